@@ -1,0 +1,453 @@
+import { metastoreScheme } from '../../src/config/metastore';
+import { renderSupersetConfig, type SupersetConfigInput } from '../../src/config/superset-config';
+import { resolveValkey } from '../../src/config/valkey';
+import { ENV } from '../../src/resolve/env-names';
+import type { EngineOptions } from '../../src/resolve/presets';
+import type { ValkeySpec } from '../../src/spec/valkey';
+import { runSupersetConfig } from '../support/python';
+
+const MINIMAL: SupersetConfigInput = { previousSecretKey: false };
+const STRUCTURED_PG = { kind: 'structured', scheme: 'postgresql+psycopg2' } as const;
+
+/** What every Python pod gets: the instance name and the secret key. */
+const POD_ENV = { [ENV.INSTANCE_NAME]: 'analytics', [ENV.SECRET_KEY]: 'current-key' };
+const DB_ENV = {
+  ...POD_ENV,
+  [ENV.DB_HOST]: 'db.example',
+  [ENV.DB_PORT]: '5432',
+  [ENV.DB_NAME]: 'superset',
+  [ENV.DB_USER]: 'super',
+};
+const VALKEY_ENV = { ...POD_ENV, [ENV.VALKEY_HOST]: 'valkey.example', [ENV.VALKEY_PORT]: '6379' };
+const VK = 'redis://valkey.example:6379';
+
+const CACHE_SETTINGS = [
+  'CACHE_CONFIG',
+  'DATA_CACHE_CONFIG',
+  'FILTER_STATE_CACHE_CONFIG',
+  'EXPLORE_FORM_DATA_CACHE_CONFIG',
+  'THUMBNAIL_CACHE_CONFIG',
+  'DISTRIBUTED_COORDINATION_CONFIG',
+];
+
+function run(input: SupersetConfigInput, env: Record<string, string>) {
+  return runSupersetConfig(renderSupersetConfig(input), env);
+}
+
+function withValkey(spec: Omit<ValkeySpec, 'host'> = {}): SupersetConfigInput {
+  return { ...MINIMAL, valkey: resolveValkey({ host: 'spec-host: never rendered', ...spec }) };
+}
+
+function withEngine(engineOptions: EngineOptions): SupersetConfigInput {
+  return { ...MINIMAL, engineOptions };
+}
+
+function structured(spec: { type?: 'PostgreSQL' | 'MySQL'; driver?: string }): SupersetConfigInput {
+  return { ...MINIMAL, metastore: { kind: 'structured', scheme: metastoreScheme({ host: 'h', ...spec }) } };
+}
+
+const EVERYTHING: SupersetConfigInput = {
+  ...withValkey(),
+  previousSecretKey: true,
+  metastore: STRUCTURED_PG,
+  webServerPort: 8088,
+  engineOptions: { kind: 'NullPool' },
+  featureFlags: { ALERT_REPORTS: true },
+  baseConfig: 'ROW_LIMIT = 100',
+  componentConfig: 'ROW_LIMIT = 200',
+};
+
+describe('renderSupersetConfig: structure', () => {
+  test('the minimal file imports os and reads the secret key', () => {
+    expect(renderSupersetConfig(MINIMAL)).toBe([
+      'import os',
+      '',
+      '# Operator-generated configs',
+      "SECRET_KEY = os.environ['SUPERSET_OPERATOR__SECRET_KEY']",
+      '',
+      '',
+    ].join('\n'));
+  });
+
+  test('sections come in the fixed order, each followed by a blank line', () => {
+    const text = renderSupersetConfig(EVERYTHING);
+    const markers = [
+      'import os\n',
+      '\n\n# Operator-generated configs\n',
+      '\n\nSQLALCHEMY_ENGINE_OPTIONS = {\n',
+      '\n\nFEATURE_FLAGS = {\n',
+      '\n\n# Valkey cache config\n',
+      '\n\n# Base config (spec.config)\nROW_LIMIT = 100\n\n',
+      '\n\n# Component config\nROW_LIMIT = 200\n\n',
+    ];
+    const positions = markers.map((marker) => text.indexOf(marker));
+    expect(positions).not.toContain(-1);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text.endsWith('ROW_LIMIT = 200\n\n')).toBe(true);
+  });
+
+  describe('imports', () => {
+    const OS = 'import os';
+    const QUOTE = 'from urllib.parse import quote';
+    const CACHELIB = 'from cachelib.redis import RedisCache as _CachelibRedis';
+    const NULLPOOL = 'from sqlalchemy.pool import NullPool';
+
+    test.each<[string, SupersetConfigInput, string[]]>([
+      ['nothing optional', MINIMAL, [OS]],
+      ['a passthrough URI', { ...MINIMAL, metastore: { kind: 'uri' } }, [OS]],
+      ['a structured metastore', { ...MINIMAL, metastore: STRUCTURED_PG }, [OS, QUOTE]],
+      ['Valkey', withValkey(), [OS, QUOTE, CACHELIB]],
+      ['Valkey without results backend', withValkey({ resultsBackend: { disabled: true } }), [OS, QUOTE]],
+      ['NullPool', withEngine({ kind: 'NullPool' }), [OS, NULLPOOL]],
+      ['everything', EVERYTHING, [OS, QUOTE, CACHELIB, NULLPOOL]],
+    ])('with %s', (_, input, imports) => {
+      const text = renderSupersetConfig(input);
+      expect(text.slice(0, text.indexOf('\n\n')).split('\n')).toEqual(imports);
+    });
+  });
+
+  test('optional sections are omitted when not configured', () => {
+    const text = renderSupersetConfig({ ...MINIMAL, featureFlags: {}, baseConfig: '', componentConfig: '' });
+    const omitted = ['PREVIOUS_SECRET_KEY', 'SQLALCHEMY', 'SUPERSET_WEBSERVER_PORT', 'FEATURE_FLAGS', 'Valkey', '# '];
+    for (const name of omitted) expect(text.replace('# Operator-generated configs', '')).not.toContain(name);
+  });
+
+  test('raw config is appended verbatim, with a newline added only when missing', () => {
+    const text = renderSupersetConfig({
+      ...MINIMAL,
+      baseConfig: 'A = "{x}"  # kept\n',
+      componentConfig: 'if True:\n    B = 1',
+    });
+    expect(text).toContain('# Base config (spec.config)\nA = "{x}"  # kept\n\n');
+    expect(text).toContain('# Component config\nif True:\n    B = 1\n\n');
+  });
+
+  test('no metastore or Valkey host, port or secret is written into the file, only variable names', () => {
+    const text = renderSupersetConfig(EVERYTHING);
+    expect(text).not.toContain('spec-host');
+    const names = [ENV.DB_HOST, ENV.DB_PORT, ENV.DB_USER, ENV.DB_PASS, ENV.VALKEY_HOST, ENV.VALKEY_PORT];
+    for (const name of [...names, ENV.VALKEY_PASS]) expect(text).toContain(name);
+  });
+});
+
+describe('renderSupersetConfig: values computed by Python', () => {
+  describe('secret keys', () => {
+    test('SECRET_KEY comes from the environment; PREVIOUS_SECRET_KEY only when configured', () => {
+      const settings = run(MINIMAL, POD_ENV);
+      expect(settings.SECRET_KEY).toBe('current-key');
+      expect(settings).not.toHaveProperty('PREVIOUS_SECRET_KEY');
+    });
+
+    test('PREVIOUS_SECRET_KEY reads the environment', () => {
+      const settings = run({ previousSecretKey: true }, { ...POD_ENV, [ENV.PREVIOUS_SECRET_KEY]: 'old-key' });
+      expect(settings.PREVIOUS_SECRET_KEY).toBe('old-key');
+    });
+
+    test('PREVIOUS_SECRET_KEY is None when its variable is absent', () => {
+      expect(run({ previousSecretKey: true }, POD_ENV).PREVIOUS_SECRET_KEY).toBeNull();
+    });
+
+    test('a missing SECRET_KEY variable makes the config fail instead of running with a default key', () => {
+      expect(() => run(MINIMAL, {})).toThrow(/KeyError: 'SUPERSET_OPERATOR__SECRET_KEY'/);
+    });
+  });
+
+  describe('metastore', () => {
+    test('no metastore sets no database URI', () => {
+      const settings = run(MINIMAL, POD_ENV);
+      expect(settings).not.toHaveProperty('SQLALCHEMY_DATABASE_URI');
+      expect(settings).not.toHaveProperty('SQLALCHEMY_EXAMPLES_URI');
+    });
+
+    test('a passthrough URI is read as is, and examples use the same database', () => {
+      const uri = 'postgresql://u:p%40@h:1/d?sslmode=require';
+      const settings = run({ ...MINIMAL, metastore: { kind: 'uri' } }, { ...POD_ENV, [ENV.DB_URI]: uri });
+      expect(settings.SQLALCHEMY_DATABASE_URI).toBe(uri);
+      expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
+    });
+
+    test('structured credentials and database name are URL-quoted', () => {
+      const settings = run(structured({}), {
+        ...DB_ENV,
+        [ENV.DB_USER]: 'ops@corp',
+        [ENV.DB_PASS]: 'p@ss:w/rd%',
+        [ENV.DB_NAME]: 'my db/1',
+      });
+      const uri = 'postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@db.example:5432/my%20db%2F1';
+      expect(settings.SQLALCHEMY_DATABASE_URI).toBe(uri);
+      expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
+    });
+
+    test('without a password variable the URI has the user only', () => {
+      expect(run(structured({}), DB_ENV).SQLALCHEMY_DATABASE_URI)
+        .toBe('postgresql+psycopg2://super@db.example:5432/superset');
+    });
+
+    test('an empty password is the same as none', () => {
+      expect(run(structured({}), { ...DB_ENV, [ENV.DB_PASS]: '' }).SQLALCHEMY_DATABASE_URI)
+        .toBe('postgresql+psycopg2://super@db.example:5432/superset');
+    });
+
+    test('MySQL uses the mysqldb driver', () => {
+      const settings = run(structured({ type: 'MySQL' }), { ...DB_ENV, [ENV.DB_PORT]: '3306', [ENV.DB_PASS]: 'pw' });
+      expect(settings.SQLALCHEMY_DATABASE_URI).toBe('mysql+mysqldb://super:pw@db.example:3306/superset');
+    });
+
+    test('a custom driver is used', () => {
+      expect(run(structured({ type: 'MySQL', driver: 'pymysql' }), DB_ENV).SQLALCHEMY_DATABASE_URI)
+        .toBe('mysql+pymysql://super@db.example:5432/superset');
+      expect(run(structured({ driver: 'pg8000' }), DB_ENV).SQLALCHEMY_DATABASE_URI)
+        .toBe('postgresql+pg8000://super@db.example:5432/superset');
+    });
+  });
+
+  describe('web server port', () => {
+    test('is an int when given', () => {
+      expect(run({ ...MINIMAL, webServerPort: 9000 }, POD_ENV).SUPERSET_WEBSERVER_PORT).toBe(9000);
+    });
+
+    test('is not set for other consumers', () => {
+      expect(run(MINIMAL, POD_ENV)).not.toHaveProperty('SUPERSET_WEBSERVER_PORT');
+    });
+  });
+
+  describe('engine options', () => {
+    test('NullPool is the sqlalchemy class, accepted by create_engine', () => {
+      const settings = run(withEngine({ kind: 'NullPool' }), POD_ENV);
+      expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ poolclass: 'NullPool' });
+      expect(settings.__engine_pool__).toEqual({ class: 'NullPool' });
+    });
+
+    test('QueuePool values with recycle and timeout, accepted by create_engine', () => {
+      const settings = run(withEngine({
+        kind: 'QueuePool',
+        poolSize: 16,
+        maxOverflow: -1,
+        poolRecycle: 3600,
+        poolPrePing: true,
+        poolTimeout: 30,
+      }), POD_ENV);
+      expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({
+        pool_size: 16,
+        max_overflow: -1,
+        pool_recycle: 3600,
+        pool_pre_ping: true,
+        pool_timeout: 30,
+      });
+      expect(settings.__engine_pool__).toEqual({
+        class: 'QueuePool',
+        size: 16,
+        max_overflow: -1,
+        recycle: 3600,
+        pre_ping: true,
+        timeout: 30,
+      });
+    });
+
+    test('pool_recycle and pool_timeout are left out when 0', () => {
+      const settings = run(withEngine({
+        kind: 'QueuePool',
+        poolSize: 0,
+        maxOverflow: 5,
+        poolRecycle: 0,
+        poolPrePing: false,
+        poolTimeout: 0,
+      }), POD_ENV);
+      expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ pool_size: 0, max_overflow: 5, pool_pre_ping: false });
+    });
+  });
+
+  describe('feature flags', () => {
+    test('are a dict of booleans, odd names included', () => {
+      const featureFlags = { 'EMBEDDED_SUPERSET': true, 'DASHBOARD_RBAC': false, 'odd "name" {x}\\': true };
+      expect(run({ ...MINIMAL, featureFlags }, POD_ENV).FEATURE_FLAGS).toEqual(featureFlags);
+    });
+
+    test('are written in sorted order', () => {
+      const text = renderSupersetConfig({ ...MINIMAL, featureFlags: { B: true, C: false, A: true } });
+      expect(text).toContain('FEATURE_FLAGS = {\n    "A": True,\n    "B": True,\n    "C": False,\n}\n\n');
+    });
+  });
+
+  describe('Valkey', () => {
+    const cache = (timeout: number, prefix: string, db: number, base = VK) => ({
+      CACHE_TYPE: 'RedisCache',
+      CACHE_DEFAULT_TIMEOUT: timeout,
+      CACHE_KEY_PREFIX: `analytics_${prefix}`,
+      CACHE_REDIS_URL: `${base}/${db}`,
+    });
+
+    test('every cache dict has its type, timeout, instance-scoped prefix and database URL', () => {
+      expect(run(withValkey(), VALKEY_ENV)).toMatchObject({
+        CACHE_CONFIG: cache(300, 'superset_', 1),
+        DATA_CACHE_CONFIG: cache(86400, 'superset_data_', 2),
+        FILTER_STATE_CACHE_CONFIG: cache(3600, 'superset_filter_', 3),
+        EXPLORE_FORM_DATA_CACHE_CONFIG: cache(3600, 'superset_explore_', 4),
+        THUMBNAIL_CACHE_CONFIG: cache(3600, 'superset_thumbnail_', 5),
+        DISTRIBUTED_COORDINATION_CONFIG: cache(300, 'coordination_', 7),
+      });
+    });
+
+    test('Celery broker and result backend use database 0, without TLS options', () => {
+      expect(run(withValkey(), VALKEY_ENV).CELERY_CONFIG).toEqual({
+        __class__: 'CeleryConfig',
+        broker_url: `${VK}/0`,
+        result_backend: `${VK}/0`,
+      });
+    });
+
+    test('the results backend is a cachelib RedisCache on database 6 with the results prefix', () => {
+      expect(run(withValkey(), VALKEY_ENV).RESULTS_BACKEND).toMatchObject({
+        __class__: 'RedisCache',
+        key_prefix: 'analytics_superset_results_',
+        connection_class: 'Connection',
+        connection_kwargs: { host: 'valkey.example', port: 6379, db: 6, username: null, password: '' },
+      });
+    });
+
+    test('user and password are URL-quoted into every URL and passed to the results backend', () => {
+      const env = { ...VALKEY_ENV, [ENV.VALKEY_USER]: 'app@team', [ENV.VALKEY_PASS]: 'p@ss:w/rd%' };
+      const settings = run(withValkey(), env);
+      const base = 'redis://app%40team:p%40ss%3Aw%2Frd%25@valkey.example:6379';
+      expect(settings.CACHE_CONFIG).toEqual(cache(300, 'superset_', 1, base));
+      expect(settings.CELERY_CONFIG).toMatchObject({ broker_url: `${base}/0`, result_backend: `${base}/0` });
+      expect(settings.RESULTS_BACKEND).toMatchObject({
+        connection_kwargs: { username: 'app@team', password: 'p@ss:w/rd%' },
+      });
+    });
+
+    test('a user without password gives the user-only form', () => {
+      const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.VALKEY_USER]: 'app@team' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_REDIS_URL: 'redis://app%40team@valkey.example:6379/1' });
+    });
+
+    test('a password without user gives the password-only form', () => {
+      const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.VALKEY_PASS]: 's3cr:t' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_REDIS_URL: 'redis://:s3cr%3At@valkey.example:6379/1' });
+    });
+
+    test('the port is read from the environment', () => {
+      const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.VALKEY_PORT]: '6380' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_REDIS_URL: 'redis://valkey.example:6380/1' });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ connection_kwargs: { port: 6380 } });
+    });
+
+    test('an empty ssl object switches to rediss and requires a verified certificate everywhere', () => {
+      const settings = run(withValkey({ ssl: {} }), VALKEY_ENV);
+      const base = 'rediss://valkey.example:6379';
+      const options = { ssl_cert_reqs: 'required' };
+      expect(settings.CACHE_CONFIG).toEqual({ ...cache(300, 'superset_', 1, base), CACHE_OPTIONS: options });
+      // Celery rejects a rediss:// result backend that does not say how to check certificates.
+      expect(settings.CELERY_CONFIG).toEqual({
+        __class__: 'CeleryConfig',
+        broker_url: `${base}/0`,
+        result_backend: `${base}/0`,
+        broker_use_ssl: options,
+        redis_backend_use_ssl: options,
+      });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ connection_class: 'SSLConnection' });
+    });
+
+    test('mTLS files become SSL options of every cache, Celery and the results backend', () => {
+      const caCertFile = '/tls/o\'dd "ca".pem';
+      const ssl = {
+        certRequired: 'optional',
+        keyFile: '/tls/client.key',
+        certFile: '/tls/client.crt',
+        caCertFile,
+      } as const;
+      const options = {
+        ssl_cert_reqs: 'optional',
+        ssl_keyfile: '/tls/client.key',
+        ssl_certfile: '/tls/client.crt',
+        ssl_ca_certs: caCertFile,
+      };
+      const settings = run(withValkey({ ssl }), VALKEY_ENV);
+      for (const name of CACHE_SETTINGS) {
+        expect(settings[name]).toMatchObject({
+          CACHE_REDIS_URL: expect.stringMatching(/^rediss:\/\//),
+          CACHE_OPTIONS: options,
+        });
+      }
+      expect(settings.CELERY_CONFIG).toMatchObject({ broker_use_ssl: options, redis_backend_use_ssl: options });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ connection_class: 'SSLConnection', connection_kwargs: options });
+    });
+
+    test('certRequired defaults to required when only a CA file is given', () => {
+      const settings = run(withValkey({ ssl: { caCertFile: '/tls/ca.pem' } }), VALKEY_ENV);
+      expect(settings.CACHE_CONFIG).toMatchObject({
+        CACHE_OPTIONS: { ssl_cert_reqs: 'required', ssl_ca_certs: '/tls/ca.pem' },
+      });
+    });
+
+    test('section overrides change database, prefix and timeout; prefixes are taken literally', () => {
+      const prefix = 'weird{x}"\'\\_';
+      const settings = run(withValkey({
+        cache: { database: 11, keyPrefix: prefix, defaultTimeout: 42 },
+        celeryBroker: { database: 12 },
+        celeryResultBackend: { database: 13 },
+        resultsBackend: { database: 14, keyPrefix: 'res{}_' },
+      }), VALKEY_ENV);
+      expect(settings.CACHE_CONFIG).toEqual(cache(42, prefix, 11));
+      expect(settings.CELERY_CONFIG).toMatchObject({ broker_url: `${VK}/12`, result_backend: `${VK}/13` });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'analytics_res{}_', connection_kwargs: { db: 14 } });
+    });
+
+    test('disabled sections are not set', () => {
+      const settings = run(withValkey({
+        dataCache: { disabled: true },
+        distributedCoordination: { disabled: true },
+        celeryBroker: { disabled: true },
+        resultsBackend: { disabled: true },
+      }), VALKEY_ENV);
+      expect(settings).not.toHaveProperty('DATA_CACHE_CONFIG');
+      expect(settings).not.toHaveProperty('DISTRIBUTED_COORDINATION_CONFIG');
+      expect(settings).not.toHaveProperty('RESULTS_BACKEND');
+      expect(settings).toHaveProperty('CACHE_CONFIG');
+      expect(settings.CELERY_CONFIG).toEqual({ __class__: 'CeleryConfig', result_backend: `${VK}/0` });
+    });
+
+    test('with broker and result backend disabled there is no CELERY_CONFIG', () => {
+      const input = withValkey({ celeryBroker: { disabled: true }, celeryResultBackend: { disabled: true } });
+      expect(run(input, VALKEY_ENV)).not.toHaveProperty('CELERY_CONFIG');
+    });
+
+    test('the instance name scopes every prefix', () => {
+      const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.INSTANCE_NAME]: 'other' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'other_superset_' });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'other_superset_results_' });
+    });
+  });
+
+  describe('raw config', () => {
+    test('base then component config run after everything generated; a later assignment wins', () => {
+      const settings = run({
+        ...withValkey(),
+        featureFlags: { A: true },
+        baseConfig: 'ROW_LIMIT = 100\nSOURCE = "base"\nFEATURE_FLAGS["B"] = False',
+        componentConfig: 'SOURCE = "component"\nCACHE_CONFIG["CACHE_DEFAULT_TIMEOUT"] = 5\n',
+      }, VALKEY_ENV);
+      expect(settings).toMatchObject({ ROW_LIMIT: 100, SOURCE: 'component', FEATURE_FLAGS: { A: true, B: false } });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 5 });
+    });
+
+    test('user config can use the generated helpers and the instance name', () => {
+      const settings = run({ ...withValkey(), baseConfig: 'MY_QUEUE = f"{_superset_instance}_reports"' }, VALKEY_ENV);
+      expect(settings.MY_QUEUE).toBe('analytics_reports');
+    });
+  });
+
+  test('the complete file runs', () => {
+    const env = { ...DB_ENV, ...VALKEY_ENV, [ENV.DB_PASS]: 'pw', [ENV.PREVIOUS_SECRET_KEY]: 'old' };
+    expect(run(EVERYTHING, env)).toMatchObject({
+      SECRET_KEY: 'current-key',
+      PREVIOUS_SECRET_KEY: 'old',
+      SQLALCHEMY_DATABASE_URI: 'postgresql+psycopg2://super:pw@db.example:5432/superset',
+      SUPERSET_WEBSERVER_PORT: 8088,
+      SQLALCHEMY_ENGINE_OPTIONS: { poolclass: 'NullPool' },
+      FEATURE_FLAGS: { ALERT_REPORTS: true },
+      CACHE_CONFIG: { CACHE_REDIS_URL: `${VK}/1` },
+      ROW_LIMIT: 200,
+    });
+  });
+});

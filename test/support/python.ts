@@ -1,0 +1,32 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+/**
+ * The system interpreter on purpose: Debian's python3-sqlalchemy, python3-cachelib and python3-redis are installed
+ * for it only, not for whatever `python3` comes first on PATH.
+ */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+const DRIVER = path.join(__dirname, 'run_superset_config.py');
+
+/** Upper-case module-level settings of an executed `superset_config.py` (see run_superset_config.py). */
+export type PythonSettings = { readonly [name: string]: unknown };
+
+/**
+ * Executes `configText` as `superset_config.py` with exactly `env` as its environment (plus UTF-8 mode), and returns
+ * the settings it defines. Throws with Python's stderr when the interpreter, a module or the config itself fails,
+ * so a missing module fails the test loudly instead of skipping it.
+ */
+export function runSupersetConfig(configText: string, env: Record<string, string>): PythonSettings {
+  const result = spawnSync(SYSTEM_PYTHON, [DRIVER], {
+    input: configText,
+    encoding: 'utf-8',
+    env: { ...env, PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    timeout: 30_000,
+  });
+  if (result.error) throw new Error(`cannot run ${SYSTEM_PYTHON}: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new Error(`${SYSTEM_PYTHON} exited with ${result.status ?? result.signal}:\n${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as PythonSettings;
+}
