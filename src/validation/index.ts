@@ -1,0 +1,3 @@
+export * from './patterns';
+export { validateInstanceProps } from './validate-instance';
+export type { Violation } from './violation';

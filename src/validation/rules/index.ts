@@ -1,0 +1,25 @@
+import { COMPONENT_RULES } from './components';
+import { LIFECYCLE_RULES } from './lifecycle';
+import { METASTORE_RULES } from './metastore';
+import { MONITORING_RULES } from './monitoring';
+import { NAME_RULES } from './names';
+import { NETWORKING_RULES } from './networking';
+import type { Rule } from './rule';
+import { SCALING_RULES } from './scaling';
+import { SECRET_RULES } from './secrets';
+import { VALKEY_RULES } from './valkey';
+
+export type { Rule } from './rule';
+
+/** Every cross-field rule, in the order their violations are reported. */
+export const RULES: readonly Rule[] = [
+  ...NAME_RULES,
+  ...SECRET_RULES,
+  ...METASTORE_RULES,
+  ...VALKEY_RULES,
+  ...COMPONENT_RULES,
+  ...SCALING_RULES,
+  ...NETWORKING_RULES,
+  ...MONITORING_RULES,
+  ...LIFECYCLE_RULES,
+];

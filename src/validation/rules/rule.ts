@@ -1,0 +1,48 @@
+import type { SupersetInstanceProps } from '../../spec';
+import { describeValue, violation } from '../violation';
+import type { Violation } from '../violation';
+
+/**
+ * A cross-field rule of the operator (a CEL rule of its CRD) or of this library. Props may come from parsed YAML,
+ * so rules read them defensively: a field of the wrong type is reported by the structure check, not here.
+ */
+export type Rule = (props: SupersetInstanceProps, instanceName: string) => readonly Violation[];
+
+/** A field counts as set the way CEL's `has()` sees it after the API server prunes nulls. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** `prefix.field`, or `field` at the top level. */
+export function at(prefix: string, field: string): string {
+  return prefix === '' ? field : `${prefix}.${field}`;
+}
+
+/** An unset environment means Production, as the CRD defaults it. */
+export function isDevelopment(props: SupersetInstanceProps): boolean {
+  return props.environment === 'Development';
+}
+
+/** The environment as messages show it. */
+export function environmentNote(props: SupersetInstanceProps): string {
+  return props.environment === undefined
+    ? 'environment is unset, which means Production'
+    : `environment is ${describeValue(props.environment)}`;
+}
+
+/**
+ * A field the operator only accepts in Development (an inline secret or a demo feature). `message` is the
+ * operator's own wording, so its users recognise it.
+ */
+export function developmentOnly(
+  props: SupersetInstanceProps, path: string, value: unknown, message: string, fix?: string,
+): Violation[] {
+  if (isDevelopment(props) || !isSet(value)) return [];
+  return [violation(path, `${message} (${environmentNote(props)})`, value, fix)];
+}
+
+/** The fields of `source` that are set, for showing which ones conflict. */
+export function pickSet(source: object, fields: readonly string[]): Record<string, unknown> {
+  const record = source as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((field) => isSet(record[field])).map((field) => [field, record[field]]));
+}

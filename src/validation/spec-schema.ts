@@ -1,0 +1,352 @@
+import {
+  ABSOLUTE_PATH_FORMAT, ANNOTATION_KEY_FORMAT, CRON_FORMAT, DNS_LABEL_FORMAT, DNS_SUBDOMAIN_FORMAT, GATEWAY_PATH_FORMAT,
+  GO_DURATION_FORMAT, HOSTNAME_FORMAT, LABEL_KEY_FORMAT, LABEL_VALUE_FORMAT, matching, PORT_NAME_FORMAT,
+  PROMETHEUS_DURATION_FORMAT,
+} from './formats';
+import {
+  arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, mapOf, object, oneOf, OPAQUE_ARRAY, OPAQUE_OBJECT, string, STRING,
+} from './schema';
+import type { ObjectSchema } from './schema';
+
+/*
+ * The structure of `SupersetInstanceProps`: the operator CRD's `spec` (v0.2.0) field for field, with the CRD's
+ * enums, ranges, patterns and required fields, plus Kubernetes rules the CRD cannot express (ports 1-65535,
+ * label and annotation keys, DNS names). Kubernetes structures embedded in the spec stay opaque.
+ */
+
+// Kubernetes rejects these at apply time; checking them here fails the build instead.
+const PORT = integer(1, 65535);
+const NON_NEGATIVE = integer(0);
+const POSITIVE = integer(1);
+const NON_EMPTY = string({ minLength: 1 });
+const LABELS = mapOf(string({ format: LABEL_VALUE_FORMAT }), LABEL_KEY_FORMAT);
+const ANNOTATIONS = mapOf(STRING, ANNOTATION_KEY_FORMAT);
+const STRINGS = arrayOf(STRING);
+const PULL_POLICY = oneOf('Always', 'IfNotPresent', 'Never');
+const PRESET = oneOf('disabled', 'conservative', 'balanced', 'performance', 'aggressive');
+const DATABASE_TYPE = oneOf('PostgreSQL', 'MySQL');
+
+// The CRD defaults a missing Secret name to "", which only fails when a pod starts; the props type requires it.
+const SECRET_KEY_REF = object({ name: NON_EMPTY, key: NON_EMPTY, optional: BOOLEAN }, ['name', 'key']);
+
+const PULL_SECRETS = arrayOf(object({ name: NON_EMPTY }, ['name']));
+
+const IMAGE = object(
+  { repository: STRING, tag: NON_EMPTY, pullPolicy: PULL_POLICY, pullSecrets: PULL_SECRETS },
+  ['tag'],
+);
+const IMAGE_OVERRIDE = object({ repository: STRING, tag: STRING, pullPolicy: PULL_POLICY });
+const CONTAINER_IMAGE = object({ repository: STRING, tag: STRING, pullPolicy: PULL_POLICY, pullSecrets: PULL_SECRETS });
+
+const DEPLOYMENT_TEMPLATE = object({
+  revisionHistoryLimit: NON_NEGATIVE,
+  minReadySeconds: NON_NEGATIVE,
+  progressDeadlineSeconds: NON_NEGATIVE,
+  strategy: OPAQUE_OBJECT,
+  labels: LABELS,
+  annotations: ANNOTATIONS,
+});
+
+const CONTAINER_PORT = object({
+  containerPort: PORT,
+  hostPort: PORT,
+  hostIP: STRING,
+  name: string({ format: PORT_NAME_FORMAT }),
+  protocol: oneOf('TCP', 'UDP', 'SCTP'),
+}, ['containerPort']);
+
+const CONTAINER_TEMPLATE = object({
+  resources: OPAQUE_OBJECT,
+  env: OPAQUE_ARRAY,
+  envFrom: OPAQUE_ARRAY,
+  volumeMounts: OPAQUE_ARRAY,
+  ports: arrayOf(CONTAINER_PORT),
+  securityContext: OPAQUE_OBJECT,
+  command: STRINGS,
+  args: STRINGS,
+  livenessProbe: OPAQUE_OBJECT,
+  readinessProbe: OPAQUE_OBJECT,
+  startupProbe: OPAQUE_OBJECT,
+  lifecycle: OPAQUE_OBJECT,
+});
+
+const POD_TEMPLATE = object({
+  annotations: ANNOTATIONS,
+  labels: LABELS,
+  affinity: OPAQUE_OBJECT,
+  tolerations: OPAQUE_ARRAY,
+  // Kubernetes validates a node selector like labels.
+  nodeSelector: LABELS,
+  topologySpreadConstraints: OPAQUE_ARRAY,
+  hostAliases: OPAQUE_ARRAY,
+  podSecurityContext: OPAQUE_OBJECT,
+  priorityClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  volumes: OPAQUE_ARRAY,
+  sidecars: OPAQUE_ARRAY,
+  initContainers: OPAQUE_ARRAY,
+  terminationGracePeriodSeconds: NON_NEGATIVE,
+  dnsPolicy: oneOf('ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'),
+  dnsConfig: OPAQUE_OBJECT,
+  runtimeClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  shareProcessNamespace: BOOLEAN,
+  enableServiceLinks: BOOLEAN,
+  resources: OPAQUE_OBJECT,
+  container: CONTAINER_TEMPLATE,
+});
+
+const AUTOSCALING = object(
+  { minReplicas: POSITIVE, maxReplicas: integer(1, 100), metrics: OPAQUE_ARRAY },
+  ['maxReplicas'],
+);
+const POD_DISRUPTION_BUDGET = object({ minAvailable: INT_OR_PERCENT, maxUnavailable: INT_OR_PERCENT });
+
+const SERVICE = object({
+  type: oneOf('ClusterIP', 'NodePort', 'LoadBalancer'),
+  port: PORT,
+  nodePort: integer(30000, 32767),
+  labels: LABELS,
+  annotations: ANNOTATIONS,
+  gatewayPath: string({ format: GATEWAY_PATH_FORMAT }),
+}, [], {
+  loadBalancerIP: 'it is deprecated in Kubernetes; use your load balancer provider\'s Service annotations instead',
+});
+
+const SQLA_ENGINE_OPTIONS = object({
+  preset: PRESET,
+  poolSize: NON_NEGATIVE,
+  maxOverflow: INTEGER,
+  poolRecycle: NON_NEGATIVE,
+  poolPrePing: BOOLEAN,
+  poolTimeout: NON_NEGATIVE,
+});
+
+const GUNICORN = object({
+  preset: PRESET,
+  workers: POSITIVE,
+  threads: POSITIVE,
+  workerClass: oneOf('sync', 'gthread', 'gevent', 'eventlet'),
+  timeout: POSITIVE,
+  keepAlive: NON_NEGATIVE,
+  maxRequests: NON_NEGATIVE,
+  maxRequestsJitter: NON_NEGATIVE,
+  limitRequestLine: NON_NEGATIVE,
+  limitRequestFieldSize: NON_NEGATIVE,
+  logLevel: oneOf('debug', 'info', 'warning', 'error', 'critical'),
+});
+
+const CELERY = object({
+  preset: PRESET,
+  concurrency: POSITIVE,
+  pool: oneOf('prefork', 'threads', 'gevent', 'eventlet', 'solo'),
+  optimization: oneOf('default', 'fair'),
+  maxTasksPerChild: NON_NEGATIVE,
+  maxMemoryPerChild: NON_NEGATIVE,
+  prefetchMultiplier: NON_NEGATIVE,
+  softTimeLimit: NON_NEGATIVE,
+  timeLimit: NON_NEGATIVE,
+});
+
+// Component field sets (operator-behaviour §1.3).
+const COMPONENT = { image: IMAGE_OVERRIDE, deploymentTemplate: DEPLOYMENT_TEMPLATE, podTemplate: POD_TEMPLATE };
+const PYTHON = { ...COMPONENT, config: STRING, bootstrapScript: STRING };
+const SCALABLE = { replicas: NON_NEGATIVE, autoscaling: AUTOSCALING, podDisruptionBudget: POD_DISRUPTION_BUDGET };
+
+const BEAT_IS_SINGLETON = 'celery beat is a singleton and always runs exactly one pod';
+
+const WEB_SERVER = object({
+  ...PYTHON, ...SCALABLE, service: SERVICE, gunicorn: GUNICORN, sqlaEngineOptions: SQLA_ENGINE_OPTIONS,
+});
+const CELERY_WORKER = object({ ...PYTHON, ...SCALABLE, celery: CELERY, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
+const CELERY_BEAT = object({ ...PYTHON, sqlaEngineOptions: SQLA_ENGINE_OPTIONS }, [], {
+  replicas: BEAT_IS_SINGLETON,
+  autoscaling: BEAT_IS_SINGLETON,
+  podDisruptionBudget: BEAT_IS_SINGLETON,
+});
+const CELERY_FLOWER = object({ ...PYTHON, ...SCALABLE, service: SERVICE });
+const WEBSOCKET_SERVER = object({
+  ...COMPONENT, ...SCALABLE, service: SERVICE, config: OPAQUE_OBJECT, configFrom: SECRET_KEY_REF,
+});
+const MCP_SERVER = object({ ...PYTHON, ...SCALABLE, service: SERVICE, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
+
+const METASTORE = object({
+  uri: STRING,
+  uriFrom: SECRET_KEY_REF,
+  type: DATABASE_TYPE,
+  driver: string({ format: matching(/^[A-Za-z0-9_]+$/, 'for example \'psycopg2\' or \'mysqldb\'') }),
+  host: STRING,
+  port: PORT,
+  database: STRING,
+  username: STRING,
+  password: STRING,
+  passwordFrom: SECRET_KEY_REF,
+  createDatabase: BOOLEAN,
+});
+
+const VALKEY_DATABASE = NON_NEGATIVE;
+const VALKEY_CACHE = object({
+  disabled: BOOLEAN, database: VALKEY_DATABASE, keyPrefix: STRING, defaultTimeout: INTEGER,
+});
+const VALKEY_CELERY = object({ disabled: BOOLEAN, database: VALKEY_DATABASE });
+
+const VALKEY = object({
+  host: STRING,
+  port: PORT,
+  username: STRING,
+  password: STRING,
+  passwordFrom: SECRET_KEY_REF,
+  ssl: object({
+    certRequired: oneOf('required', 'optional', 'none'), keyFile: STRING, certFile: STRING, caCertFile: STRING,
+  }),
+  cache: VALKEY_CACHE,
+  dataCache: VALKEY_CACHE,
+  filterStateCache: VALKEY_CACHE,
+  exploreFormDataCache: VALKEY_CACHE,
+  thumbnailCache: VALKEY_CACHE,
+  distributedCoordination: VALKEY_CACHE,
+  celeryBroker: VALKEY_CELERY,
+  celeryResultBackend: VALKEY_CELERY,
+  resultsBackend: object({ disabled: BOOLEAN, database: VALKEY_DATABASE, keyPrefix: STRING }),
+}, ['host']);
+
+const POD_RETENTION = object({ policy: oneOf('Delete', 'Retain', 'RetainOnFailure') });
+
+const TASK_FIELDS = {
+  command: STRINGS,
+  trigger: STRING,
+  requiresDrain: BOOLEAN,
+  timeout: string({ format: GO_DURATION_FORMAT }),
+  maxRetries: POSITIVE,
+  disabled: BOOLEAN,
+};
+
+const SEED_SOURCE = object({
+  type: DATABASE_TYPE,
+  host: STRING,
+  port: PORT,
+  database: STRING,
+  username: STRING,
+  password: STRING,
+  passwordFrom: SECRET_KEY_REF,
+}, ['host', 'database', 'username']);
+
+const SEED = object({
+  ...TASK_FIELDS,
+  source: SEED_SOURCE,
+  cronSchedule: string({ format: CRON_FORMAT }),
+  excludeTables: STRINGS,
+  excludeTableData: STRINGS,
+  postSeedSQL: STRINGS,
+  image: CONTAINER_IMAGE,
+  podTemplate: POD_TEMPLATE,
+  podRetention: POD_RETENTION,
+}, ['source']);
+
+const INIT = object({
+  ...TASK_FIELDS,
+  adminUser: object({ username: STRING, password: STRING, firstName: STRING, lastName: STRING, email: STRING }),
+  loadExamples: BOOLEAN,
+});
+
+const MAINTENANCE_PAGE = object({
+  title: STRING,
+  message: STRING,
+  body: STRING,
+  image: CONTAINER_IMAGE,
+  replicas: NON_NEGATIVE,
+  deploymentTemplate: DEPLOYMENT_TEMPLATE,
+  podTemplate: POD_TEMPLATE,
+});
+
+const LIFECYCLE = object({
+  disabled: BOOLEAN,
+  upgradeMode: oneOf('Automatic', 'Supervised'),
+  image: IMAGE_OVERRIDE,
+  podTemplate: POD_TEMPLATE,
+  podRetention: POD_RETENTION,
+  config: STRING,
+  bootstrapScript: STRING,
+  sqlaEngineOptions: SQLA_ENGINE_OPTIONS,
+  maintenancePage: MAINTENANCE_PAGE,
+  seed: SEED,
+  migrate: object(TASK_FIELDS),
+  rotate: object(TASK_FIELDS),
+  init: INIT,
+});
+
+// The Gateway API ParentReference, with the CRD's patterns and limits.
+const GATEWAY_REF = object({
+  name: string({ minLength: 1, maxLength: 253 }),
+  namespace: string({ format: DNS_LABEL_FORMAT }),
+  sectionName: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  port: PORT,
+  group: string({
+    maxLength: 253,
+    format: matching(/^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/),
+  }),
+  kind: string({ minLength: 1, maxLength: 63, format: matching(/^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/) }),
+}, ['name']);
+
+const GATEWAY = object({
+  gatewayRef: GATEWAY_REF,
+  hostnames: arrayOf(string({ format: HOSTNAME_FORMAT })),
+  labels: LABELS,
+  annotations: ANNOTATIONS,
+}, ['gatewayRef']);
+
+const INGRESS_PATH = object({
+  path: string({ format: ABSOLUTE_PATH_FORMAT }),
+  pathType: oneOf('Exact', 'Prefix', 'ImplementationSpecific'),
+});
+
+const INGRESS = object({
+  className: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  host: string({ format: HOSTNAME_FORMAT }),
+  hosts: arrayOf(object({ host: string({ format: HOSTNAME_FORMAT }), paths: arrayOf(INGRESS_PATH) })),
+  tls: OPAQUE_ARRAY,
+  labels: LABELS,
+  annotations: ANNOTATIONS,
+});
+
+const MONITORING = object({
+  serviceMonitor: object({
+    interval: string({ format: PROMETHEUS_DURATION_FORMAT }),
+    scrapeTimeout: string({ format: PROMETHEUS_DURATION_FORMAT }),
+    labels: LABELS,
+  }),
+});
+
+/** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */
+export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
+  name: STRING, // checked by the name rules, which also see the construct id
+  namespace: string({ format: DNS_LABEL_FORMAT }),
+  image: IMAGE,
+  environment: oneOf('Development', 'Staging', 'Production'),
+  secretKey: STRING,
+  secretKeyFrom: SECRET_KEY_REF,
+  previousSecretKey: STRING,
+  previousSecretKeyFrom: SECRET_KEY_REF,
+  metastore: METASTORE,
+  valkey: VALKEY,
+  config: STRING,
+  bootstrapScript: STRING,
+  featureFlags: mapOf(BOOLEAN),
+  sqlaEngineOptions: SQLA_ENGINE_OPTIONS,
+  deploymentTemplate: DEPLOYMENT_TEMPLATE,
+  podTemplate: POD_TEMPLATE,
+  replicas: NON_NEGATIVE,
+  autoscaling: AUTOSCALING,
+  podDisruptionBudget: POD_DISRUPTION_BUDGET,
+  webServer: WEB_SERVER,
+  celeryWorker: CELERY_WORKER,
+  celeryBeat: CELERY_BEAT,
+  celeryFlower: CELERY_FLOWER,
+  websocketServer: WEBSOCKET_SERVER,
+  mcpServer: MCP_SERVER,
+  lifecycle: LIFECYCLE,
+  networking: object({ gateway: GATEWAY, ingress: INGRESS }),
+  monitoring: MONITORING,
+  networkPolicy: object({ extraIngress: OPAQUE_ARRAY, extraEgress: OPAQUE_ARRAY }),
+  serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),
+  suspend: BOOLEAN,
+  forceReload: STRING,
+}, ['image']);

@@ -1,0 +1,36 @@
+import type { SupersetInstanceProps } from '../spec';
+import { checkStructure, isPlainObject } from './check-structure';
+import { RULES } from './rules';
+import { UNRENDERED_RULES } from './rules/unrendered';
+import { INSTANCE_PROPS_SCHEMA } from './spec-schema';
+import { throwIfAny, violation } from './violation';
+
+/**
+ * Checks `SupersetInstance` props before anything is built: the structure of the operator's spec (types, unknown
+ * fields, enums, ranges, patterns, required fields), the operator's CEL rules, its name-length rules, Kubernetes
+ * syntax the CRD cannot express, and this library's refusals of input the operator would silently drop.
+ *
+ * Throws one `Error` listing every problem; returns normally when there is none.
+ *
+ * @param props the props as given, possibly parsed from YAML and so not type-checked
+ * @param instanceName the resolved instance name (`props.name`, else the construct id)
+ */
+export function validateInstanceProps(props: SupersetInstanceProps, instanceName: string): void {
+  const input: unknown = props;
+  if (!isPlainObject(input)) {
+    throwIfAny(instanceName, [violation('props', 'must be an object', input)]);
+    return;
+  }
+  throwIfAny(instanceName, [
+    ...checkStructure(input, INSTANCE_PROPS_SCHEMA, ''),
+    ...RULES.flatMap((rule) => rule(props, instanceName)),
+  ]);
+}
+
+/**
+ * Refuses the parts of the spec this version does not render yet. Kept apart from `validateInstanceProps`, which
+ * states the spec's own rules: each of these goes away when its feature lands.
+ */
+export function refuseUnrenderedFeatures(props: SupersetInstanceProps, instanceName: string): void {
+  throwIfAny(instanceName, UNRENDERED_RULES.flatMap((rule) => rule(props, instanceName)));
+}

@@ -1,0 +1,85 @@
+/**
+ * One thing wrong with the props: `<path>: <rule>[, got <value>][; <fix>]`. The path is written the way the user
+ * wrote the props (`webServer.service.nodePort`, `celeryWorker.podTemplate.container.ports[0].containerPort`).
+ */
+export interface Violation {
+  /** Where, as a props path. */
+  readonly path: string;
+  /** What must hold, in words (lowercase, no trailing period). */
+  readonly rule: string;
+  /** The offending value, already rendered; absent when nothing was given (a missing field). */
+  readonly got?: string;
+  /** How to fix it, when that is not obvious from the rule. */
+  readonly fix?: string;
+}
+
+// Secret values must not end up in CI logs. Fields named like secrets are never shown, whatever they hold
+// (a misspelt `pasword` or a secret pasted into `secretKeyFrom` included); neither is the websocket config,
+// which carries the JWT secret.
+const SECRET_PATHS = new Set(['websocketServer.config']);
+const HIDDEN = '<hidden>';
+const MAX_VALUE_LENGTH = 100;
+
+/** True for a field name that suggests a secret value. */
+export function isSecretName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.includes('password') || lower.includes('secret') || lower === 'uri';
+}
+
+function isSecretPath(path: string): boolean {
+  return isSecretName(path.split('.').pop() ?? path) || SECRET_PATHS.has(path);
+}
+
+function hideSecrets(key: string, value: unknown): unknown {
+  return isSecretName(key) && value !== undefined ? HIDDEN : value;
+}
+
+/** A value as JSON (secrets hidden, long values shortened), for messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
+  let json: string;
+  try {
+    json = JSON.stringify(value, hideSecrets) ?? String(value);
+  } catch {
+    json = Object.prototype.toString.call(value); // circular structures
+  }
+  return json.length > MAX_VALUE_LENGTH ? `${json.slice(0, MAX_VALUE_LENGTH - 1)}…` : json;
+}
+
+/** A violation about a value the user gave. */
+export function violation(path: string, rule: string, value: unknown, fix?: string): Violation {
+  return { path, rule, got: isSecretPath(path) ? HIDDEN : describeValue(value), fix };
+}
+
+/** A violation about a value that must not be shown, such as a misspelt password field. */
+export function hiddenViolation(path: string, rule: string, fix?: string): Violation {
+  return { path, rule, got: HIDDEN, fix };
+}
+
+/** A violation about something the user did not give (a missing field, a missing counterpart). */
+export function missing(path: string, rule: string, fix?: string): Violation {
+  return { path, rule, fix };
+}
+
+/** `<path>: <rule>[, got <value>][; <fix>]`. */
+export function formatViolation(v: Violation): string {
+  const got = v.got === undefined ? '' : `, got ${v.got}`;
+  const fix = v.fix === undefined ? '' : `; ${v.fix}`;
+  return `${v.path}: ${v.rule}${got}${fix}`;
+}
+
+/** One message for all violations of an instance. */
+export function formatViolations(instanceName: string, violations: readonly Violation[]): string {
+  const head = `SupersetInstance '${instanceName}'`;
+  if (violations.length === 1) return `${head}: ${formatViolation(violations[0])}`;
+  const lines = violations.map((v) => `  - ${formatViolation(v)}`);
+  return `${head}: ${violations.length} problems:\n${lines.join('\n')}`;
+}
+
+/** Throws one `Error` listing every violation; returns when there are none. */
+export function throwIfAny(instanceName: string, violations: readonly Violation[]): void {
+  if (violations.length > 0) throw new Error(formatViolations(instanceName, violations));
+}
