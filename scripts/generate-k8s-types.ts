@@ -12,14 +12,14 @@
 import { readFileSync } from 'node:fs';
 
 interface Schema {
-  readonly type?: string;
-  readonly $ref?: string;
-  readonly items?: Schema;
-  readonly properties?: Record<string, Schema>;
-  readonly additionalProperties?: Schema | boolean;
-  readonly required?: string[];
-  readonly enum?: unknown[];
-  readonly oneOf?: Schema[];
+  readonly 'type'?: string;
+  readonly '$ref'?: string;
+  readonly 'items'?: Schema;
+  readonly 'properties'?: Record<string, Schema>;
+  readonly 'additionalProperties'?: Schema | boolean;
+  readonly 'required'?: string[];
+  readonly 'enum'?: unknown[];
+  readonly 'oneOf'?: Schema[];
   readonly 'x-kubernetes-group-version-kind'?: unknown[];
 }
 

@@ -1,5 +1,13 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './spec';
+export * from './superset-instance';
+export * from './components/superset-component';
+export * from './components/web-server';
+export * from './components/celery-worker';
+export * from './components/celery-beat';
+export * from './components/celery-flower';
+export * from './components/websocket-server';
+export * from './components/mcp-server';
+export type { ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedService, ResolvedServiceAccount } from './resolve/model';
+export type { ComponentType } from './resolve/component-types';
+export type { Labels } from './resolve/labels';
+export type * as k8s from '../imports/k8s';

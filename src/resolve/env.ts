@@ -1,0 +1,75 @@
+import type * as k8s from '../../imports/k8s';
+import type { SecretKeyRef, SupersetSpec } from '../spec';
+import { ENV } from './env-names';
+import { mergeByKey } from './merge';
+
+/** A plain environment variable. */
+export function envValue(name: string, value: string): k8s.EnvVar {
+  return { name, value };
+}
+
+/** An environment variable read from a Secret key: the only way secrets reach pods. */
+export function envFromSecret(name: string, ref: SecretKeyRef): k8s.EnvVar {
+  const { name: secretName, key, optional } = ref;
+  return { name, valueFrom: { secretKeyRef: optional === undefined ? { name: secretName, key } : { name: secretName, key, optional } } };
+}
+
+/** An inline value in Development, else the Secret reference, else nothing. */
+function secretEnv(name: string, spec: SupersetSpec, inline: string | undefined, ref: SecretKeyRef | undefined): k8s.EnvVar[] {
+  if (inline !== undefined && spec.environment === 'Development') return [envValue(name, inline)];
+  if (ref) return [envFromSecret(name, ref)];
+  return [];
+}
+
+function metastoreEnv(spec: SupersetSpec): k8s.EnvVar[] {
+  const m = spec.metastore;
+  if (!m) return [];
+  if (m.uri !== undefined) return [envValue(ENV.DB_URI, m.uri)];
+  if (m.uriFrom) return [envFromSecret(ENV.DB_URI, m.uriFrom)];
+  if (m.host === undefined) return [];
+  const defaultPort = m.type === 'MySQL' ? 3306 : 5432;
+  return [
+    envValue(ENV.DB_HOST, m.host),
+    envValue(ENV.DB_PORT, String(m.port ?? defaultPort)),
+    ...(m.database !== undefined ? [envValue(ENV.DB_NAME, m.database)] : []),
+    ...(m.username !== undefined ? [envValue(ENV.DB_USER, m.username)] : []),
+    ...(m.password !== undefined ? [envValue(ENV.DB_PASS, m.password)] : []),
+    ...(m.passwordFrom ? [envFromSecret(ENV.DB_PASS, m.passwordFrom)] : []),
+  ];
+}
+
+function valkeyEnv(spec: SupersetSpec): k8s.EnvVar[] {
+  const v = spec.valkey;
+  if (!v) return [];
+  return [
+    envValue(ENV.VALKEY_HOST, v.host),
+    envValue(ENV.VALKEY_PORT, String(v.port ?? 6379)),
+    ...(v.username !== undefined ? [envValue(ENV.VALKEY_USER, v.username)] : []),
+    ...secretEnv(ENV.VALKEY_PASS, spec, v.password, v.passwordFrom),
+  ];
+}
+
+/**
+ * The variables every Python component (and lifecycle task) receives, in the operator's order: instance name,
+ * secret keys, metastore, Valkey, force-reload.
+ */
+export function pythonEnv(spec: SupersetSpec, instanceName: string): k8s.EnvVar[] {
+  return [
+    envValue(ENV.INSTANCE_NAME, instanceName),
+    ...secretEnv(ENV.SECRET_KEY, spec, spec.secretKey, spec.secretKeyFrom),
+    ...secretEnv(ENV.PREVIOUS_SECRET_KEY, spec, spec.previousSecretKey, spec.previousSecretKeyFrom),
+    ...metastoreEnv(spec),
+    ...valkeyEnv(spec),
+    ...forceReloadEnv(spec),
+  ];
+}
+
+/** `forceReload` as a variable, so changing it rolls the pods. */
+export function forceReloadEnv(spec: SupersetSpec): k8s.EnvVar[] {
+  return spec.forceReload ? [envValue(ENV.FORCE_RELOAD, spec.forceReload)] : [];
+}
+
+/** User variables with managed ones on top: a managed name keeps its managed value, in the user's position. */
+export function mergeEnv(user: readonly k8s.EnvVar[] | undefined, managed: readonly k8s.EnvVar[]): k8s.EnvVar[] {
+  return mergeByKey((env) => env.name, user, managed);
+}

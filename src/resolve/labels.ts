@@ -1,0 +1,39 @@
+import type { ComponentType } from './component-types';
+
+/** Label keys under this prefix are managed: user-supplied ones are removed so isolation cannot be forged. */
+export const RESERVED_LABEL_PREFIX = 'superset.apache.org/';
+
+/** The pod label that ties a pod to its instance; NetworkPolicies isolate instances by it. */
+export const PARENT_LABEL = 'superset.apache.org/parent';
+
+/** A set of Kubernetes labels. */
+export type Labels = { readonly [key: string]: string };
+
+/** Labels of every object of a component and its selector: name, component, instance. */
+export function componentLabels(component: ComponentType, instance: string): Labels {
+  return {
+    'app.kubernetes.io/name': 'superset',
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/instance': instance,
+  };
+}
+
+/** Labels of a component's pods: the component labels plus the parent label. */
+export function podLabels(component: ComponentType, instance: string): Labels {
+  return { ...componentLabels(component, instance), [PARENT_LABEL]: instance };
+}
+
+/** Labels of instance-wide objects (ServiceAccount, routes) and the selector of all pods of an instance. */
+export function parentLabels(instance: string): Labels {
+  return { 'app.kubernetes.io/name': 'superset', [PARENT_LABEL]: instance };
+}
+
+/** User labels without the reserved prefix. */
+export function withoutReserved(labels: Labels | undefined): Labels {
+  return Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => !key.startsWith(RESERVED_LABEL_PREFIX)));
+}
+
+/** User labels under managed ones: managed keys always win. */
+export function withManaged(user: Labels | undefined, managed: Labels): Labels {
+  return { ...user, ...managed };
+}

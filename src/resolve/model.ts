@@ -1,0 +1,76 @@
+import type * as k8s from '../../imports/k8s';
+import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../spec';
+import type { ComponentType } from './component-types';
+import type { Labels } from './labels';
+
+/**
+ * A pod spec as written to manifests. Pod-level `resources` is newer than Kubernetes 1.28's types, so it is
+ * added here; it is only present when the user sets `podTemplate.resources`.
+ */
+export type ResolvedPodSpec = k8s.PodSpec & { readonly resources?: k8s.ResourceRequirements };
+
+/** A component's Service, fully defaulted. */
+export interface ResolvedService {
+  readonly name: string;
+  readonly type: ServiceType;
+  readonly port: number;
+  /** The first container port of the component. */
+  readonly targetPort: number;
+  readonly nodePort?: number;
+  readonly labels: Labels;
+  readonly annotations?: Labels;
+  readonly selector: Labels;
+}
+
+/**
+ * One component as Kubernetes will get it: every default applied, templates merged, config rendered.
+ * Builders read only this.
+ */
+export interface ResolvedComponent {
+  readonly type: ComponentType;
+  /** `<instance>-<component>`: the Deployment, Service, HPA and PDB name. */
+  readonly name: string;
+  readonly namespace?: string;
+  /** Labels of the component's objects and its selector. */
+  readonly labels: Labels;
+  readonly deployment: {
+    readonly labels: Labels;
+    readonly annotations?: Labels;
+    /** Undefined when an autoscaler owns the replica count. */
+    readonly replicas?: number;
+    readonly revisionHistoryLimit?: number;
+    readonly minReadySeconds?: number;
+    readonly progressDeadlineSeconds?: number;
+    readonly strategy?: k8s.DeploymentStrategy;
+  };
+  readonly pod: {
+    readonly labels: Labels;
+    readonly annotations?: Labels;
+    readonly spec: ResolvedPodSpec;
+  };
+  /** The component's ConfigMap (`<name>-config`), when it has files to mount. */
+  readonly configMap?: { readonly name: string; readonly data: Labels };
+  /** Content hash of the component's rendered inputs; rolls the pods when it changes. */
+  readonly checksum?: string;
+  readonly service?: ResolvedService;
+  readonly autoscaling?: AutoscalingSpec;
+  readonly podDisruptionBudget?: PodDisruptionBudgetSpec;
+}
+
+/** The ServiceAccount every pod runs as. */
+export interface ResolvedServiceAccount {
+  readonly name: string;
+  /** False when the user brings an existing ServiceAccount. */
+  readonly create: boolean;
+  readonly labels: Labels;
+  readonly annotations?: Labels;
+}
+
+/** A whole instance, resolved. */
+export interface ResolvedInstance {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly serviceAccount: ResolvedServiceAccount;
+  /** Present components in the operator's processing order. */
+  readonly components: readonly ResolvedComponent[];
+}

@@ -1,0 +1,64 @@
+import type * as k8s from '../../imports/k8s';
+import type { PodTemplate } from '../spec';
+import { mergeByKey } from './merge';
+import type { ResolvedPodSpec } from './model';
+import { hardenContainer, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
+
+/** What the library adds to a pod beyond the user's merged template. */
+export interface PodAdditions {
+  /** The main container, without security context (the template's is applied). */
+  readonly main: k8s.Container;
+  readonly serviceAccountName: string;
+  readonly imagePullSecrets?: readonly k8s.LocalObjectReference[];
+  /** Volumes the library mounts; they replace user volumes of the same name. */
+  readonly volumes?: readonly k8s.Volume[];
+  /** Init containers the library runs first. */
+  readonly initContainers?: readonly k8s.Container[];
+  readonly restartPolicy?: string;
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
+/** The library's init containers run first; a user init container of the same name is replaced by them. */
+function initContainers(managed: readonly k8s.Container[] = [], user: readonly k8s.Container[] = []): k8s.Container[] {
+  const managedNames = new Set(managed.map((container) => container.name));
+  return [...managed, ...user.filter((container) => !managedNames.has(container.name))];
+}
+
+/**
+ * Assembles a pod spec from a merged template and the library's additions, hardened to the `restricted` Pod
+ * Security Standard where the user did not set a field, and without a Kubernetes API token.
+ */
+export function assemblePodSpec(template: PodTemplate, additions: PodAdditions): ResolvedPodSpec {
+  const main: k8s.Container = {
+    ...additions.main,
+    securityContext: restrictedContainerSecurityContext(template.container?.securityContext),
+  };
+  const byName = (item: { readonly name: string }) => item.name;
+  return {
+    serviceAccountName: additions.serviceAccountName,
+    // Superset never calls the Kubernetes API, so no pod gets a token to it.
+    automountServiceAccountToken: false,
+    restartPolicy: additions.restartPolicy,
+    imagePullSecrets: additions.imagePullSecrets && nonEmpty([...additions.imagePullSecrets]),
+    securityContext: restrictedPodSecurityContext(template.podSecurityContext),
+    containers: [main, ...(template.sidecars ?? []).map(hardenContainer)],
+    initContainers: nonEmpty(initContainers(additions.initContainers, template.initContainers).map(hardenContainer)),
+    volumes: nonEmpty(mergeByKey(byName, template.volumes, additions.volumes)),
+    affinity: template.affinity,
+    tolerations: template.tolerations,
+    nodeSelector: template.nodeSelector,
+    topologySpreadConstraints: template.topologySpreadConstraints,
+    hostAliases: template.hostAliases,
+    priorityClassName: template.priorityClassName,
+    terminationGracePeriodSeconds: template.terminationGracePeriodSeconds,
+    dnsPolicy: template.dnsPolicy,
+    dnsConfig: template.dnsConfig,
+    runtimeClassName: template.runtimeClassName,
+    shareProcessNamespace: template.shareProcessNamespace,
+    enableServiceLinks: template.enableServiceLinks,
+    resources: template.resources,
+  };
+}

@@ -1,0 +1,82 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { serviceAccountManifest } from './build/component-manifests';
+import { apiObjectProps } from './build/manifest';
+import { CeleryBeat } from './components/celery-beat';
+import { CeleryFlower } from './components/celery-flower';
+import { CeleryWorker } from './components/celery-worker';
+import { McpServer } from './components/mcp-server';
+import { WebServer } from './components/web-server';
+import { WebsocketServer } from './components/websocket-server';
+import type { ComponentType } from './resolve/component-types';
+import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
+import { resolveInstance } from './resolve/resolve-instance';
+import type { SupersetInstanceProps } from './spec';
+import { refuseUnrenderedFeatures, validateInstanceProps } from './validation/validate-instance';
+
+/**
+ * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
+ * ConfigMap, Deployment, Service, autoscaler and disruption budget, and the ServiceAccount they run as.
+ *
+ * Props are the operator's `Superset` spec plus `name` and `namespace`; names and labels follow the operator,
+ * so an instance can move between the operator and GitOps without recreating workloads. Props are validated
+ * before anything is created: bad input throws one error that names each offending field.
+ *
+ * @example
+ * new SupersetInstance(chart, 'superset', {
+ *   image: { tag: '6.1.0' },
+ *   secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
+ *   metastore: { uriFrom: { name: 'superset-db', key: 'uri' } },
+ *   webServer: {},
+ *   lifecycle: { disabled: true },
+ * });
+ */
+export class SupersetInstance extends Construct {
+  /** The instance name: prefix of every object name and value of `app.kubernetes.io/instance`. */
+  public readonly instanceName: string;
+  /** The namespace of every object, when one is set on the props or the chart. */
+  public readonly namespace?: string;
+  /** The resolved model every object was built from. */
+  public readonly model: ResolvedInstance;
+  /** The ServiceAccount, unless `serviceAccount.create` is false. */
+  public readonly serviceAccount?: ApiObject;
+  /** The web server, when `webServer` is set. */
+  public readonly webServer?: WebServer;
+  /** The Celery workers, when `celeryWorker` is set. */
+  public readonly celeryWorker?: CeleryWorker;
+  /** Celery beat, when `celeryBeat` is set. */
+  public readonly celeryBeat?: CeleryBeat;
+  /** Celery Flower, when `celeryFlower` is set. */
+  public readonly celeryFlower?: CeleryFlower;
+  /** The MCP server, when `mcpServer` is set. */
+  public readonly mcpServer?: McpServer;
+  /** The websocket server, when `websocketServer` is set. */
+  public readonly websocketServer?: WebsocketServer;
+
+  constructor(scope: Construct, id: string, props: SupersetInstanceProps) {
+    super(scope, id);
+    this.instanceName = props.name ?? id;
+    validateInstanceProps(props, this.instanceName);
+    refuseUnrenderedFeatures(props, this.instanceName);
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.model = resolveInstance(props, this.instanceName, this.namespace);
+
+    const sa = this.model.serviceAccount;
+    this.serviceAccount = sa.create
+      ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
+      : undefined;
+    const component = (type: ComponentType): ResolvedComponent | undefined => this.model.components.find((c) => c.type === type);
+    const web = component('web-server');
+    this.webServer = web && new WebServer(this, 'WebServer', { component: web });
+    const worker = component('celery-worker');
+    this.celeryWorker = worker && new CeleryWorker(this, 'CeleryWorker', { component: worker });
+    const beat = component('celery-beat');
+    this.celeryBeat = beat && new CeleryBeat(this, 'CeleryBeat', { component: beat });
+    const flower = component('celery-flower');
+    this.celeryFlower = flower && new CeleryFlower(this, 'CeleryFlower', { component: flower });
+    const mcp = component('mcp-server');
+    this.mcpServer = mcp && new McpServer(this, 'McpServer', { component: mcp });
+    const websocket = component('websocket-server');
+    this.websocketServer = websocket && new WebsocketServer(this, 'WebsocketServer', { component: websocket });
+  }
+}

@@ -1,0 +1,98 @@
+import type { SupersetInstanceProps } from '../src';
+import { expectValidManifests } from './support/k8s-schema';
+import { synth, type Manifest } from './util';
+
+const ws = { image: { repository: 'oneacrefund/superset-websocket', tag: '0.1' } };
+const all = { webServer: {}, celeryWorker: {}, celeryBeat: {}, celeryFlower: {}, mcpServer: {}, websocketServer: ws };
+
+/** Specs that together reach every branch of the builders. */
+const MATRIX: Record<string, Partial<SupersetInstanceProps>> = {
+  minimal: { webServer: {} },
+  allComponents: all,
+  development: {
+    environment: 'Development',
+    secretKeyFrom: undefined,
+    secretKey: 'dev',
+    previousSecretKey: 'old',
+    metastore: { uri: 'postgresql://superset:superset@postgres:5432/superset' },
+    valkey: { host: 'valkey', password: 'dev' },
+    ...all,
+    websocketServer: { ...ws, config: { jwtSecret: 'dev-only' } },
+  },
+  production: {
+    metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } },
+    valkey: { host: 'valkey', passwordFrom: { name: 'vk', key: 'pw' } },
+    previousSecretKeyFrom: { name: 'old', key: 'k' },
+    forceReload: '1',
+    bootstrapScript: 'echo start',
+    featureFlags: { ALERT_REPORTS: true },
+    deploymentTemplate: { revisionHistoryLimit: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } } },
+    podTemplate: {
+      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 70, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } }] } },
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' }],
+      tolerations: [{ key: 'bi', operator: 'Exists', effect: 'NoSchedule' }],
+      volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }],
+      sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', ports: [{ containerPort: 9901 }] }],
+      initContainers: [{ name: 'wait', image: 'busybox:1.36', command: ['true'] }],
+      container: {
+        resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: 2, memory: '2Gi' } },
+        env: [{ name: 'TZ', value: 'UTC' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+        envFrom: [{ secretRef: { name: 'extra' } }],
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+        lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
+      },
+    },
+    serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/superset' } },
+    webServer: {
+      autoscaling: { minReplicas: 2, maxReplicas: 8, metrics: [{ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } }] },
+      podDisruptionBudget: { minAvailable: 1 },
+      service: { type: 'NodePort', port: 80, nodePort: 30080, annotations: { a: 'b' } },
+    },
+    celeryWorker: { replicas: 3, podDisruptionBudget: { maxUnavailable: '50%' } },
+    celeryBeat: {},
+    celeryFlower: { service: { gatewayPath: '/flower' } },
+    mcpServer: { autoscaling: { maxReplicas: 3 } },
+    websocketServer: { ...ws, configFrom: { name: 'ws', key: 'config.json', optional: false } },
+  },
+  mysql: {
+    metastore: { type: 'MySQL', host: 'mysql', port: 3307, driver: 'pymysql', database: 'ss', username: 'u', passwordFrom: { name: 'db', key: 'pw' } },
+    webServer: {},
+    celeryWorker: {},
+  },
+  valkeyMtls: {
+    valkey: {
+      host: 'valkey',
+      port: 6380,
+      username: 'superset',
+      passwordFrom: { name: 'vk', key: 'pw' },
+      ssl: { certRequired: 'optional', keyFile: '/certs/tls.key', certFile: '/certs/tls.crt', caCertFile: '/certs/ca.crt' },
+      cache: { database: 10, keyPrefix: 'c_', defaultTimeout: 60 },
+      dataCache: { disabled: true },
+      celeryBroker: { database: 11 },
+    },
+    webServer: {},
+    celeryWorker: {},
+    celeryBeat: {},
+  },
+  presets: {
+    sqlaEngineOptions: { preset: 'performance', poolPrePing: true },
+    webServer: { gunicorn: { preset: 'aggressive', workerClass: 'gthread', timeout: 120 } },
+    celeryWorker: { celery: { preset: 'conservative', pool: 'prefork', maxTasksPerChild: 10, softTimeLimit: 300, timeLimit: 360 } },
+    mcpServer: { sqlaEngineOptions: { preset: 'disabled' } },
+  },
+  existingServiceAccount: { serviceAccount: { create: false, name: 'superset-runner' }, webServer: {} },
+};
+
+describe('every synthesized object validates against Kubernetes 1.28, unknown fields rejected', () => {
+  const manifests: Manifest[] = Object.entries(MATRIX).flatMap(([, props]) => synth(props));
+
+  test('the matrix covers every kind the core emits', () => {
+    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set([
+      'ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget',
+    ]));
+  });
+
+  test('all objects pass both the Kubernetes 1.28 field check and the official schema check', () => {
+    expectValidManifests(manifests);
+  });
+});

@@ -1,0 +1,158 @@
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { SupersetInstance } from '../src';
+import { BASE, envOf, find, mainContainer, synth, type Manifest } from './util';
+
+const COMPONENT_LABELS = (component: string, instance = 'demo') => ({
+  'app.kubernetes.io/name': 'superset',
+  'app.kubernetes.io/component': component,
+  'app.kubernetes.io/instance': instance,
+});
+
+const ALL = { webServer: {}, celeryWorker: {}, celeryBeat: {}, celeryFlower: {}, mcpServer: {}, websocketServer: { image: { repository: 'ws' } } };
+
+describe('SupersetInstance', () => {
+  test('creates only the ServiceAccount when no component is set', () => {
+    const manifests = synth();
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['ServiceAccount/demo']);
+  });
+
+  test('names every object <name>-<component> and <name>-<component>-config', () => {
+    const names = synth(ALL).map((m) => `${m.kind}/${m.metadata.name}`);
+    expect(names).toEqual([
+      'ServiceAccount/demo',
+      'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
+      'ConfigMap/demo-celery-worker-config', 'Deployment/demo-celery-worker',
+      'ConfigMap/demo-celery-beat-config', 'Deployment/demo-celery-beat',
+      'ConfigMap/demo-celery-flower-config', 'Deployment/demo-celery-flower', 'Service/demo-celery-flower',
+      'ConfigMap/demo-mcp-server-config', 'Deployment/demo-mcp-server', 'Service/demo-mcp-server',
+      'Deployment/demo-websocket-server', 'Service/demo-websocket-server',
+    ]);
+  });
+
+  test('the instance name defaults to the construct id and can be set', () => {
+    expect(synth({ webServer: {} }, 'analytics').some((m) => m.metadata.name === 'analytics-web-server')).toBe(true);
+    expect(synth({ name: 'bi', webServer: {} }).some((m) => m.metadata.name === 'bi-web-server')).toBe(true);
+  });
+
+  test.each(['web-server', 'celery-worker', 'celery-beat', 'celery-flower', 'mcp-server', 'websocket-server'])(
+    '%s: objects carry the component labels, the selector matches them and pods add the parent label',
+    (component) => {
+      const manifests = synth(ALL);
+      const deployment = find(manifests, 'Deployment', `demo-${component}`);
+      expect(deployment.metadata.labels).toEqual(COMPONENT_LABELS(component));
+      expect(deployment.spec.selector).toEqual({ matchLabels: COMPONENT_LABELS(component) });
+      expect(deployment.spec.template.metadata.labels).toEqual({ ...COMPONENT_LABELS(component), 'superset.apache.org/parent': 'demo' });
+      for (const m of manifests.filter((x) => x.metadata.name.startsWith(`demo-${component}`))) {
+        expect(m.metadata.labels).toEqual(COMPONENT_LABELS(component));
+      }
+    },
+  );
+
+  test('managed labels cannot be overridden and reserved user labels are removed', () => {
+    const manifests = synth({
+      podTemplate: { labels: { 'team': 'data', 'app.kubernetes.io/name': 'other', 'superset.apache.org/parent': 'forged' } },
+      deploymentTemplate: { labels: { 'app.kubernetes.io/instance': 'other', 'cost-center': '42' } },
+      webServer: { service: { labels: { 'app.kubernetes.io/component': 'x', 'expose': 'yes' } } },
+    });
+    const deployment = find(manifests, 'Deployment', 'demo-web-server');
+    expect(deployment.spec.template.metadata.labels).toEqual({
+      ...COMPONENT_LABELS('web-server'), 'superset.apache.org/parent': 'demo', 'team': 'data',
+    });
+    expect(deployment.metadata.labels).toEqual({ ...COMPONENT_LABELS('web-server'), 'cost-center': '42' });
+    expect(find(manifests, 'Service', 'demo-web-server').metadata.labels).toEqual({ ...COMPONENT_LABELS('web-server'), expose: 'yes' });
+  });
+
+  test('matches the operator skeleton for a minimal web server', () => {
+    const manifests = synth({ webServer: {} });
+    const deployment = find(manifests, 'Deployment', 'demo-web-server');
+    const pod = deployment.spec.template.spec;
+    expect(deployment.spec.replicas).toBe(1);
+    expect(pod.serviceAccountName).toBe('demo');
+    expect(pod.volumes).toEqual([{ name: 'superset-config', configMap: { name: 'demo-web-server-config' } }]);
+    const main = mainContainer(deployment);
+    expect(main).toMatchObject({
+      image: 'apachesuperset.docker.scarf.sh/apache/superset:6.1.0',
+      imagePullPolicy: 'IfNotPresent',
+      command: ['/usr/bin/run-server.sh'],
+      ports: [{ name: 'http', containerPort: 8088, protocol: 'TCP' }],
+      volumeMounts: [{ name: 'superset-config', mountPath: '/app/pythonpath', readOnly: true }],
+      livenessProbe: { httpGet: { path: '/health', port: 8088 }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+      readinessProbe: { httpGet: { path: '/health', port: 8088 }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+      startupProbe: { httpGet: { path: '/health', port: 8088 }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+    });
+    expect(main.env.map((e: any) => e.name)).toEqual([
+      'SUPERSET_OPERATOR__INSTANCE_NAME', 'SUPERSET_OPERATOR__SECRET_KEY',
+      'SERVER_WORKER_AMOUNT', 'SERVER_THREADS_AMOUNT', 'SERVER_WORKER_CLASS', 'GUNICORN_TIMEOUT', 'GUNICORN_KEEPALIVE',
+      'WORKER_MAX_REQUESTS', 'WORKER_MAX_REQUESTS_JITTER', 'SERVER_LIMIT_REQUEST_LINE', 'SERVER_LIMIT_REQUEST_FIELD_SIZE',
+      'GUNICORN_LOGLEVEL',
+    ]);
+    expect(envOf(main)).toMatchObject({
+      SUPERSET_OPERATOR__SECRET_KEY: { secretKeyRef: { name: 'app-secret', key: 'secret-key' } },
+      SERVER_WORKER_AMOUNT: '2',
+      SERVER_THREADS_AMOUNT: '8',
+      SERVER_WORKER_CLASS: 'gthread',
+      GUNICORN_TIMEOUT: '60',
+    });
+    expect(find(manifests, 'Service', 'demo-web-server').spec).toEqual({
+      type: 'ClusterIP',
+      selector: COMPONENT_LABELS('web-server'),
+      ports: [{ name: 'http', port: 8088, targetPort: 8088, protocol: 'TCP' }],
+    });
+    expect(find(manifests, 'ServiceAccount', 'demo').metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'superset', 'superset.apache.org/parent': 'demo',
+    });
+  });
+
+  test('places every object in the props namespace, else the chart namespace', () => {
+    expect(synth({ namespace: 'bi', webServer: {} }).every((m) => m.metadata.namespace === 'bi')).toBe(true);
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'analytics' });
+    const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: {} });
+    expect(instance.namespace).toBe('analytics');
+    expect(Testing.synth(chart).every((m: Manifest) => m.metadata.namespace === 'analytics')).toBe(true);
+  });
+
+  test('exposes each component and its objects as typed children', () => {
+    const chart = Testing.chart();
+    const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: { autoscaling: { maxReplicas: 3 } }, celeryBeat: {} });
+    expect(instance.webServer?.deployment.name).toBe('demo-web-server');
+    expect(instance.webServer?.service.name).toBe('demo-web-server');
+    expect(instance.webServer?.configMap.name).toBe('demo-web-server-config');
+    expect(instance.webServer?.autoscaler?.kind).toBe('HorizontalPodAutoscaler');
+    expect(instance.celeryBeat?.deployment.name).toBe('demo-celery-beat');
+    expect(instance.celeryWorker).toBeUndefined();
+    expect(instance.serviceAccount?.name).toBe('demo');
+    // Escape hatch: a JSON patch on a child lands in the output.
+    instance.webServer!.deployment.addJsonPatch(JsonPatch.add('/spec/paused', true));
+    expect(find(Testing.synth(chart), 'Deployment', 'demo-web-server').spec.paused).toBe(true);
+  });
+
+  test('same props give byte-identical YAML', () => {
+    const yaml = () => {
+      const app = new App({ outdir: '/tmp' });
+      new SupersetInstance(new Chart(app, 'c'), 'demo', { ...BASE, ...ALL, valkey: { host: 'v', ssl: {} }, metastore: { host: 'db', database: 'd', username: 'u' } });
+      return app.synthYaml();
+    };
+    expect(yaml()).toEqual(yaml());
+  });
+
+  test('fails with the validation error and emits nothing for bad input', () => {
+    const chart = Testing.chart();
+    expect(() => new SupersetInstance(chart, 'demo', { ...BASE, webServer: { service: { nodePort: 30001 } } })).toThrow(/nodePort/);
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+});
+
+describe('parts of the spec not rendered yet', () => {
+  test('fails when lifecycle is enabled, including when it is absent', () => {
+    expect(() => synth({ lifecycle: undefined })).toThrow(/lifecycle: this version renders no lifecycle Jobs .*set lifecycle: \{ disabled: true \}/);
+    expect(() => synth({ lifecycle: {} })).toThrow(/lifecycle: this version renders no lifecycle Jobs/);
+  });
+
+  test.each([
+    ['networking', { networking: { gateway: { gatewayRef: { name: 'gw' } } }, webServer: {} }],
+    ['monitoring', { monitoring: { serviceMonitor: {} }, webServer: {} }],
+    ['networkPolicy', { networkPolicy: {} }],
+  ])('fails when %s is set instead of ignoring it', (field, props) => {
+    expect(() => synth(props)).toThrow(new RegExp(`${field}: this version renders no .*; remove ${field}`));
+  });
+});
