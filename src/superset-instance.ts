@@ -65,18 +65,15 @@ export class SupersetInstance extends Construct {
     this.serviceAccount = sa.create
       ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
       : undefined;
-    const component = (type: ComponentType): ResolvedComponent | undefined => this.model.components.find((c) => c.type === type);
-    const web = component('web-server');
-    this.webServer = web && new WebServer(this, 'WebServer', { component: web });
-    const worker = component('celery-worker');
-    this.celeryWorker = worker && new CeleryWorker(this, 'CeleryWorker', { component: worker });
-    const beat = component('celery-beat');
-    this.celeryBeat = beat && new CeleryBeat(this, 'CeleryBeat', { component: beat });
-    const flower = component('celery-flower');
-    this.celeryFlower = flower && new CeleryFlower(this, 'CeleryFlower', { component: flower });
-    const mcp = component('mcp-server');
-    this.mcpServer = mcp && new McpServer(this, 'McpServer', { component: mcp });
-    const websocket = component('websocket-server');
-    this.websocketServer = websocket && new WebsocketServer(this, 'WebsocketServer', { component: websocket });
+    const build = <T>(type: ComponentType, make: (component: ResolvedComponent) => T): T | undefined => {
+      const component = this.model.components.find((c) => c.type === type);
+      return component && make(component);
+    };
+    this.webServer = build('web-server', (component) => new WebServer(this, 'WebServer', { component }));
+    this.celeryWorker = build('celery-worker', (component) => new CeleryWorker(this, 'CeleryWorker', { component }));
+    this.celeryBeat = build('celery-beat', (component) => new CeleryBeat(this, 'CeleryBeat', { component }));
+    this.celeryFlower = build('celery-flower', (component) => new CeleryFlower(this, 'CeleryFlower', { component }));
+    this.mcpServer = build('mcp-server', (component) => new McpServer(this, 'McpServer', { component }));
+    this.websocketServer = build('websocket-server', (component) => new WebsocketServer(this, 'WebsocketServer', { component }));
   }
 }

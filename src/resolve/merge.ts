@@ -27,7 +27,8 @@ function concat<T>(...lists: (readonly T[] | undefined)[]): T[] | undefined {
   return all.length > 0 ? all : undefined;
 }
 
-function nonEmpty<T>(list: T[]): T[] | undefined {
+/** Undefined for an empty list, so empty lists stay out of the output. */
+export function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import type { PodTemplate } from '../spec';
-import { mergeByKey } from './merge';
+import { mergeByKey, nonEmpty } from './merge';
 import type { ResolvedPodSpec } from './model';
 import { hardenContainer, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
 
@@ -15,10 +15,6 @@ export interface PodAdditions {
   /** Init containers the library runs first. */
   readonly initContainers?: readonly k8s.Container[];
   readonly restartPolicy?: string;
-}
-
-function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
 }
 
 /** The library's init containers run first; a user init container of the same name is replaced by them. */

@@ -16,7 +16,7 @@ import { type ComponentType, SPEC_FIELD } from './component-types';
 import { CONFIG_MOUNT_PATH, ENV } from './env-names';
 import { resolveImage } from './image';
 import { type Labels, componentLabels, podLabels, withManaged } from './labels';
-import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates } from './merge';
+import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates, nonEmpty } from './merge';
 import type { ResolvedComponent, ResolvedService } from './model';
 import { assemblePodSpec } from './pod';
 import {
@@ -160,10 +160,6 @@ function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyCompon
     lifecycle: container.lifecycle,
     resources: container.resources,
   };
-}
-
-function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
 }
 
 function resolveService(ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, targetPort: number): ResolvedService {
