@@ -43,7 +43,10 @@ export function serviceManifest(c: ResolvedComponent, service: ResolvedService):
     spec: {
       type: service.type,
       selector: service.selector,
-      ports: [{ name: 'http', port: service.port, targetPort: service.targetPort, protocol: 'TCP', nodePort: service.nodePort }],
+      ports: [
+        { name: 'http', port: service.port, targetPort: service.targetPort, protocol: 'TCP', nodePort: service.nodePort },
+        ...service.extraPorts ?? [],
+      ],
     },
   };
 }

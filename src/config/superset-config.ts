@@ -23,6 +23,8 @@ export interface SupersetConfigInput {
   readonly baseConfig?: string;
   /** Raw Python from the component's (or lifecycle's) `config`, appended after the base config. */
   readonly componentConfig?: string;
+  /** Settings of enabled features (metrics, ...), rendered before the user's config so it can override them. */
+  readonly featureConfig?: string;
 }
 
 function importLines(input: SupersetConfigInput): string[] {
@@ -106,6 +108,7 @@ export function renderSupersetConfig(input: SupersetConfigInput): string {
     ...engineOptionLines(input.engineOptions),
     ...featureFlagLines(input.featureFlags),
     ...(input.valkey ? renderValkeyBlock(input.valkey) : []),
+    ...rawLines('Added by cdk8s-superset features', input.featureConfig),
     ...rawLines('Base config (spec.config)', input.baseConfig),
     ...rawLines('Component config', input.componentConfig),
   ];

@@ -17,6 +17,8 @@ export interface ResolvedService {
   /** The first container port of the component. */
   readonly targetPort: number;
   readonly nodePort?: number;
+  /** Ports besides `http` that features add (metrics, ...). */
+  readonly extraPorts?: readonly k8s.ServicePort[];
   readonly labels: Labels;
   readonly annotations?: Labels;
   readonly selector: Labels;

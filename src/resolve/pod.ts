@@ -14,6 +14,8 @@ export interface PodAdditions {
   readonly volumes?: readonly k8s.Volume[];
   /** Init containers the library runs first. */
   readonly initContainers?: readonly k8s.Container[];
+  /** Sidecars the library adds after the user's. */
+  readonly sidecars?: readonly k8s.Container[];
   readonly restartPolicy?: string;
 }
 
@@ -40,7 +42,7 @@ export function assemblePodSpec(template: PodTemplate, additions: PodAdditions):
     restartPolicy: additions.restartPolicy,
     imagePullSecrets: additions.imagePullSecrets && nonEmpty([...additions.imagePullSecrets]),
     securityContext: restrictedPodSecurityContext(template.podSecurityContext),
-    containers: [main, ...(template.sidecars ?? []).map(hardenContainer)],
+    containers: [main, ...[...template.sidecars ?? [], ...additions.sidecars ?? []].map(hardenContainer)],
     initContainers: nonEmpty(initContainers(additions.initContainers, template.initContainers).map(hardenContainer)),
     volumes: nonEmpty(mergeByKey(byName, template.volumes, additions.volumes)),
     affinity: template.affinity,

@@ -1,4 +1,5 @@
 import { envValue, forceReloadEnv, mergeEnv, pythonEnv } from './env';
+import { type ComponentAdditions, COMPONENT_EXTENSIONS, combineAdditions } from './extensions';
 import type * as k8s from '../../imports/k8s';
 import { contentChecksum } from '../config/checksum';
 import { resolveMetastore } from '../config/metastore';
@@ -60,7 +61,9 @@ export function flowerUrlPrefix(spec: SupersetSpec): string {
   return spec.celeryFlower?.service?.gatewayPath || '/flower';
 }
 
-function pythonRuntime(ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, firstPort: number | undefined): Runtime {
+function pythonRuntime(
+  ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, firstPort: number | undefined, additions: ComponentAdditions,
+): Runtime {
   const spec = ctx.spec;
   const gunicorn = type === 'web-server' ? resolveGunicorn((own as WebServerSpec).gunicorn) : undefined;
   const celery = type === 'celery-worker' ? resolveCeleryWorker((own as CeleryWorkerSpec).celery) : undefined;
@@ -78,6 +81,7 @@ function pythonRuntime(ctx: InstanceContext, type: ComponentType, own: AnyCompon
     engineOptions,
     featureFlags: spec.featureFlags ?? {},
     valkey: spec.valkey && resolveValkey(spec.valkey),
+    featureConfig: additions.config,
     baseConfig: spec.config,
     componentConfig: own.config,
   });
@@ -162,7 +166,9 @@ function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyCompon
   };
 }
 
-function resolveService(ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, targetPort: number): ResolvedService {
+function resolveService(
+  ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, targetPort: number, extraPorts: readonly k8s.ServicePort[] | undefined,
+): ResolvedService {
   const service = own.service ?? {};
   const labels = componentLabels(type, ctx.name);
   return {
@@ -172,6 +178,7 @@ function resolveService(ctx: InstanceContext, type: ComponentType, own: AnyCompo
     port: service.port || PROFILES[type].servicePort!,
     targetPort,
     nodePort: service.nodePort,
+    extraPorts: extraPorts && extraPorts.length > 0 ? extraPorts : undefined,
     labels: withManaged(service.labels, labels),
     annotations: mergeMaps(service.annotations),
     selector: labels,
@@ -186,9 +193,10 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
   const deploymentTemplate = mergeDeploymentTemplates(spec.deploymentTemplate, own.deploymentTemplate);
   const profile = PROFILES[type];
   const firstPort = (template.container?.ports ?? (profile.port ? [profile.port] : []))[0]?.containerPort;
+  const additions = combineAdditions(COMPONENT_EXTENSIONS.map((extend) => extend(type, spec, ctx.name)));
   const runtime = type === 'websocket-server'
     ? websocketRuntime(ctx, own as WebsocketServerSpec)
-    : pythonRuntime(ctx, type, own, firstPort);
+    : pythonRuntime(ctx, type, own, firstPort, additions);
   const main = mainContainer(ctx, type, own, template, runtime);
   const labels = componentLabels(type, ctx.name);
   const isBeat = type === 'celery-beat';
@@ -218,12 +226,14 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
         main,
         serviceAccountName: ctx.serviceAccountName,
         imagePullSecrets: spec.image.pullSecrets,
-        volumes: runtime.volumes,
+        volumes: [...runtime.volumes, ...additions.volumes ?? []],
+        initContainers: additions.initContainers,
+        sidecars: additions.sidecars,
       }),
     },
     configMap: runtime.configData && { name: `${ctx.name}-${type}-config`, data: runtime.configData },
     checksum: runtime.checksum,
-    service: firstPort !== undefined && profile.servicePort !== undefined ? resolveService(ctx, type, own, firstPort) : undefined,
+    service: firstPort !== undefined && profile.servicePort !== undefined ? resolveService(ctx, type, own, firstPort, additions.servicePorts) : undefined,
     autoscaling,
     podDisruptionBudget,
   };

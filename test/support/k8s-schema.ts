@@ -12,9 +12,17 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import camelcase from 'camelcase';
 import * as k8sBindings from 'cdk8s-plus-28/lib/imports/k8s';
+import * as gatewayBindings from '../../imports/gateway.networking.k8s.io';
+import * as monitoringBindings from '../../imports/monitoring.coreos.com';
 
 /** API groups served by CRDs, not by Kubernetes itself. Keep in sync with CRD_PACKAGES in validate-models.mjs. */
 export const CRD_GROUPS: readonly string[] = ['gateway.networking.k8s.io', 'monitoring.coreos.com'];
+
+/**
+ * The bindings fields are checked against: Kubernetes 1.28 (from cdk8s-plus-28), and the CRD bindings this library
+ * emits with (imports/: HTTPRoute of Gateway API v1.2.1, ServiceMonitor and PrometheusRule of prometheus-operator).
+ */
+const BINDINGS: readonly object[] = [k8sBindings, gatewayBindings, monitoringBindings];
 
 /** One manifest's result from {@link validateWithModels}; `errors` is empty when the manifest is valid. */
 export interface ModelsResult {
@@ -27,13 +35,15 @@ type ToJson = (props: unknown) => unknown;
 
 /** `apiVersion kind` -> the 1.28 `toJson_Kube<Kind>[<Version>]Props`, read from each class's GVK rather than guessed from names. */
 const PROPS_TO_JSON: ReadonlyMap<string, ToJson> = (() => {
-  const exported = k8sBindings as unknown as Record<string, unknown>;
   const byGvk = new Map<string, ToJson>();
-  for (const [name, value] of Object.entries(exported)) {
-    const gvk = (value as { GVK?: { apiVersion: string; kind: string } } | undefined)?.GVK;
-    const toJson = exported[`toJson_${name}Props`];
-    if (typeof value === 'function' && gvk && typeof toJson === 'function') {
-      byGvk.set(`${gvk.apiVersion} ${gvk.kind}`, toJson as ToJson);
+  for (const bindings of BINDINGS) {
+    const exported = bindings as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
+      const gvk = (value as { GVK?: { apiVersion: string; kind: string } } | undefined)?.GVK;
+      const toJson = exported[`toJson_${name}Props`];
+      if (typeof value === 'function' && gvk && typeof toJson === 'function') {
+        byGvk.set(`${gvk.apiVersion} ${gvk.kind}`, toJson as ToJson);
+      }
     }
   }
   return byGvk;
@@ -130,14 +140,15 @@ function identify(manifest: object): { apiVersion: string; kind: string; name: s
 }
 
 /**
- * Returns the JSON pointers (e.g. `/spec/replica`) of fields that Kubernetes 1.28 does not know; empty means none.
- * Covers every built-in kind of 1.28; throws for an apiVersion/kind that 1.28 does not serve (including removed
- * versions such as policy/v1beta1 and all CRDs). Checks keys only, not values: use {@link validateWithModels} too.
+ * Returns the JSON pointers (e.g. `/spec/replica`) of fields unknown to Kubernetes 1.28, or for the CRDs to the
+ * imported bindings (HTTPRoute of Gateway API v1.2.1, ServiceMonitor, PrometheusRule); empty means none. Throws for
+ * an apiVersion/kind with no binding (including removed versions such as policy/v1beta1). Checks keys only, not
+ * values: use {@link validateWithModels} too.
  */
 export function unknownFields(manifest: object): string[] {
   const { apiVersion, kind } = identify(manifest);
   const toJson = PROPS_TO_JSON.get(`${apiVersion} ${kind}`);
-  if (!toJson) throw new Error(`Kubernetes 1.28 has no type for apiVersion ${apiVersion}, kind ${kind}`);
+  if (!toJson) throw new Error(`Kubernetes 1.28 and the imported CRDs have no type for apiVersion ${apiVersion}, kind ${kind}`);
   // apiVersion and kind are not part of the props; they were checked above.
   const { apiVersion: _apiVersion, kind: _kind, ...props } = manifest as Record<string, unknown>;
   const found: string[] = [];
@@ -150,7 +161,7 @@ const VALIDATE_SCRIPT = path.join(__dirname, 'validate-models.mjs');
 /**
  * Validates manifests against the `kubernetes-models` schemas (values, not unknown fields) in one child process,
  * because those packages are ESM-only and cannot load in jest. Returns one result per manifest, in input order.
- * CRD groups in {@link CRD_GROUPS} need their schema package installed; until then they report an error saying so.
+ * CRD groups in {@link CRD_GROUPS} are validated with their `@kubernetes-models` packages.
  */
 export function validateWithModels(manifests: object[]): ModelsResult[] {
   if (manifests.length === 0) return [];
@@ -172,8 +183,7 @@ export function validateWithModels(manifests: object[]): ModelsResult[] {
 
 /**
  * Asserts that every manifest passes both checks; on failure, throws one error listing each failing manifest as
- * `apiVersion kind name` followed by its problems. CRD objects (see {@link CRD_GROUPS}) only get the models check,
- * because there are no 1.28 bindings for them: unknown fields in CRD objects are not detected.
+ * `apiVersion kind name` followed by its problems.
  */
 export function expectValidManifests(manifests: object[]): void {
   const models = validateWithModels(manifests);
@@ -181,13 +191,10 @@ export function expectValidManifests(manifests: object[]): void {
   manifests.forEach((manifest, i) => {
     const { apiVersion, kind, name } = identify(manifest);
     const problems = models[i].errors.map(e => `schema: ${e}`);
-    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    if (!CRD_GROUPS.includes(group)) {
-      try {
-        problems.push(...unknownFields(manifest).map(p => `unknown field (Kubernetes 1.28): ${p}`));
-      } catch (e) {
-        problems.push(`unknown-field check: ${(e as Error).message}`);
-      }
+    try {
+      problems.push(...unknownFields(manifest).map(p => `unknown field: ${p}`));
+    } catch (e) {
+      problems.push(`unknown-field check: ${(e as Error).message}`);
     }
     if (problems.length > 0) failures.push([`${apiVersion} ${kind} ${name || '(no name)'}`, ...problems].join('\n  '));
   });
