@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { serviceAccountManifest } from './build/component-manifests';
 import { apiObjectProps } from './build/manifest';
 import { CeleryBeat } from './components/celery-beat';
@@ -8,11 +8,24 @@ import { CeleryWorker } from './components/celery-worker';
 import { McpServer } from './components/mcp-server';
 import { WebServer } from './components/web-server';
 import { WebsocketServer } from './components/websocket-server';
+import { GatewayRouting } from './networking/gateway-routing';
+import { IngressRouting } from './networking/ingress-routing';
 import type { ComponentType } from './resolve/component-types';
 import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
 import { resolveInstance } from './resolve/resolve-instance';
+import { InstanceNetworkPolicy } from './security/instance-network-policy';
 import type { SupersetInstanceProps } from './spec';
 import { refuseUnrenderedFeatures, validateInstanceProps } from './validation/validate-instance';
+
+/** What constructs that work on an instance (routing, policies, monitoring) need from it. */
+export interface ISupersetInstance extends IConstruct {
+  /** The instance name. */
+  readonly instanceName: string;
+  /** The namespace of every object, when one is set. */
+  readonly namespace?: string;
+  /** The resolved model of the instance. */
+  readonly model: ResolvedInstance;
+}
 
 /**
  * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
@@ -31,7 +44,7 @@ import { refuseUnrenderedFeatures, validateInstanceProps } from './validation/va
  *   lifecycle: { disabled: true },
  * });
  */
-export class SupersetInstance extends Construct {
+export class SupersetInstance extends Construct implements ISupersetInstance {
   /** The instance name: prefix of every object name and value of `app.kubernetes.io/instance`. */
   public readonly instanceName: string;
   /** The namespace of every object, when one is set on the props or the chart. */
@@ -52,6 +65,12 @@ export class SupersetInstance extends Construct {
   public readonly mcpServer?: McpServer;
   /** The websocket server, when `websocketServer` is set. */
   public readonly websocketServer?: WebsocketServer;
+  /** The HTTPRoute, when `networking.gateway` is set. */
+  public readonly gatewayRouting?: GatewayRouting;
+  /** The Ingress, when `networking.ingress` is set. */
+  public readonly ingressRouting?: IngressRouting;
+  /** The per-component NetworkPolicies, when `networkPolicy` is set. */
+  public readonly networkPolicy?: InstanceNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: SupersetInstanceProps) {
     super(scope, id);
@@ -75,5 +94,11 @@ export class SupersetInstance extends Construct {
     this.celeryFlower = build('celery-flower', (component) => new CeleryFlower(this, 'CeleryFlower', { component }));
     this.mcpServer = build('mcp-server', (component) => new McpServer(this, 'McpServer', { component }));
     this.websocketServer = build('websocket-server', (component) => new WebsocketServer(this, 'WebsocketServer', { component }));
+
+    // Routing and isolation read the resolved routes and components.
+    const { gateway, ingress } = props.networking ?? {};
+    this.gatewayRouting = gateway && new GatewayRouting(this, 'GatewayRouting', { instance: this, ...gateway });
+    this.ingressRouting = ingress && new IngressRouting(this, 'IngressRouting', { instance: this, ...ingress });
+    this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
   }
 }

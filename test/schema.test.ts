@@ -81,6 +81,38 @@ const MATRIX: Record<string, Partial<SupersetInstanceProps>> = {
     mcpServer: { sqlaEngineOptions: { preset: 'disabled' } },
   },
   existingServiceAccount: { serviceAccount: { create: false, name: 'superset-runner' }, webServer: {} },
+  gatewayAndPolicies: {
+    environment: 'Staging',
+    ...all,
+    metastore: { host: 'pg', database: 'superset', username: 'superset' },
+    valkey: { host: 'valkey' },
+    networking: {
+      gateway: {
+        gatewayRef: { name: 'public', namespace: 'gateways', sectionName: 'https', port: 443 },
+        hostnames: ['bi.example.com', '*.bi.example.com'],
+        labels: { team: 'bi' },
+        annotations: { a: 'b' },
+      },
+    },
+    networkPolicy: {
+      egress: 'Restricted',
+      externalFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } } }],
+      extraIngress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.1.0/24'] } }] }],
+      extraEgress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+    },
+  },
+  ingress: {
+    webServer: {},
+    mcpServer: {},
+    networking: {
+      ingress: {
+        className: 'nginx',
+        hosts: [{ host: 'bi.example.com' }, { host: 'api.example.com', paths: [{ path: '/api', pathType: 'Prefix' }] }],
+        tls: [{ hosts: ['bi.example.com'], secretName: 'bi-tls' }],
+        annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+      },
+    },
+  },
 };
 
 describe('every synthesized object validates against Kubernetes 1.28, unknown fields rejected', () => {
@@ -89,6 +121,7 @@ describe('every synthesized object validates against Kubernetes 1.28, unknown fi
   test('the matrix covers every kind the core emits', () => {
     expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set([
       'ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget',
+      'HTTPRoute', 'Ingress', 'NetworkPolicy',
     ]));
   });
 

@@ -149,9 +149,7 @@ describe('parts of the spec not rendered yet', () => {
   });
 
   test.each([
-    ['networking', { networking: { gateway: { gatewayRef: { name: 'gw' } } }, webServer: {} }],
     ['monitoring', { monitoring: { serviceMonitor: {} }, webServer: {} }],
-    ['networkPolicy', { networkPolicy: {} }],
   ])('fails when %s is set instead of ignoring it', (field, props) => {
     expect(() => synth(props)).toThrow(new RegExp(`${field}: this version renders no .*; remove ${field}`));
   });

@@ -68,6 +68,17 @@ export interface ResolvedServiceAccount {
   readonly annotations?: Labels;
 }
 
+/** One path of the instance's public surface, shared by the HTTPRoute and the Ingress. */
+export interface ResolvedRoute {
+  readonly component: ComponentType;
+  /** Path prefix. */
+  readonly path: string;
+  /** Backend Service name. */
+  readonly serviceName: string;
+  /** Backend Service port (not the container port). */
+  readonly servicePort: number;
+}
+
 /** A whole instance, resolved. */
 export interface ResolvedInstance {
   readonly name: string;
@@ -75,4 +86,8 @@ export interface ResolvedInstance {
   readonly serviceAccount: ResolvedServiceAccount;
   /** Present components in the operator's processing order. */
   readonly components: readonly ResolvedComponent[];
+  /** The public paths, most specific first, for the HTTPRoute or Ingress. */
+  readonly routes: readonly ResolvedRoute[];
+  /** Ports of the services Superset connects to, for restricted egress. */
+  readonly backendPorts: { readonly metastore?: number; readonly valkey?: number };
 }

@@ -233,7 +233,9 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
     },
     configMap: runtime.configData && { name: `${ctx.name}-${type}-config`, data: runtime.configData },
     checksum: runtime.checksum,
-    service: firstPort !== undefined && profile.servicePort !== undefined ? resolveService(ctx, type, own, firstPort, additions.servicePorts) : undefined,
+    service: firstPort !== undefined && profile.servicePort !== undefined
+      ? resolveService(ctx, type, own, firstPort, additions.servicePorts)
+      : undefined,
     autoscaling,
     podDisruptionBudget,
   };

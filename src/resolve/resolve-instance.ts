@@ -1,4 +1,5 @@
-import type { SupersetInstanceProps } from '../spec';
+import { resolveRoutes } from '../networking/route-table';
+import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
 import { COMPONENT_TYPES, SPEC_FIELD } from './component-types';
 import { parentLabels } from './labels';
 import { mergeMaps } from './merge';
@@ -15,6 +16,18 @@ function resolveServiceAccount(props: SupersetInstanceProps, name: string): Reso
   };
 }
 
+/** The metastore's port: from the structured fields, an inline URI, else the engine's default. */
+function metastorePort(metastore: MetastoreSpec): number {
+  const byType = metastore.type === 'MySQL' ? 3306 : 5432;
+  if (metastore.port !== undefined) return metastore.port;
+  if (metastore.uri === undefined) return byType;
+  try {
+    return Number(new URL(metastore.uri).port) || byType;
+  } catch {
+    return byType;
+  }
+}
+
 /**
  * Resolves validated props into the model the builders read: defaults applied, templates merged, presets
  * computed and `superset_config.py` rendered, one entry per present component.
@@ -22,10 +35,16 @@ function resolveServiceAccount(props: SupersetInstanceProps, name: string): Reso
 export function resolveInstance(props: SupersetInstanceProps, name: string, namespace: string | undefined): ResolvedInstance {
   const serviceAccount = resolveServiceAccount(props, name);
   const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name };
+  const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   return {
     name,
     namespace,
     serviceAccount,
-    components: COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type)),
+    components,
+    routes: resolveRoutes(props, components),
+    backendPorts: {
+      metastore: props.metastore && metastorePort(props.metastore),
+      valkey: props.valkey && (props.valkey.port ?? 6379),
+    },
   };
 }

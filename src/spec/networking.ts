@@ -148,8 +148,31 @@ export interface NetworkingSpec {
   readonly ingress?: IngressSpec;
 }
 
-/** Per-component NetworkPolicies. Present (even `{}`) enables them. */
+/**
+ * Egress of Superset pods: `Open` allows everything (the operator's behaviour); `Restricted` allows only DNS, the
+ * instance's own pods, the metastore and Valkey ports, and `extraEgress`.
+ */
+export type EgressPolicy = 'Open' | 'Restricted';
+
+/**
+ * Per-component NetworkPolicies. Present (even `{}`) enables them: each component's pods then accept traffic from
+ * pods of the same instance on any port, and on their serving port from `externalFrom` (default: anywhere).
+ */
 export interface NetworkPolicySpec {
+  /**
+   * Egress rules. With `Restricted`, data warehouses, SMTP servers, identity providers and anything else Superset
+   * calls must be added through `extraEgress`.
+   *
+   * @default 'Open'
+   */
+  readonly egress?: EgressPolicy;
+  /**
+   * Who may reach the serving ports (web 8088, websocket 8080, MCP 8088, published Flower 5555) and metrics ports,
+   * for example the gateway's namespace.
+   *
+   * @default - any source
+   */
+  readonly externalFrom?: k8s.NetworkPolicyPeer[];
   /**
    * Ingress rules appended to every policy.
    *

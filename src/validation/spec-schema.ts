@@ -345,7 +345,9 @@ export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
   lifecycle: LIFECYCLE,
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
-  networkPolicy: object({ extraIngress: OPAQUE_ARRAY, extraEgress: OPAQUE_ARRAY }),
+  networkPolicy: object({
+    extraIngress: OPAQUE_ARRAY, extraEgress: OPAQUE_ARRAY, egress: oneOf('Open', 'Restricted'), externalFrom: OPAQUE_ARRAY,
+  }),
   serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),
   suspend: BOOLEAN,
   forceReload: STRING,

@@ -203,7 +203,9 @@ const unknownFieldCases: Array<[string, Manifest, string[]]> = [
   [
     'HTTPRoute rule backend (not a Gateway API v1.2 field)',
     {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'web' },
       spec: { parentRefs: [{ name: 'gw' }], rules: [{ backend: { name: 'web' }, backendRefs: [{ name: 'web', port: 80 }] }] },
     },
     ['/spec/rules/0/backend'],
@@ -211,7 +213,9 @@ const unknownFieldCases: Array<[string, Manifest, string[]]> = [
   [
     'ServiceMonitor endpoint intervall',
     {
-      apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'sm' },
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'sm' },
       spec: { selector: { matchLabels: { a: 'b' } }, endpoints: [{ port: 'http', intervall: '30s' }] },
     },
     ['/spec/endpoints/0/intervall'],
@@ -278,7 +282,9 @@ const badValueCases: Array<[string, Manifest, string]> = [
   [
     'HTTPRoute backend port out of range',
     {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'web' },
       spec: { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ name: 'web', port: 70000 }] }] },
     },
     'must be <= 65535',
@@ -286,7 +292,9 @@ const badValueCases: Array<[string, Manifest, string]> = [
   [
     'ServiceMonitor interval not a duration',
     {
-      apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'sm' },
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'sm' },
       spec: { selector: {}, endpoints: [{ port: 'http', interval: 'thirty' }] },
     },
     'interval must match pattern',

@@ -7,9 +7,7 @@ import type { Rule } from './rule';
  * drop what the user asked for (an unmigrated database, an unreachable or unisolated instance), so they fail.
  */
 const NOT_RENDERED: readonly { readonly field: 'networking' | 'monitoring' | 'networkPolicy'; readonly what: string }[] = [
-  { field: 'networking', what: 'HTTPRoute and Ingress objects' },
   { field: 'monitoring', what: 'ServiceMonitor objects' },
-  { field: 'networkPolicy', what: 'NetworkPolicies' },
 ];
 
 /** Until lifecycle Jobs are rendered, an enabled lifecycle would leave the metastore unmigrated. */
