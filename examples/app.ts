@@ -1,5 +1,6 @@
 // A production Superset: secrets by reference, a structured PostgreSQL metastore, Valkey over TLS, an
-// autoscaled web server with a disruption budget, Celery workers, beat and Flower.
+// autoscaled web server with a disruption budget, Celery workers, beat and Flower, Gateway API routing and
+// NetworkPolicies with restricted egress.
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml.
 import { App, Chart } from 'cdk8s';
 import { SupersetInstance } from '../src';
@@ -36,6 +37,22 @@ new SupersetInstance(chart, 'superset', {
   celeryWorker: { replicas: 2, celery: { preset: 'performance' } },
   celeryBeat: {},
   celeryFlower: {},
+  networking: {
+    gateway: {
+      gatewayRef: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+      hostnames: ['bi.example.com'],
+    },
+  },
+  networkPolicy: {
+    egress: 'Restricted',
+    // Only the gateway's namespace reaches the web server.
+    externalFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } } }],
+    // The warehouse Superset queries, and SMTP for reports.
+    extraEgress: [
+      { to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 5439 }] },
+      { ports: [{ protocol: 'TCP', port: 587 }] },
+    ],
+  },
   // This version renders no lifecycle Jobs yet: run `superset db upgrade` and `superset init` before rollout.
   lifecycle: { disabled: true },
 });
