@@ -40,13 +40,13 @@ const project = new typescript.TypeScriptProject({
   },
   tsconfigDev: {
     // This file sits in test/, so its globs are relative to that folder.
-    include: ['../src/**/*.ts', '../imports/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts'],
+    include: ['../src/**/*.ts', '../imports/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: { skipLibCheck: true },
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'scripts', 'projenrc'],
-    ignorePatterns: ['imports/', 'lib/', 'cdk8s.out/'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc'],
+    ignorePatterns: ['imports/', 'lib/', 'cdk8s.out/', '.bench-build/'],
   },
   jestOptions: {
     // Snapshots are reviewed artefacts: CI never rewrites them (`npx projen test:update` does).
@@ -58,7 +58,7 @@ const project = new typescript.TypeScriptProject({
       transform: { '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest') },
     },
   },
-  gitignore: ['cdk8s.out/', 'test-reports/', '*.cpuprofile'],
+  gitignore: ['cdk8s.out/', 'test-reports/', '*.cpuprofile', '.bench-build/'],
 });
 
 // Workplace CI reads a plain `Tests: N passed, N failed` line; jest's own summary is not it.
@@ -71,6 +71,11 @@ project.tasks.addEnvironment('CDK8S_CHECK_UPGRADE', 'false');
 project.addTask('synth', {
   description: 'Synthesize the example apps to cdk8s.out/',
   exec: 'cdk8s synth',
+});
+project.addTask('bench', {
+  description: 'Benchmark synthesis of 1 to 1,000 instances (--smoke: sizes 1 and 10, output checks only)',
+  exec: 'tsx bench/bench.ts',
+  receiveArgs: true,
 });
 
 project.synth();

@@ -1,0 +1,128 @@
+/**
+ * Synthesis benchmark: time, throughput and memory for 1 to 1,000 fully featured instances in one app, compared
+ * with the cost of writing the same manifests as YAML, plus the production example end to end.
+ *
+ *   npm run bench                      full run: sizes 1,10,100,1000, checks the targets
+ *   npm run bench -- --smoke           CI smoke run: sizes 1 and 10, checks the output, not the timings
+ *   options: --sizes 1,10 --runs 5 --e2e-runs 10
+ *
+ * Everything is compiled to JavaScript first, so no TypeScript loader is measured.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BUILD = path.join(ROOT, '.bench-build');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const smoke = args.includes('--smoke');
+const sizes = option('sizes', smoke ? '1,10' : '1,10,100,1000').split(',').map(Number);
+const runs = Number(option('runs', smoke ? '1' : '5'));
+const e2eRuns = Number(option('e2e-runs', smoke ? '1' : '10'));
+
+interface SizeResult {
+  readonly instances: number;
+  readonly objects: number;
+  readonly bytes: number;
+  readonly synthesis: number[];
+  readonly floor: number[];
+  readonly sameAsFloor: boolean;
+  readonly deterministic: boolean;
+  readonly maxRssBytes: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmtMs = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x >= 10 ? 0 : 1)} ms`);
+const MIB = 1024 * 1024;
+const fmtBytes = (x: number) => (x >= MIB ? `${(x / MIB).toFixed(1)} MiB` : `${(x / 1024).toFixed(1)} KiB`);
+
+function compile(): void {
+  rmSync(BUILD, { recursive: true, force: true });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(ROOT, 'bench/tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+}
+
+function measure(instances: number): SizeResult {
+  const out = execFileSync(process.execPath, [path.join(BUILD, 'bench/measure-size.js'), String(instances), String(runs)], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MIB,
+  });
+  return JSON.parse(out) as SizeResult;
+}
+
+/** Median wall time of a whole process, from spawn to exit. */
+function timeProcess(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < e2eRuns; run++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
+  }
+  return times;
+}
+
+function main(): void {
+  compile();
+  const results = sizes.map(measure);
+  const problems: string[] = [];
+  const rows = results.map((r) => {
+    const wall = median(r.synthesis);
+    const floor = median(r.floor);
+    if (!r.sameAsFloor) problems.push(`${r.instances} instances: the synthesized YAML differs from the serialized manifests`);
+    if (!r.deterministic) problems.push(`${r.instances} instances: two runs gave different YAML`);
+    if (r.objects % r.instances !== 0) problems.push(`${r.instances} instances: ${r.objects} objects is not a multiple`);
+    return `| ${r.instances} | ${r.objects} | ${fmtMs(wall)} (${fmtMs(Math.min(...r.synthesis))}–${fmtMs(Math.max(...r.synthesis))}) `
+      + `| ${fmtMs(wall / r.instances)} | ${Math.round(r.objects / (wall / 1000)).toLocaleString('en')} | ${fmtBytes(r.bytes)} `
+      + `| ${fmtMs(floor)} | ${(wall / floor).toFixed(2)}× | ${fmtBytes(r.maxRssBytes)} |`;
+  });
+
+  const e2e: string[] = [];
+  if (e2eRuns > 0) {
+    const out = mkdtempSync(path.join(tmpdir(), 'superset-e2e-'));
+    const env = { CDK8S_OUTDIR: out, CDK8S_CHECK_UPGRADE: 'false' };
+    const example = path.join(BUILD, 'examples/app.js');
+    const node = timeProcess(process.execPath, [example], env);
+    const cli = timeProcess(path.join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--app', `${process.execPath} ${example}`, '--output', out], env);
+    e2e.push(`| \`node examples/app.js\` | ${fmtMs(median(node))} (${fmtMs(Math.min(...node))}–${fmtMs(Math.max(...node))}) |`);
+    e2e.push(`| \`cdk8s synth\` of the same app | ${fmtMs(median(cli))} (${fmtMs(Math.min(...cli))}–${fmtMs(Math.max(...cli))}) |`);
+    if (!smoke && median(node) >= 1000) problems.push(`production example end to end: ${fmtMs(median(node))}, target under 1 s`);
+  }
+
+  const perInstance = (n: number) => {
+    const r = results.find((x) => x.instances === n);
+    return r && median(r.synthesis) / r.instances;
+  };
+  const linear = perInstance(100) && perInstance(1000) ? perInstance(1000)! / perInstance(100)! : undefined;
+  if (!smoke) {
+    const big = results.find((r) => r.instances === 1000);
+    if (big && median(big.synthesis) >= 5000) problems.push(`1,000 instances took ${fmtMs(median(big.synthesis))}, target under 5 s`);
+    if (big && big.maxRssBytes >= 1024 * MIB) problems.push(`1,000 instances peaked at ${fmtBytes(big.maxRssBytes)}, target under 1 GiB`);
+    for (const r of results) {
+      if (median(r.synthesis) / median(r.floor) > 3) problems.push(`${r.instances} instances: synthesis is over 3× the YAML floor`);
+    }
+    if (linear !== undefined && linear > 1.5) problems.push(`per-instance time at 1,000 is ${linear.toFixed(2)}× that at 100 (limit 1.5×)`);
+  }
+
+  console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmtBytes(totalmem())} RAM, Node ${process.version}; `
+    + `median of ${runs} run(s) per size${e2eRuns > 0 ? `, ${e2eRuns} end to end` : ''}.\n`);
+  console.log('| instances | objects | synthesis (min–max) | per instance | objects/s | YAML | YAML floor | synthesis / floor | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  rows.forEach((row) => console.log(row));
+  if (linear !== undefined) console.log(`\nPer-instance time at 1,000 / at 100: ${linear.toFixed(2)}× (linear within 1.5×).`);
+  if (e2e.length > 0) {
+    console.log('\n| production example, process start to exit | median (min–max) |\n|---|---:|');
+    e2e.forEach((row) => console.log(row));
+  }
+  if (problems.length > 0) {
+    console.error(`\n${problems.length} check(s) failed:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`\nAll checks passed${smoke ? ' (smoke run: output checked, timings not)' : ''}.`);
+  }
+}
+
+main();
