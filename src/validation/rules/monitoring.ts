@@ -1,3 +1,4 @@
+import { EXPORTER_METRICS_PORT } from '../../monitoring/statsd-exporter';
 import { prometheusDurationMs } from '../patterns';
 import { violation } from '../violation';
 import { isSet } from './rule';
@@ -28,4 +29,26 @@ export const scrapeTimeoutWithinInterval: Rule = (props) => {
     : [];
 };
 
-export const MONITORING_RULES: readonly Rule[] = [serviceMonitorRequiresWebServer, scrapeTimeoutWithinInterval];
+/** Beyond the operator: the exporter, alert rules and dashboard are parts of monitoring, which the ServiceMonitor turns on. */
+export const monitoringPartsNeedServiceMonitor: Rule = (props) => {
+  const monitoring = props.monitoring;
+  if (!isSet(monitoring) || isSet(monitoring?.serviceMonitor)) return [];
+  return (['statsdExporter', 'prometheusRule', 'dashboard'] as const)
+    .filter((field) => isSet(monitoring?.[field]))
+    .map((field) => violation(`monitoring.${field}`, 'has no effect without monitoring.serviceMonitor, which turns '
+      + 'monitoring on', monitoring?.[field], `add monitoring.serviceMonitor: {} or remove monitoring.${field}`));
+};
+
+/** Beyond the operator: the exporter's port joins the web Service, where two ports cannot share a number. */
+export const webServicePortLeavesMetricsPort: Rule = (props) => {
+  const port = props.webServer?.service?.port;
+  const exporter = isSet(props.monitoring?.serviceMonitor) && props.monitoring?.statsdExporter?.disabled !== true;
+  return exporter && port === EXPORTER_METRICS_PORT
+    ? [violation('webServer.service.port', `must differ from the StatsD exporter's metrics port ${EXPORTER_METRICS_PORT}, `
+      + 'which monitoring adds to the web Service', port, 'choose another port or set monitoring.statsdExporter.disabled')]
+    : [];
+};
+
+export const MONITORING_RULES: readonly Rule[] = [
+  serviceMonitorRequiresWebServer, scrapeTimeoutWithinInterval, monitoringPartsNeedServiceMonitor, webServicePortLeavesMetricsPort,
+];

@@ -1,0 +1,139 @@
+import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
+import type { ComponentType } from '../resolve/component-types';
+import { ENV } from '../resolve/env-names';
+import { type Labels, PARENT_LABEL, withManaged, withoutReserved } from '../resolve/labels';
+import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
+
+/** The ServiceMonitor interval when none is set (the operator CRD's default). */
+export const DEFAULT_SCRAPE_INTERVAL = '30s';
+
+/** The label the Grafana dashboard sidecar of kube-prometheus-stack looks for, and the value it expects. */
+export const GRAFANA_DASHBOARD_LABEL = 'grafana_dashboard';
+
+/** One Service Prometheus scrapes, and the ServiceMonitor that selects it. */
+export interface ScrapeTarget {
+  /** The ServiceMonitor's name. */
+  readonly name: string;
+  readonly component: ComponentType;
+  /** The Service's name: the `service` label of every series scraped from it. */
+  readonly service: string;
+  /** The Service's managed labels, which the ServiceMonitor selects it by. */
+  readonly selector: Labels;
+  /** The Service port name. */
+  readonly port: string;
+  readonly path: string;
+}
+
+/** Everything the monitoring objects are built from, resolved from an instance and its `monitoring` spec. */
+export interface MonitoringModel {
+  readonly instance: string;
+  readonly namespace: string;
+  /** Labels of the instance-wide monitoring objects, as the operator labels its ServiceMonitor. */
+  readonly labels: Labels;
+  /** The present components, whose pods the alerts and panels cover. */
+  readonly components: readonly ComponentType[];
+  /** ServiceMonitor labels: the user's under the managed ones. */
+  readonly serviceMonitorLabels: Labels;
+  readonly interval: string;
+  readonly scrapeTimeout?: string;
+  /** The web server first (the operator's ServiceMonitor), then worker exporters and Flower. */
+  readonly targets: readonly ScrapeTarget[];
+  /** Whether the web server runs the StatsD exporter, so Superset's request metrics exist. */
+  readonly requestMetrics: boolean;
+  /** The Celery workers' metrics Service, when they run the exporter (they have no Service otherwise). */
+  readonly workerMetricsService?: { readonly name: string; readonly labels: Labels };
+  /** The exporter mapping ConfigMap, when any pod runs the exporter. */
+  readonly exporterMapping: boolean;
+  readonly alertRules?: { readonly labels: Labels };
+  readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
+}
+
+/** What a `MonitoringStack` is asked to build, besides the instance. */
+export interface MonitoringOptions {
+  readonly serviceMonitor?: ServiceMonitorSpec;
+  readonly prometheusRule?: AlertRulesSpec;
+  readonly dashboard?: DashboardSpec;
+}
+
+function runsExporter(component: ResolvedComponent | undefined): boolean {
+  return component?.pod.spec.containers.some((c) => c.name === EXPORTER_CONTAINER) ?? false;
+}
+
+function servesMetricsPort(component: ResolvedComponent | undefined): boolean {
+  return component?.service?.extraPorts?.some((p) => p.name === METRICS_PORT_NAME) ?? false;
+}
+
+/** Flower serves everything, `/metrics` included, under the URL prefix its command reads from this variable. */
+function flowerMetricsPath(flower: ResolvedComponent): string {
+  const prefix = flower.pod.spec.containers[0].env?.find((e) => e.name === ENV.FLOWER_URL_PREFIX)?.value ?? '';
+  return `${prefix.replace(/\/+$/, '')}/metrics`;
+}
+
+/**
+ * Resolves what to monitor from what the instance actually runs: the exporter is scraped where the pods have it,
+ * so the objects stay true to the pods even when the stack is used on its own.
+ */
+export function resolveMonitoring(instance: ResolvedInstance, namespace: string, options: MonitoringOptions): MonitoringModel {
+  const name = instance.name;
+  const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
+  const web = find('web-server');
+  const worker = find('celery-worker');
+  const flower = find('celery-flower');
+  // The operator's ServiceMonitor labels.
+  const labels: Labels = { 'app.kubernetes.io/name': 'superset', [PARENT_LABEL]: name, 'app.kubernetes.io/instance': name };
+  const serviceMonitorLabels = withManaged(withoutReserved(options.serviceMonitor?.labels), labels);
+  const requestMetrics = runsExporter(web) && servesMetricsPort(web);
+  const workerExporter = runsExporter(worker);
+  const targets: ScrapeTarget[] = [
+    ...(web?.service ? [{
+      name,
+      component: web.type,
+      service: web.service.name,
+      selector: web.labels,
+      // Without the exporter, the operator's endpoint: for images that serve /metrics themselves.
+      port: requestMetrics ? METRICS_PORT_NAME : 'http',
+      path: '/metrics',
+    }] : []),
+    ...(worker && workerExporter ? [{
+      name: worker.name,
+      component: worker.type,
+      service: worker.name,
+      selector: worker.labels,
+      port: METRICS_PORT_NAME,
+      path: '/metrics',
+    }] : []),
+    ...(flower?.service ? [{
+      name: flower.name,
+      component: flower.type,
+      service: flower.service.name,
+      selector: flower.labels,
+      port: 'http',
+      path: flowerMetricsPath(flower),
+    }] : []),
+  ];
+  const rules = options.prometheusRule ?? {};
+  const dashboard = options.dashboard ?? {};
+  return {
+    instance: name,
+    namespace,
+    labels,
+    components: instance.components.map((c) => c.type),
+    serviceMonitorLabels,
+    interval: options.serviceMonitor?.interval || DEFAULT_SCRAPE_INTERVAL,
+    scrapeTimeout: options.serviceMonitor?.scrapeTimeout || undefined,
+    targets,
+    requestMetrics,
+    workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
+    exporterMapping: runsExporter(web) || workerExporter,
+    alertRules: rules.disabled === true
+      ? undefined
+      : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },
+    dashboard: dashboard.disabled === true
+      ? undefined
+      : {
+        labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...withoutReserved(dashboard.labels) }, labels),
+        annotations: dashboard.annotations && Object.keys(dashboard.annotations).length > 0 ? dashboard.annotations : undefined,
+      },
+  };
+}

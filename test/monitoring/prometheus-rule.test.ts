@@ -1,0 +1,116 @@
+import { parse } from 'yaml';
+import { NAMESPACE, ofKind, synthMonitored } from './fixture';
+import { expectScopedToInstance } from './scope';
+import { find, type Manifest } from '../util';
+
+/** Every alert of the instance's PrometheusRule. */
+function alertsOf(manifests: Manifest[]): any[] {
+  return find(manifests, 'PrometheusRule', 'demo').spec.groups.flatMap((g: any) => g.rules);
+}
+
+/** The names of the series each source exposes; exporter names come from the rendered mapping. */
+function knownMetrics(manifests: Manifest[]): Set<string> {
+  const mapping = parse(find(manifests, 'ConfigMap', 'demo-statsd-mapping').data['mapping.yaml']);
+  const exporter = mapping.mappings.flatMap((m: any) => (m.name.endsWith('_seconds') ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name]));
+  return new Set([
+    // kube-state-metrics
+    'kube_pod_container_status_restarts_total', 'kube_pod_container_status_waiting_reason', 'kube_pod_container_resource_limits',
+    'kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas',
+    // cAdvisor (kubelet)
+    'container_memory_working_set_bytes', 'container_cpu_usage_seconds_total',
+    // Flower
+    'flower_worker_online', 'flower_events_total', 'flower_task_runtime_seconds_bucket',
+    ...exporter,
+  ]);
+}
+
+describe('the PrometheusRule', () => {
+  const manifests = synthMonitored();
+  const rule = find(manifests, 'PrometheusRule', 'demo');
+  const alerts = alertsOf(manifests);
+
+  test('is named after the instance, in its namespace, labelled like the ServiceMonitor', () => {
+    expect(rule.metadata).toMatchObject({ name: 'demo', namespace: NAMESPACE });
+    expect(rule.metadata.labels).toEqual(find(manifests, 'ServiceMonitor', 'demo').metadata.labels);
+  });
+
+  test('holds the alert pack', () => {
+    expect(alerts.map((a) => a.alert)).toEqual([
+      'SupersetPodCrashLooping',
+      'SupersetContainerMemoryNearLimit',
+      'SupersetContainerCpuNearLimit',
+      'SupersetWebServerReplicasUnavailable',
+      'SupersetWebServerDown',
+      'SupersetCeleryBeatNotRunning',
+      'SupersetNoCeleryWorkerOnline',
+      'SupersetHighServerErrorRatio',
+      'SupersetHighRequestLatency',
+    ]);
+  });
+
+  test('alert names are unique', () => {
+    expect(new Set(alerts.map((a) => a.alert)).size).toBe(alerts.length);
+  });
+
+  test('every alert has a severity, a summary, a description and a duration', () => {
+    for (const alert of alerts) {
+      expect(Object.keys(alert.labels)).toEqual(['severity']);
+      expect(['warning', 'critical']).toContain(alert.labels.severity);
+      expect(alert.annotations.summary).toMatch(/\S/);
+      expect(alert.annotations.description).toMatch(/\S/);
+      expect(alert.for).toMatch(/^\d+m$/);
+    }
+  });
+
+  test('every expression is valid PromQL on real metric names, matching only this instance\'s objects', () => {
+    expectScopedToInstance(alerts.map((a) => a.expr), knownMetrics(manifests));
+  });
+
+  test('thresholds: 90% memory, 80% CPU, 5% server errors, p95 above 2 s', () => {
+    const expr = (name: string) => alerts.find((a) => a.alert === name).expr;
+    expect(expr('SupersetContainerMemoryNearLimit')).toMatch(/resource="memory".*\n> 0\.9$/s);
+    expect(expr('SupersetContainerCpuNearLimit')).toMatch(/resource="cpu".*\n> 0\.8$/s);
+    expect(expr('SupersetHighServerErrorRatio')).toMatch(/outcome="error".*\n> 0\.05$/s);
+    expect(expr('SupersetHighRequestLatency')).toMatch(/^histogram_quantile\(0\.95, .*\) > 2$/);
+    expect(alerts.find((a) => a.alert === 'SupersetContainerMemoryNearLimit').for).toBe('5m');
+    expect(alerts.find((a) => a.alert === 'SupersetContainerCpuNearLimit').for).toBe('5m');
+  });
+});
+
+describe('alerts follow what the instance runs', () => {
+  const names = (manifests: Manifest[]) => alertsOf(manifests).map((a) => a.alert);
+
+  test('no beat alert without beat, no worker alert without Flower or workers', () => {
+    expect(names(synthMonitored({ celeryBeat: undefined }))).not.toContain('SupersetCeleryBeatNotRunning');
+    expect(names(synthMonitored({ celeryFlower: undefined }))).not.toContain('SupersetNoCeleryWorkerOnline');
+    expect(names(synthMonitored({ celeryWorker: undefined }))).not.toContain('SupersetNoCeleryWorkerOnline');
+  });
+
+  test('no request alerts without the exporter, whose metrics they read', () => {
+    const off = names(synthMonitored({ monitoring: { serviceMonitor: {}, statsdExporter: { disabled: true } } }));
+    expect(off).not.toContain('SupersetHighServerErrorRatio');
+    expect(off).not.toContain('SupersetHighRequestLatency');
+    expect(off).toContain('SupersetPodCrashLooping');
+  });
+
+  test('the pod pattern covers exactly the components that run', () => {
+    const expr = alertsOf(synthMonitored({ celeryWorker: undefined, celeryBeat: undefined, celeryFlower: undefined, mcpServer: {} }))[0].expr;
+    expect(expr).toContain('pod=~"demo-(web-server|mcp-server)-[a-z0-9]+-[a-z0-9]+"');
+  });
+
+  test('disabled, there is no PrometheusRule', () => {
+    expect(ofKind(synthMonitored({ monitoring: { serviceMonitor: {}, prometheusRule: { disabled: true } } }), 'PrometheusRule')).toEqual([]);
+  });
+
+  test('its own labels replace the ServiceMonitor\'s, under the managed ones', () => {
+    const manifests = synthMonitored({
+      monitoring: { serviceMonitor: { labels: { release: 'prometheus' } }, prometheusRule: { labels: { 'role': 'alert-rules', 'app.kubernetes.io/name': 'x' } } },
+    });
+    expect(find(manifests, 'PrometheusRule', 'demo').metadata.labels).toEqual({
+      'role': 'alert-rules',
+      'app.kubernetes.io/name': 'superset',
+      'app.kubernetes.io/instance': 'demo',
+      'superset.apache.org/parent': 'demo',
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { NAMESPACE } from './fixture';
+import { COMPONENT_TYPES } from '../../src/resolve/component-types';
+import { matcherAccepts, parsePromQL, type VectorSelector } from '../support/promql';
+
+/**
+ * The objects of several instances side by side: this one (`demo` in the test namespace), one of the same name in
+ * another namespace, and neighbours whose names share a prefix or suffix with it. Each has the identity labels
+ * its series carry: namespace, pod (as a Deployment names pods), deployment and scraped service.
+ */
+const NEIGHBOURS: readonly [string, string][] = [['demo', 'staging'], ['demo-web', NAMESPACE], ['demo2', NAMESPACE], ['web', NAMESPACE], ['x-demo', NAMESPACE]];
+function objectsOf(instance: string, namespace: string): Record<string, string>[] {
+  return COMPONENT_TYPES.map((component) => ({
+    namespace,
+    pod: `${instance}-${component}-7d9f8c6b5-x2x4z`,
+    deployment: `${instance}-${component}`,
+    service: `${instance}-${component}`,
+  }));
+}
+const IDENTITY = new Set(['namespace', 'pod', 'deployment', 'service']);
+
+/** Which objects a selector's identity matchers accept. */
+function accepted(selector: VectorSelector, objects: Record<string, string>[]): Record<string, string>[] {
+  const identity = selector.matchers.filter((m) => IDENTITY.has(m.label));
+  return objects.filter((labels) => identity.every((m) => matcherAccepts(m, labels)));
+}
+
+/**
+ * Asserts that every selector of `exprs` is valid PromQL scoped to this instance: it names the namespace, narrows
+ * to the instance's pods, Deployments or Services, accepts some of its objects and none of its neighbours'.
+ */
+export function expectScopedToInstance(exprs: string[], known: Set<string>): void {
+  const own = objectsOf('demo', NAMESPACE);
+  const others = NEIGHBOURS.flatMap(([instance, namespace]) => objectsOf(instance, namespace));
+  for (const expr of exprs) {
+    const { errors, selectors } = parsePromQL(expr);
+    expect({ expr, errors }).toEqual({ expr, errors: [] });
+    expect(selectors.length).toBeGreaterThan(0);
+    for (const selector of selectors) {
+      const where = `${selector.metric} in ${expr}`;
+      expect([where, known.has(selector.metric)]).toEqual([where, true]);
+      expect([where, selector.matchers.some((m) => m.label === 'namespace' && m.op === '=' && m.value === NAMESPACE)]).toEqual([where, true]);
+      expect([where, selector.matchers.some((m) => ['pod', 'deployment', 'service'].includes(m.label))]).toEqual([where, true]);
+      expect([where, accepted(selector, own).length > 0]).toEqual([where, true]);
+      expect([where, accepted(selector, others)]).toEqual([where, []]);
+    }
+  }
+}
