@@ -1,14 +1,12 @@
 // A production Superset: secrets by reference, a structured PostgreSQL metastore, Valkey over TLS, an
 // autoscaled web server with a disruption budget, Celery workers, beat and Flower, Gateway API routing and
-// NetworkPolicies with restricted egress.
-// `npm run synth` writes it to cdk8s.out/superset.k8s.yaml.
+// NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
+// `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
-import { SupersetInstance } from '../src';
+import { SupersetInstance, type SupersetInstanceProps } from '../src';
 
-const app = new App();
-const chart = new Chart(app, 'superset', { namespace: 'analytics' });
-
-new SupersetInstance(chart, 'superset', {
+/** The production instance. */
+export const PRODUCTION: SupersetInstanceProps = {
   image: { tag: '6.1.0' },
   secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
   metastore: {
@@ -47,14 +45,27 @@ new SupersetInstance(chart, 'superset', {
     egress: 'Restricted',
     // Only the gateway's namespace reaches the web server.
     externalFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } } }],
+    // Prometheus (in namespace monitoring) scrapes Flower, which is not published in Production.
+    extraIngress: [{
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      ports: [{ protocol: 'TCP', port: 5555 }],
+    }],
     // The warehouse Superset queries, and SMTP for reports.
     extraEgress: [
       { to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 5439 }] },
       { ports: [{ protocol: 'TCP', port: 587 }] },
     ],
   },
-  // This version renders no lifecycle Jobs yet: run `superset db upgrade` and `superset init` before rollout.
-  lifecycle: { disabled: true },
-});
+  // ServiceMonitors, alert rules and a Grafana dashboard for kube-prometheus-stack (Helm release `prometheus`).
+  monitoring: { serviceMonitor: { labels: { release: 'prometheus' } } },
+  // Migrate and init run as Jobs named after their content (the default `Plain` delivery): once per change, and
+  // every Superset pod waits until the schema is current. With Argo CD, `delivery: 'ArgoCD'` makes them PreSync hooks.
+  lifecycle: { delivery: 'Plain', migrate: { timeout: '15m' } },
+};
 
-app.synth();
+/** The production example as chart `superset` (file `superset.k8s.yaml`) in namespace `analytics`. */
+export function buildProduction(app: App): Chart {
+  const chart = new Chart(app, 'superset', { namespace: 'analytics' });
+  new SupersetInstance(chart, 'superset', PRODUCTION);
+  return chart;
+}

@@ -156,6 +156,26 @@ export interface ContainerResourceMetricSource {
   readonly target: MetricTarget;
 }
 
+/** io.k8s.api.batch.v1.CronJob */
+export interface CronJob {
+  readonly apiVersion?: string;
+  readonly kind?: "CronJob";
+  readonly metadata?: ObjectMeta;
+  readonly spec?: CronJobSpec;
+}
+
+/** io.k8s.api.batch.v1.CronJobSpec */
+export interface CronJobSpec {
+  readonly concurrencyPolicy?: string;
+  readonly failedJobsHistoryLimit?: number;
+  readonly jobTemplate: JobTemplateSpec;
+  readonly schedule: string;
+  readonly startingDeadlineSeconds?: number;
+  readonly successfulJobsHistoryLimit?: number;
+  readonly suspend?: boolean;
+  readonly timeZone?: string;
+}
+
 /** io.k8s.api.autoscaling.v2.CrossVersionObjectReference */
 export interface CrossVersionObjectReference {
   readonly apiVersion?: string;
@@ -503,6 +523,12 @@ export interface JobSpec {
   readonly suspend?: boolean;
   readonly template: PodTemplateSpec;
   readonly ttlSecondsAfterFinished?: number;
+}
+
+/** io.k8s.api.batch.v1.JobTemplateSpec */
+export interface JobTemplateSpec {
+  readonly metadata?: ObjectMeta;
+  readonly spec?: JobSpec;
 }
 
 /** io.k8s.api.core.v1.KeyToPath */

@@ -27,6 +27,7 @@ interface Schema {
 const ROOTS = [
   'io.k8s.api.apps.v1.Deployment',
   'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
+  'io.k8s.api.batch.v1.CronJob',
   'io.k8s.api.batch.v1.Job',
   'io.k8s.api.core.v1.ConfigMap',
   'io.k8s.api.core.v1.Secret',

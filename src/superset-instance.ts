@@ -8,6 +8,10 @@ import { CeleryWorker } from './components/celery-worker';
 import { McpServer } from './components/mcp-server';
 import { WebServer } from './components/web-server';
 import { WebsocketServer } from './components/websocket-server';
+import { withDevDependencies } from './dev/connections';
+import { DevDependencies } from './dev/dev-dependencies';
+import { LifecycleJobs } from './lifecycle/lifecycle-jobs';
+import { MonitoringStack } from './monitoring/monitoring-stack';
 import { GatewayRouting } from './networking/gateway-routing';
 import { IngressRouting } from './networking/ingress-routing';
 import type { ComponentType } from './resolve/component-types';
@@ -29,7 +33,8 @@ export interface ISupersetInstance extends IConstruct {
 
 /**
  * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
- * ConfigMap, Deployment, Service, autoscaler and disruption budget, and the ServiceAccount they run as.
+ * ConfigMap, Deployment, Service, autoscaler and disruption budget, the ServiceAccount they run as, and the
+ * lifecycle Jobs that migrate and initialise the metastore, ordered for the chosen `lifecycle.delivery`.
  *
  * Props are the operator's `Superset` spec plus `name` and `namespace`; names and labels follow the operator,
  * so an instance can move between the operator and GitOps without recreating workloads. Props are validated
@@ -41,7 +46,6 @@ export interface ISupersetInstance extends IConstruct {
  *   secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
  *   metastore: { uriFrom: { name: 'superset-db', key: 'uri' } },
  *   webServer: {},
- *   lifecycle: { disabled: true },
  * });
  */
 export class SupersetInstance extends Construct implements ISupersetInstance {
@@ -53,6 +57,10 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly model: ResolvedInstance;
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
   public readonly serviceAccount?: ApiObject;
+  /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
+  public readonly devDependencies?: DevDependencies;
+  /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
+  public readonly lifecycle?: LifecycleJobs;
   /** The web server, when `webServer` is set. */
   public readonly webServer?: WebServer;
   /** The Celery workers, when `celeryWorker` is set. */
@@ -71,6 +79,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly ingressRouting?: IngressRouting;
   /** The per-component NetworkPolicies, when `networkPolicy` is set. */
   public readonly networkPolicy?: InstanceNetworkPolicy;
+  /** ServiceMonitors, alert rules and dashboard, when `monitoring.serviceMonitor` is set. */
+  public readonly monitoring?: MonitoringStack;
 
   constructor(scope: Construct, id: string, props: SupersetInstanceProps) {
     super(scope, id);
@@ -78,12 +88,15 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     validateInstanceProps(props, this.instanceName);
     refuseUnrenderedFeatures(props, this.instanceName);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.model = resolveInstance(props, this.instanceName, this.namespace);
+    this.model = resolveInstance(withDevDependencies(props, this.instanceName), this.instanceName, this.namespace);
 
+    const dev = props.devDependencies;
+    this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });
     const sa = this.model.serviceAccount;
     this.serviceAccount = sa.create
       ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
       : undefined;
+    this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
     const build = <T>(type: ComponentType, make: (component: ResolvedComponent) => T): T | undefined => {
       const component = this.model.components.find((c) => c.type === type);
       return component && make(component);
@@ -100,5 +113,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.gatewayRouting = gateway && new GatewayRouting(this, 'GatewayRouting', { instance: this, ...gateway });
     this.ingressRouting = ingress && new IngressRouting(this, 'IngressRouting', { instance: this, ...ingress });
     this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
+    const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
+    this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
   }
 }

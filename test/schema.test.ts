@@ -113,6 +113,66 @@ const MATRIX: Record<string, Partial<SupersetInstanceProps>> = {
       },
     },
   },
+  monitoring: {
+    namespace: 'analytics',
+    ...all,
+    webServer: { service: { type: 'NodePort' } },
+    celeryFlower: { service: { gatewayPath: '/ops/flower' } },
+    monitoring: {
+      serviceMonitor: { interval: '1m', scrapeTimeout: '20s', labels: { release: 'prometheus' } },
+      statsdExporter: { image: { tag: 'v0.28.0', pullPolicy: 'Always' }, resources: { limits: { cpu: '200m', memory: '64Mi' } } },
+      prometheusRule: { labels: { role: 'alert-rules' } },
+      dashboard: { labels: { team: 'bi' }, annotations: { grafana_folder: 'Superset' } },
+    },
+  },
+  lifecyclePlain: {
+    ...all,
+    previousSecretKeyFrom: { name: 'old', key: 'k' },
+    metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' }, createDatabase: true },
+    environment: 'Staging',
+    bootstrapScript: 'pip install psycopg2-binary',
+    podTemplate: { container: { resources: { requests: { cpu: '250m', memory: '512Mi' } } } },
+    lifecycle: {
+      image: { tag: '6.1.1' },
+      config: 'SQLLAB_TIMEOUT = 300',
+      podTemplate: { annotations: { team: 'bi' }, container: { args: ['--verbose'], env: [{ name: 'TZ', value: 'UTC' }] } },
+      seed: {
+        source: { host: 'prod-db', database: 'superset', username: 'reader', passwordFrom: { name: 'prod', key: 'pw' } },
+        cronSchedule: '0 3 * * 1',
+        excludeTables: ['logs'],
+        excludeTableData: ['query'],
+        postSeedSQL: ['UPDATE ab_user SET active = false'],
+        image: { tag: '17.5-alpine', pullSecrets: [{ name: 'hub' }] },
+        podTemplate: { nodeSelector: { pool: 'batch' } },
+      },
+      migrate: { timeout: '1h30m', maxRetries: 1, trigger: '2' },
+      rotate: {},
+      init: { timeout: '0' },
+    },
+  },
+  lifecycleArgoCD: {
+    webServer: {},
+    previousSecretKeyFrom: { name: 'old', key: 'k' },
+    metastore: { type: 'MySQL', host: 'mysql', database: 'superset', username: 'superset', createDatabase: true },
+    environment: 'Development',
+    lifecycle: {
+      delivery: 'ArgoCD',
+      podRetention: { policy: 'Delete' },
+      seed: { source: { type: 'MySQL', host: 'prod', database: 'ss', username: 'r', password: 'pw' }, excludeTableData: ['logs'] },
+      rotate: {},
+      init: { adminUser: { username: 'root' }, loadExamples: true },
+    },
+  },
+  lifecycleHelm: { webServer: {}, celeryWorker: {}, lifecycle: { delivery: 'Helm', migrate: { command: ['superset', 'db', 'upgrade'] } } },
+  devDependencies: {
+    environment: 'Development',
+    secretKeyFrom: undefined,
+    secretKey: 'dev',
+    devDependencies: { password: 'pw', persistence: { size: '5Gi', storageClassName: 'standard' }, valkeyImage: { tag: '8.1.2-alpine' } },
+    webServer: {},
+    celeryWorker: {},
+    lifecycle: { init: { adminUser: {} } },
+  },
 };
 
 describe('every synthesized object validates against Kubernetes 1.28, unknown fields rejected', () => {
@@ -121,7 +181,7 @@ describe('every synthesized object validates against Kubernetes 1.28, unknown fi
   test('the matrix covers every kind the core emits', () => {
     expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set([
       'ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget',
-      'HTTPRoute', 'Ingress', 'NetworkPolicy',
+      'HTTPRoute', 'Ingress', 'NetworkPolicy', 'ServiceMonitor', 'PrometheusRule', 'Job', 'CronJob', 'PersistentVolumeClaim',
     ]));
   });
 

@@ -142,15 +142,42 @@ describe('SupersetInstance', () => {
   });
 });
 
-describe('parts of the spec not rendered yet', () => {
-  test('fails when lifecycle is enabled, including when it is absent', () => {
-    expect(() => synth({ lifecycle: undefined })).toThrow(/lifecycle: this version renders no lifecycle Jobs .*set lifecycle: \{ disabled: true \}/);
-    expect(() => synth({ lifecycle: {} })).toThrow(/lifecycle: this version renders no lifecycle Jobs/);
+describe('lifecycle', () => {
+  test('an absent lifecycle means enabled: migrate and init Jobs with their ConfigMaps', () => {
+    for (const lifecycle of [undefined, {}]) {
+      const names = synth({ lifecycle, webServer: {} }).map((m) => `${m.kind}/${m.metadata.name.replace(/-[0-9a-f]{6}$/, '-<hash>')}`);
+      expect(names).toEqual([
+        'ServiceAccount/demo',
+        'ConfigMap/demo-migrate-config', 'ConfigMap/demo-init-config', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
+        'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
+      ]);
+    }
+  });
+
+  test('exposes the lifecycle objects as typed children', () => {
+    const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, lifecycle: { delivery: 'ArgoCD' } });
+    expect(instance.lifecycle?.migrateJob?.name).toBe('demo-migrate');
+    expect(instance.lifecycle?.initConfigMap?.name).toBe('demo-init-config');
+    expect(instance.lifecycle?.rotateJob).toBeUndefined();
+    expect(instance.model.lifecycle?.tasks.map((t) => t.type)).toEqual(['migrate', 'init']);
   });
 
   test.each([
-    ['monitoring', { monitoring: { serviceMonitor: {} }, webServer: {} }],
-  ])('fails when %s is set instead of ignoring it', (field, props) => {
-    expect(() => synth(props)).toThrow(new RegExp(`${field}: this version renders no .*; remove ${field}`));
+    ['upgradeMode', { upgradeMode: 'Supervised' as const },
+      /lifecycle.upgradeMode: 'Supervised' needs the operator's controller to hold upgrades until they are approved, which manifests cannot do, got "Supervised"; remove it and approve upgrades in your delivery tool/],
+    ['maintenancePage', { maintenancePage: { title: 'Back soon' } },
+      /lifecycle.maintenancePage: a maintenance page needs the operator's controller to drain the components and switch the web Service to it, which manifests cannot do, got \{"title":"Back soon"\}; remove it/],
+  ])('refuses lifecycle.%s, which only the operator\'s controller can carry out', (_field, lifecycle, message) => {
+    expect(() => synth({ lifecycle })).toThrow(message);
+  });
+
+  test('accepts what has no run-time meaning here: Automatic upgrades, requiresDrain, podRetention', () => {
+    expect(() => synth({ lifecycle: { upgradeMode: 'Automatic', podRetention: { policy: 'Retain' }, migrate: { requiresDrain: true } } })).not.toThrow();
+  });
+
+  test('lifecycle.disabled renders no Job', () => {
+    const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, webServer: {} });
+    expect(instance.lifecycle).toBeUndefined();
+    expect(instance.model.lifecycle).toBeUndefined();
   });
 });

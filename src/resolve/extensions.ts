@@ -1,6 +1,8 @@
 import type * as k8s from '../../imports/k8s';
 import type { SupersetSpec } from '../spec';
 import type { ComponentType } from './component-types';
+import { schemaWaitExtension } from '../lifecycle/schema-wait';
+import { statsdExporterExtension } from '../monitoring/statsd-exporter';
 
 /**
  * What a cross-cutting feature (metrics, migration gating, ...) adds to one component. Features stay in their own
@@ -17,6 +19,24 @@ export interface ComponentAdditions {
   readonly servicePorts?: readonly k8s.ServicePort[];
   /** Python for `superset_config.py` (Python components only), rendered before the user's config. */
   readonly config?: string;
+  /** Init containers that run a command in a copy of the main `superset` container, after `initContainers`. */
+  readonly initSteps?: readonly InitStep[];
+}
+
+/**
+ * A command run before the component starts, in a copy of its main `superset` container: same image, env, env
+ * sources, mounts, resources and security context, so it sees what Superset will see.
+ */
+export interface InitStep {
+  /** Init container name. */
+  readonly name: string;
+  readonly command: readonly string[];
+}
+
+/** The init container of a step: the main container's image, env, mounts and limits with the step's command. */
+export function initStepContainer(main: k8s.Container, step: InitStep, securityContext?: k8s.SecurityContext): k8s.Container {
+  const { image, imagePullPolicy, env, envFrom, volumeMounts, resources } = main;
+  return { name: step.name, image, imagePullPolicy, command: [...step.command], env, envFrom, volumeMounts, resources, securityContext };
 }
 
 /** A feature's contribution to a component, decided from the spec alone. */
@@ -32,10 +52,11 @@ export function combineAdditions(all: readonly ComponentAdditions[]): ComponentA
     volumes: concat((a) => a.volumes),
     servicePorts: concat((a) => a.servicePorts),
     config: config || undefined,
+    initSteps: concat((a) => a.initSteps),
   };
 }
 
 /**
- * The features that extend components. Empty in this version; monitoring and lifecycle register here.
+ * The features that extend components: monitoring (the StatsD exporter) and lifecycle (the schema wait).
  */
-export const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [];
+export const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];

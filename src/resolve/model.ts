@@ -2,6 +2,7 @@ import type * as k8s from '../../imports/k8s';
 import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../spec';
 import type { ComponentType } from './component-types';
 import type { Labels } from './labels';
+import type { ResolvedLifecycle } from '../lifecycle/resolve-tasks';
 
 /**
  * A pod spec as written to manifests. Pod-level `resources` is newer than Kubernetes 1.28's types, so it is
@@ -86,6 +87,8 @@ export interface ResolvedInstance {
   readonly serviceAccount: ResolvedServiceAccount;
   /** Present components in the operator's processing order. */
   readonly components: readonly ResolvedComponent[];
+  /** The lifecycle tasks, unless none runs. */
+  readonly lifecycle?: ResolvedLifecycle;
   /** The public paths, most specific first, for the HTTPRoute or Ingress. */
   readonly routes: readonly ResolvedRoute[];
   /** Ports of the services Superset connects to, for restricted egress. */

@@ -202,7 +202,7 @@ export const BOOTSTRAP_SCRIPT_KEY = 'superset_bootstrap.sh';
 export const BOOTSTRAP_SCRIPT_PATH = `${CONFIG_MOUNT_PATH}/${BOOTSTRAP_SCRIPT_KEY}`;
 
 /** Quotes one argument for POSIX sh: single quotes, with each embedded `'` closed, emitted in `"…"`, reopened. */
-function shQuote(arg: string): string {
+export function shQuote(arg: string): string {
   return `'${arg.replace(/'/g, '\'"\'"\'')}'`;
 }
 

@@ -1,5 +1,5 @@
 import { envValue, forceReloadEnv, mergeEnv, pythonEnv } from './env';
-import { type ComponentAdditions, COMPONENT_EXTENSIONS, combineAdditions } from './extensions';
+import { type ComponentAdditions, COMPONENT_EXTENSIONS, combineAdditions, initStepContainer } from './extensions';
 import type * as k8s from '../../imports/k8s';
 import { contentChecksum } from '../config/checksum';
 import { resolveMetastore } from '../config/metastore';
@@ -227,7 +227,10 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
         serviceAccountName: ctx.serviceAccountName,
         imagePullSecrets: spec.image.pullSecrets,
         volumes: [...runtime.volumes, ...additions.volumes ?? []],
-        initContainers: additions.initContainers,
+        initContainers: [
+          ...additions.initContainers ?? [],
+          ...(additions.initSteps ?? []).map((step) => initStepContainer(main, step, template.container?.securityContext)),
+        ],
         sidecars: additions.sidecars,
       }),
     },

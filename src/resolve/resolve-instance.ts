@@ -5,6 +5,7 @@ import { parentLabels } from './labels';
 import { mergeMaps } from './merge';
 import type { ResolvedInstance, ResolvedServiceAccount } from './model';
 import { type InstanceContext, resolveComponent } from './resolve-component';
+import { resolveLifecycle } from '../lifecycle/resolve-tasks';
 
 function resolveServiceAccount(props: SupersetInstanceProps, name: string): ResolvedServiceAccount {
   const sa = props.serviceAccount ?? {};
@@ -36,11 +37,14 @@ export function resolveInstance(props: SupersetInstanceProps, name: string, name
   const serviceAccount = resolveServiceAccount(props, name);
   const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
+  const lifecycle = resolveLifecycle(ctx);
   return {
     name,
     namespace,
-    serviceAccount,
+    // With hook delivery the tasks run before the main phase, so the ServiceAccount they run as is a hook too.
+    serviceAccount: { ...serviceAccount, annotations: mergeMaps(serviceAccount.annotations, lifecycle?.prerequisiteAnnotations) },
     components,
+    lifecycle,
     routes: resolveRoutes(props, components),
     backendPorts: {
       metastore: props.metastore && metastorePort(props.metastore),

@@ -13,25 +13,27 @@ export interface TaskSpec {
    */
   readonly command?: string[];
   /**
-   * Any string; changing it runs the task again.
+   * Any string; changing it runs the task again (with `Plain` delivery it changes the Job's name).
    *
    * @default - none
    */
   readonly trigger?: string;
   /**
-   * Stop the components before the task runs.
+   * Stop the components before the task runs. Accepted for compatibility with the operator, which drains at run
+   * time; manifests cannot, so it has no effect here (see `LifecycleDelivery` for what orders the tasks instead).
    *
    * @default - true for seed, migrate and rotate; false for init
    */
   readonly requiresDrain?: boolean;
   /**
-   * Time limit as a Go duration (`5m`, `1h30m`).
+   * Time limit of each attempt as a Go duration (`5m`, `1h30m`): the pod's `activeDeadlineSeconds`. `0` sets no
+   * limit. With `Plain` delivery, the time the rotate and init tasks wait for migrations counts against it.
    *
    * @default '5m'
    */
   readonly timeout?: string;
   /**
-   * Attempts before the task fails (at least 1).
+   * Attempts before the task fails (at least 1): the Job's `backoffLimit` is one less.
    *
    * @default 3
    */
@@ -141,14 +143,20 @@ export interface SeedSourceSpec {
   readonly passwordFrom?: SecretKeyRef;
 }
 
-/** The seed task: replaces the metastore with a copy of another database. Development and Staging only. */
+/**
+ * The seed task: replaces the metastore with a copy of another database. Development and Staging only.
+ *
+ * Seeding drops the metastore, so it is never rendered as a hook that runs on every sync: in every delivery mode it
+ * is a Job named after a hash of its inputs (`<name>-seed-<hash>`) that runs once per change. When migrate is
+ * enabled, the same pod then runs the migrate task, so the copy always ends at the image's head revision.
+ */
 export interface SeedTaskSpec extends TaskSpec {
   /** The database to copy. */
   readonly source: SeedSourceSpec;
   /**
-   * Cron schedule for repeated seeding (5 to 7 fields).
+   * Cron schedule for repeated seeding (5 to 7 fields): adds a CronJob `<name>-seed` that repeats the seed Job.
    *
-   * @default - seed once
+   * @default - seed once per change of the seed's inputs
    */
   readonly cronSchedule?: string;
   /**
@@ -170,19 +178,22 @@ export interface SeedTaskSpec extends TaskSpec {
    */
   readonly postSeedSQL?: string[];
   /**
-   * Database tool image.
+   * Database tool image (it needs `psql`, `pg_dump` and `createdb`, or `mysql` and `mysqldump`).
    *
-   * @default - postgres:17-alpine or mysql:8-alpine
+   * @default - postgres:17.6-alpine or mysql:8.4.6
    */
   readonly image?: ContainerImageSpec;
   /**
-   * Pod settings, merged over the top-level `podTemplate`.
+   * Pod settings, merged over the lifecycle's (the top-level `podTemplate` and `lifecycle.podTemplate`). Its
+   * `container` settings apply to the seed container; the migrate container that follows it keeps the
+   * lifecycle's.
    *
-   * @default - the top-level template
+   * @default - the lifecycle's pod settings
    */
   readonly podTemplate?: PodTemplate;
   /**
-   * Retention of finished pods.
+   * Accepted for compatibility: the seed Job is never a hook and is always kept, so that applying the same YAML
+   * never seeds again.
    *
    * @default - the lifecycle's retention
    */
@@ -239,6 +250,25 @@ export interface MaintenancePageSpec {
 export type UpgradeMode = 'Automatic' | 'Supervised';
 
 /**
+ * How the lifecycle Jobs are delivered and ordered before the components, without a controller:
+ *
+ * - `Plain`: works with any tool that applies YAML (`kubectl apply`, Flux, Argo CD). Each Job is named
+ *   `<name>-<task>-<hash>` after a content hash of its spec, so re-applying the same YAML changes nothing and a
+ *   changed image, config or command creates a new Job that runs once. Nothing orders objects, so every Python
+ *   component pod, and the rotate and init Jobs, wait in an init container until the metastore is at the image's
+ *   head revision. Finished Jobs are kept (they record that the task ran); superseded ones disappear from the
+ *   YAML and are pruned by the tool.
+ * - `ArgoCD`: `PreSync` hooks with sync waves in task order and `BeforeHookCreation`; the task ConfigMaps and the
+ *   ServiceAccount are `PreSync` hooks too, so they exist with current content before the Jobs run. Migrate,
+ *   rotate and init run on every sync (they are idempotent); components are only updated after they succeed.
+ * - `Helm`: `pre-install,pre-upgrade` hooks with weights in task order, for a chart made with
+ *   `cdk8s synth --format helm`. Like Argo CD, every upgrade runs the tasks before any other object changes.
+ *
+ * The seed is never a hook: in every mode it is a hash-named Job that runs once per change of its inputs.
+ */
+export type LifecycleDelivery = 'Plain' | 'ArgoCD' | 'Helm';
+
+/**
  * Database migrations and one-off tasks (seed, migrate, rotate, init). An absent `lifecycle` still means enabled.
  */
 export interface LifecycleSpec {
@@ -249,7 +279,15 @@ export interface LifecycleSpec {
    */
   readonly disabled?: boolean;
   /**
-   * Whether upgrades need approval.
+   * How the Jobs are delivered and ordered before the components (see `LifecycleDelivery`). Not part of the
+   * operator's spec: the operator sequences the tasks itself.
+   *
+   * @default 'Plain'
+   */
+  readonly delivery?: LifecycleDelivery;
+  /**
+   * Whether upgrades need approval. Only `Automatic` can be rendered: approve upgrades in your delivery tool
+   * (a manual sync, a pull request) instead of `Supervised`.
    *
    * @default 'Automatic'
    */
@@ -267,7 +305,8 @@ export interface LifecycleSpec {
    */
   readonly podTemplate?: PodTemplate;
   /**
-   * Retention of finished task pods.
+   * Retention of finished task Jobs: with `ArgoCD` and `Helm` delivery it chooses the hook delete policy. With
+   * `Plain` delivery finished Jobs are always kept, since deleting one would run it again on the next apply.
    *
    * @default - RetainOnFailure
    */
@@ -291,7 +330,7 @@ export interface LifecycleSpec {
    */
   readonly sqlaEngineOptions?: SqlaEngineOptionsSpec;
   /**
-   * Maintenance page.
+   * Maintenance page. It needs a controller to switch the web Service during a drain, so it is refused.
    *
    * @default - none
    */

@@ -2,6 +2,7 @@ import type { Environment, SecretKeyRef } from './common';
 import type {
   CeleryBeatSpec, CeleryFlowerSpec, CeleryWorkerSpec, McpServerSpec, WebServerSpec, WebsocketServerSpec,
 } from './components';
+import type { DevDependenciesSpec } from './dev-dependencies';
 import type { ImageSpec } from './image';
 import type { LifecycleSpec } from './lifecycle';
 import type { MetastoreSpec } from './metastore';
@@ -158,6 +159,13 @@ export interface SupersetSpec {
    * @default - migrate and init enabled
    */
   readonly lifecycle?: LifecycleSpec;
+  /**
+   * A throw-away PostgreSQL and Valkey wired to `metastore` and `valkey`. Development only; not part of the
+   * operator's spec.
+   *
+   * @default - none: bring your own database and Valkey
+   */
+  readonly devDependencies?: DevDependenciesSpec;
   /**
    * Gateway API or Ingress routing.
    *

@@ -259,6 +259,8 @@ const MAINTENANCE_PAGE = object({
 
 const LIFECYCLE = object({
   disabled: BOOLEAN,
+  // Beyond the operator: how the Jobs are ordered without a controller.
+  delivery: oneOf('Plain', 'ArgoCD', 'Helm'),
   upgradeMode: oneOf('Automatic', 'Supervised'),
   image: IMAGE_OVERRIDE,
   podTemplate: POD_TEMPLATE,
@@ -307,12 +309,27 @@ const INGRESS = object({
   annotations: ANNOTATIONS,
 });
 
+// Beyond the operator: a throw-away PostgreSQL and Valkey for Development.
+const DEV_DEPENDENCIES = object({
+  password: NON_EMPTY,
+  persistence: object({
+    size: string({ format: matching(/^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/, 'for example \'1Gi\'') }),
+    storageClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  }),
+  postgresImage: CONTAINER_IMAGE,
+  valkeyImage: CONTAINER_IMAGE,
+});
+
 const MONITORING = object({
   serviceMonitor: object({
     interval: string({ format: PROMETHEUS_DURATION_FORMAT }),
     scrapeTimeout: string({ format: PROMETHEUS_DURATION_FORMAT }),
     labels: LABELS,
   }),
+  // Beyond the operator: a metrics source, alert rules and a dashboard.
+  statsdExporter: object({ disabled: BOOLEAN, image: IMAGE_OVERRIDE, resources: OPAQUE_OBJECT }),
+  prometheusRule: object({ disabled: BOOLEAN, labels: LABELS }),
+  dashboard: object({ disabled: BOOLEAN, labels: LABELS, annotations: ANNOTATIONS }),
 });
 
 /** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */
@@ -343,6 +360,7 @@ export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
   websocketServer: WEBSOCKET_SERVER,
   mcpServer: MCP_SERVER,
   lifecycle: LIFECYCLE,
+  devDependencies: DEV_DEPENDENCIES,
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
   networkPolicy: object({

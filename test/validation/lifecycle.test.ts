@@ -81,3 +81,29 @@ describe('lifecycle rules', () => {
     }));
   });
 });
+
+describe('lifecycle rules beyond the operator', () => {
+  test('fails when lifecycle.delivery is not a delivery mode', () => {
+    expectProblem(props({ lifecycle: { delivery: 'Flux' } }), 'lifecycle.delivery', 'must be one of \'Plain\', \'ArgoCD\', \'Helm\'', 'got "Flux"');
+  });
+
+  test('fails when the seed source and the metastore are different engines', () => {
+    expectProblem(props({ environment: 'Staging', lifecycle: { seed: { source: { ...SOURCE, type: 'MySQL' } } } }),
+      'lifecycle.seed.source.type', 'must match the metastore\'s engine, PostgreSQL', 'got "MySQL"', 'copy from a PostgreSQL database');
+    expectValid(props({ environment: 'Staging', metastore: { ...METASTORE, type: 'MySQL' }, lifecycle: { seed: { source: { ...SOURCE, type: 'MySQL' } } } }));
+  });
+
+  test('fails when a task pod template sets a command, which no task would run', () => {
+    const container = { command: ['superset', 'db', 'upgrade'] };
+    expectProblem(props({ lifecycle: { podTemplate: { container } } }), 'lifecycle.podTemplate.container.command',
+      'lifecycle tasks do not take a command from a pod template', 'set the command of the task instead, for example lifecycle.migrate.command');
+    expectProblem(props({ environment: 'Staging', lifecycle: { seed: { source: SOURCE, podTemplate: { container } } } }),
+      'lifecycle.seed.podTemplate.container.command', 'lifecycle tasks do not take a command from a pod template');
+  });
+
+  test('a seed with devDependencies needs no metastore.host', () => {
+    const problems = problemsOf({ ...MINIMAL, environment: 'Staging', devDependencies: {}, lifecycle: { seed: { source: SOURCE } } });
+    expect(problems.some((p) => p.startsWith('metastore.host: '))).toBe(false);
+  });
+});
+

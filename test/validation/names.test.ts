@@ -51,6 +51,13 @@ describe('instance name rules', () => {
     expectValid(props, name(49));
   });
 
+  test('fails when a scheduled seed\'s CronJob name would be longer than 52 characters', () => {
+    const seed = { cronSchedule: '0 3 * * *', source: { host: 'h', database: 'd', username: 'u', passwordFrom: { name: 's', key: 'k' } } };
+    const props = { ...MINIMAL, environment: 'Staging', metastore: { host: 'pg', database: 'd', username: 'u' }, lifecycle: { seed } };
+    expectNameProblem(props, name(48), 'must be at most 47 characters when lifecycle.seed.cronSchedule is set', '\'{name}-seed\'');
+    expectValid(props, name(47));
+  });
+
   test('fails when lifecycle is absent and the name is longer than 48 characters', () => {
     expectNameProblem(MINIMAL, name(49), 'must be at most 48 characters when lifecycle is enabled', '-migrate',
       'or set lifecycle.disabled: true');

@@ -1,4 +1,5 @@
 import { COMPONENT_RULES } from './components';
+import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
   ...LIFECYCLE_RULES,
+  ...DEV_DEPENDENCY_RULES,
 ];

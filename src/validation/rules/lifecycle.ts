@@ -56,9 +56,9 @@ export const seedSourcePasswordExactlyOne: Rule = (props) => {
       'reference the source database password in a Secret')];
 };
 
-/** CEL: seeding needs the structured metastore form, to know where to copy to. */
+/** CEL: seeding needs the structured metastore form, to know where to copy to (`devDependencies` provides one). */
 export const seedRequiresStructuredMetastore: Rule = (props) =>
-  seedEnabled(props) && !isSet(props.metastore?.host)
+  seedEnabled(props) && !isSet(props.metastore?.host) && !isSet(props.devDependencies)
     ? [missing('metastore.host', 'lifecycle.seed requires structured metastore configuration (host must be set)',
       'set metastore.host, database, username and passwordFrom instead of a URI')]
     : [];
@@ -74,8 +74,29 @@ export const rotateRequiresPreviousSecretKey: Rule = (props) => {
     : [];
 };
 
+/** Beyond the operator: the seed's tools copy between two databases of the same engine. */
+export const seedSourceMatchesMetastore: Rule = (props) => {
+  const source = props.lifecycle?.seed?.source?.type ?? 'PostgreSQL';
+  const target = props.devDependencies ? 'PostgreSQL' : props.metastore?.type ?? 'PostgreSQL';
+  return seedEnabled(props) && source !== target
+    ? [violation('lifecycle.seed.source.type', `must match the metastore's engine, ${target}: the seed pipes one `
+      + 'engine\'s dump into the same engine', source, `copy from a ${target} database`)]
+    : [];
+};
+
+/** Beyond the operator, which drops it: each task has its own command, so the pod template's would be ignored. */
+export const taskTemplateHasNoCommand: Rule = (props) => {
+  const templates = [
+    ['lifecycle.podTemplate', props.lifecycle?.podTemplate],
+    ['lifecycle.seed.podTemplate', props.lifecycle?.seed?.podTemplate],
+  ] as const;
+  return templates.filter(([, template]) => isSet(template?.container?.command)).map(([path, template]) =>
+    violation(`${path}.container.command`, 'lifecycle tasks do not take a command from a pod template',
+      template?.container?.command, 'set the command of the task instead, for example lifecycle.migrate.command'));
+};
+
 export const LIFECYCLE_RULES: readonly Rule[] = [
   adminUserDevelopmentOnly, loadExamplesDevelopmentOnly, initCommandExcludesAdminUser, seedDevelopmentOrStaging,
   seedSourcePasswordDevelopmentOnly, seedSourcePasswordExactlyOne, seedRequiresStructuredMetastore,
-  rotateRequiresPreviousSecretKey,
+  rotateRequiresPreviousSecretKey, seedSourceMatchesMetastore, taskTemplateHasNoCommand,
 ];

@@ -43,6 +43,12 @@ const NAME_LIMITS: readonly NameLimit[] = [
   suffixed('mcpServer', '-mcp-server', (p) => isSet(p.mcpServer)),
   suffixed('lifecycle.maintenancePage', '-maintenance-page', (p) => isSet(p.lifecycle?.maintenancePage)),
   taskConfig('lifecycle.rotate', 'rotate', (p) => isSet(p.lifecycle?.rotate)),
+  // Beyond the operator: the CronJob that repeats a scheduled seed; Kubernetes limits CronJob names to 52.
+  {
+    max: 52 - '-seed'.length,
+    when: (p) => isSet(p.lifecycle?.seed?.cronSchedule) && p.lifecycle?.disabled !== true,
+    reason: 'when lifecycle.seed.cronSchedule is set (the CronJob \'{name}-seed\' must fit within 52 chars)',
+  },
   // Lifecycle is on unless explicitly disabled, also when `lifecycle` is absent.
   {
     ...taskConfig('lifecycle', 'migrate', (p) => p.lifecycle?.disabled !== true),

@@ -1,0 +1,213 @@
+import { initContainerNames, jobOf, METASTORE, podOf, synthLifecycle } from './helpers';
+import type { SupersetInstanceProps } from '../../src';
+import { find, type Manifest } from '../util';
+
+const ws = { image: { repository: 'ws', tag: '1' } };
+const ALL = { webServer: {}, celeryWorker: {}, celeryBeat: {}, celeryFlower: {}, mcpServer: {}, websocketServer: ws };
+const EVERY_TASK: Partial<SupersetInstanceProps> = {
+  environment: 'Staging',
+  metastore: METASTORE,
+  previousSecretKeyFrom: { name: 'old', key: 'k' },
+};
+const SEED = { source: { host: 'prod', database: 'superset', username: 'r', passwordFrom: { name: 'p', key: 'k' } } };
+
+function withDelivery(delivery: 'Plain' | 'ArgoCD' | 'Helm', lifecycle: object = {}, props: Partial<SupersetInstanceProps> = {}): Manifest[] {
+  return synthLifecycle({ ...EVERY_TASK, ...ALL, ...props, lifecycle: { delivery, seed: SEED, rotate: {}, ...lifecycle } });
+}
+
+const jobNames = (manifests: Manifest[]) => Object.fromEntries(manifests.filter((m) => m.kind === 'Job')
+  .map((job) => [job.metadata.labels!['superset.apache.org/init-task'], job.metadata.name]));
+
+describe('Plain delivery (the default)', () => {
+  const manifests = withDelivery('Plain', {}, ALL);
+
+  test('names every Job after a hash of its content, and adds no hook annotations', () => {
+    const names = jobNames(manifests);
+    for (const task of ['seed', 'migrate', 'rotate', 'init']) expect(names[task]).toMatch(new RegExp(`^demo-${task}-[0-9a-f]{6}$`));
+    for (const m of manifests) {
+      const keys = Object.keys(m.metadata.annotations ?? {});
+      expect(keys.filter((k) => k.startsWith('argocd.argoproj.io/') || k.startsWith('helm.sh/'))).toEqual([]);
+    }
+    expect(find(synthLifecycle(), 'Job', jobNames(synthLifecycle()).migrate)).toBeDefined();
+  });
+
+  test.each(['web-server', 'celery-worker', 'celery-beat', 'celery-flower', 'mcp-server'])(
+    '%s pods wait for migrations in a copy of their main container', (component) => {
+      const pod = find(manifests, 'Deployment', `demo-${component}`).spec.template.spec;
+      const main = pod.containers[0];
+      const wait = pod.initContainers.find((c: any) => c.name === 'wait-for-migrations');
+      expect(wait).toBeDefined();
+      for (const field of ['image', 'imagePullPolicy', 'env', 'envFrom', 'volumeMounts', 'resources', 'securityContext']) {
+        expect(wait[field]).toEqual(main[field]);
+      }
+      expect(wait.command.slice(0, 2)).toEqual(['python', '-c']);
+      expect(wait.command[2]).toContain('SELECT version_num FROM alembic_version');
+      for (const field of ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'args']) expect(wait[field]).toBeUndefined();
+    },
+  );
+
+  test('the websocket server, which is not Superset, does not wait', () => {
+    expect(find(manifests, 'Deployment', 'demo-websocket-server').spec.template.spec.initContainers).toBeUndefined();
+  });
+
+  test('rotate and init wait for migrations; migrate and the seed do not', () => {
+    expect(initContainerNames(podOf(jobOf(manifests, 'rotate')))).toEqual(['wait-for-migrations']);
+    expect(initContainerNames(podOf(jobOf(manifests, 'init')))).toEqual(['wait-for-migrations']);
+    expect(initContainerNames(podOf(jobOf(manifests, 'migrate')))).toEqual([]);
+    expect(initContainerNames(podOf(jobOf(manifests, 'seed')))).toEqual(['seed']);
+  });
+
+  test('the wait sources the component\'s bootstrap script, which may install the database driver', () => {
+    const boot = synthLifecycle({ bootstrapScript: 'echo top', webServer: { bootstrapScript: 'echo web' }, celeryWorker: {} });
+    const wait = (component: string) => find(boot, 'Deployment', `demo-${component}`).spec.template.spec.initContainers[0].command;
+    expect(wait('web-server')[2]).toMatch(/^\. '\/app\/pythonpath\/superset_bootstrap\.sh'; exec 'python' '-c' 'import ast/);
+    expect(find(boot, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBe('echo web');
+    expect(wait('celery-worker')[0]).toBe('/bin/sh');
+  });
+
+  test('the wait runs after the user\'s pod template is applied: its security context follows the main container\'s', () => {
+    const pod = find(synthLifecycle({ webServer: { podTemplate: { container: { securityContext: { readOnlyRootFilesystem: true } } } } }),
+      'Deployment', 'demo-web-server').spec.template.spec;
+    expect(pod.initContainers[0].securityContext.readOnlyRootFilesystem).toBe(true);
+  });
+
+  test('nothing waits when this instance does not migrate', () => {
+    for (const lifecycle of [{ disabled: true }, { migrate: { disabled: true } }]) {
+      const m = synthLifecycle({ lifecycle, webServer: {} });
+      expect(find(m, 'Deployment', 'demo-web-server').spec.template.spec.initContainers).toBeUndefined();
+    }
+    expect(initContainerNames(podOf(jobOf(synthLifecycle({ lifecycle: { migrate: { disabled: true } } }), 'init')))).toEqual([]);
+  });
+});
+
+describe('Plain Job names change exactly when the Job would', () => {
+  const base: Partial<SupersetInstanceProps> = { ...EVERY_TASK, webServer: {}, lifecycle: { seed: SEED, rotate: {} } };
+  const names = (change: Partial<SupersetInstanceProps> = {}) => jobNames(synthLifecycle({ ...base, ...change }));
+  const before = names();
+  const changed = (change: Partial<SupersetInstanceProps>) => {
+    const after = names(change);
+    return Object.keys(before).filter((task) => before[task] !== after[task]).sort();
+  };
+  const lifecycle = (extra: object) => ({ lifecycle: { seed: SEED, rotate: {}, ...extra } });
+
+  test('the same props give the same names', () => {
+    expect(names()).toEqual(before);
+  });
+
+  test.each<[string, Partial<SupersetInstanceProps>, string[]]>([
+    ['a new image', { image: { tag: '6.1.1' } }, ['init', 'migrate', 'rotate', 'seed']],
+    ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), ['init', 'migrate', 'rotate']],
+    ['the top-level config', { config: 'X = 1' }, ['init', 'migrate', 'rotate']],
+    // The seed pod runs the migrate container, but a migrate trigger never re-runs the destructive seed.
+    ['a migrate trigger', lifecycle({ migrate: { trigger: 'again' } }), ['migrate']],
+    ['an init trigger', lifecycle({ init: { trigger: 'again' } }), ['init']],
+    ['a seed trigger', lifecycle({ seed: { ...SEED, trigger: 'again' } }), ['seed']],
+    ['the init command', lifecycle({ init: { command: ['superset', 'init'] } }), ['init']],
+    ['a retry count', lifecycle({ rotate: { maxRetries: 5 } }), ['rotate']],
+    // forceReload restarts the components; as with the operator, it does not re-run the tasks.
+    ['forceReload', { forceReload: '2' }, []],
+    ['a component\'s settings', { webServer: { replicas: 3, config: 'WEB = 1' } }, []],
+    ['the delivery mode spelled out', lifecycle({ delivery: 'Plain' }), []],
+  ])('%s: re-runs exactly the tasks whose Job changed', (_what, change, tasks) => {
+    expect(changed(change)).toEqual(tasks);
+  });
+});
+
+describe('ArgoCD delivery', () => {
+  const manifests = withDelivery('ArgoCD');
+  const annotations = (task: string) => jobOf(manifests, task).metadata.annotations;
+
+  test('migrate, rotate and init are PreSync hooks named as with the operator, in sync waves in task order', () => {
+    expect(jobNames(manifests)).toMatchObject({ migrate: 'demo-migrate', rotate: 'demo-rotate', init: 'demo-init' });
+    expect(['migrate', 'rotate', 'init'].map((task) => annotations(task))).toEqual(['1', '2', '3'].map((wave) => expect.objectContaining({
+      'argocd.argoproj.io/hook': 'PreSync',
+      'argocd.argoproj.io/sync-wave': wave,
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
+    })));
+  });
+
+  test('their ConfigMaps and the ServiceAccount are PreSync hooks before them, replaced on every sync', () => {
+    const prerequisite = {
+      'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+    };
+    for (const name of ['demo-migrate-config', 'demo-rotate-config', 'demo-init-config']) {
+      expect(find(manifests, 'ConfigMap', name).metadata.annotations).toEqual(prerequisite);
+    }
+    expect(find(manifests, 'ServiceAccount', 'demo').metadata.annotations).toEqual(prerequisite);
+  });
+
+  test('the seed is never a hook: a hash-named Job in the sync wave before the components', () => {
+    const seed = jobOf(manifests, 'seed');
+    expect(seed.metadata.name).toMatch(/^demo-seed-[0-9a-f]{6}$/);
+    expect(Object.keys(seed.metadata.annotations!).filter((k) => k.startsWith('argocd.argoproj.io/'))).toEqual(['argocd.argoproj.io/sync-wave']);
+    expect(seed.metadata.annotations!['argocd.argoproj.io/sync-wave']).toBe('-1');
+  });
+
+  test('components are ordinary resources and do not wait: the hooks ran before them', () => {
+    for (const component of ['web-server', 'celery-worker']) {
+      const deployment = find(manifests, 'Deployment', `demo-${component}`);
+      expect(deployment.metadata.annotations).toBeUndefined();
+      expect(deployment.spec.template.spec.initContainers).toBeUndefined();
+    }
+    expect(initContainerNames(podOf(jobOf(manifests, 'init')))).toEqual([]);
+  });
+
+  test.each([
+    ['Retain', 'BeforeHookCreation'],
+    ['RetainOnFailure', 'BeforeHookCreation,HookSucceeded'],
+    ['Delete', 'BeforeHookCreation,HookSucceeded,HookFailed'],
+  ] as const)('podRetention %s deletes hooks with %s', (policy, deletePolicy) => {
+    const m = withDelivery('ArgoCD', { podRetention: { policy } });
+    expect(jobOf(m, 'migrate').metadata.annotations!['argocd.argoproj.io/hook-delete-policy']).toBe(deletePolicy);
+  });
+
+  test('a ServiceAccount brought by the user is left alone', () => {
+    const m = withDelivery('ArgoCD', {}, { serviceAccount: { create: false, name: 'mine' } });
+    expect(m.some((x) => x.kind === 'ServiceAccount')).toBe(false);
+  });
+});
+
+describe('Helm delivery', () => {
+  const manifests = withDelivery('Helm');
+
+  test('migrate, rotate and init are pre-install and pre-upgrade hooks weighted in task order', () => {
+    expect(jobNames(manifests)).toMatchObject({ migrate: 'demo-migrate', rotate: 'demo-rotate', init: 'demo-init' });
+    expect(['migrate', 'rotate', 'init'].map((task) => jobOf(manifests, task).metadata.annotations)).toEqual(['1', '2', '3'].map((weight) => expect.objectContaining({
+      'helm.sh/hook': 'pre-install,pre-upgrade',
+      'helm.sh/hook-weight': weight,
+      'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+    })));
+  });
+
+  test('their ConfigMaps and the ServiceAccount are hooks of weight 0, kept after the run', () => {
+    const prerequisite = { 'helm.sh/hook': 'pre-install,pre-upgrade', 'helm.sh/hook-weight': '0', 'helm.sh/hook-delete-policy': 'before-hook-creation' };
+    expect(find(manifests, 'ConfigMap', 'demo-init-config').metadata.annotations).toEqual(prerequisite);
+    expect(find(manifests, 'ServiceAccount', 'demo').metadata.annotations).toEqual(prerequisite);
+  });
+
+  test('the seed is never a hook', () => {
+    const seed = jobOf(manifests, 'seed');
+    expect(seed.metadata.name).toMatch(/^demo-seed-[0-9a-f]{6}$/);
+    expect(Object.keys(seed.metadata.annotations!).filter((k) => k.startsWith('helm.sh/'))).toEqual([]);
+  });
+
+  test('podRetention Delete also deletes failed hooks', () => {
+    const m = withDelivery('Helm', { podRetention: { policy: 'Delete' } });
+    expect(jobOf(m, 'init').metadata.annotations!['helm.sh/hook-delete-policy']).toBe('before-hook-creation,hook-succeeded,hook-failed');
+  });
+
+  test('with only a seed there is no hook, so the ServiceAccount stays an ordinary object', () => {
+    const m = withDelivery('Helm', { migrate: { disabled: true }, rotate: undefined, init: { disabled: true } });
+    expect(find(m, 'ServiceAccount', 'demo').metadata.annotations).toBeUndefined();
+  });
+});
+
+test('with the longest instance name the operator allows, every Job name fits in 63 characters', () => {
+  const name = 'a'.repeat(47);
+  const manifests = synthLifecycle({ ...EVERY_TASK, name, lifecycle: { seed: { ...SEED, cronSchedule: '0 3 * * *' }, rotate: {} } });
+  const names = manifests.filter((m) => m.kind === 'Job' || m.kind === 'CronJob').map((m) => m.metadata.name);
+  expect(names).toHaveLength(5);
+  for (const jobName of names) expect(jobName.length).toBeLessThanOrEqual(63);
+  const migrate = synthLifecycle({ name: 'b'.repeat(48) }).find((m) => m.kind === 'Job')!.metadata.name;
+  expect(migrate).toHaveLength(63);
+});
