@@ -2,8 +2,8 @@ import { Chart, type App } from 'cdk8s';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
 
 /**
- * A fully featured tenant: every component, structured metastore, Valkey over TLS, Gateway routing, restricted
- * network policies and autoscaling. Each tenant gets its own namespace and chart, as in a GitOps repository that
+ * A fully featured tenant: every component, structured metastore, Valkey over TLS, Gateway routing, monitoring,
+ * restricted network policies, lifecycle Jobs and autoscaling. Each tenant gets its own namespace and chart, as in a GitOps repository that
  * keeps one instance per tenant.
  */
 export function fullInstanceProps(tenant: number): SupersetInstanceProps {
@@ -34,7 +34,8 @@ export function fullInstanceProps(tenant: number): SupersetInstanceProps {
     mcpServer: {},
     networking: { gateway: { gatewayRef: { name: 'public', namespace: 'gateways' }, hostnames: [`tenant-${tenant}.bi.example.com`] } },
     networkPolicy: { egress: 'Restricted' },
-    lifecycle: { disabled: true },
+    monitoring: { serviceMonitor: { labels: { release: 'prometheus' } } },
+    lifecycle: { migrate: { timeout: '15m' } },
   };
 }
 
