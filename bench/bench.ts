@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
+import type { Layout } from './full-instance';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, '.bench-build');
@@ -46,8 +47,8 @@ function compile(): void {
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(ROOT, 'bench/tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
 }
 
-function measure(instances: number): SizeResult {
-  const out = execFileSync(process.execPath, [path.join(BUILD, 'bench/measure-size.js'), String(instances), String(runs)], {
+function measure(instances: number, layout: Layout = 'one-chart'): SizeResult {
+  const out = execFileSync(process.execPath, [path.join(BUILD, 'bench/measure-size.js'), String(instances), String(runs), layout], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MIB,
   });
   return JSON.parse(out) as SizeResult;
@@ -67,9 +68,9 @@ function timeProcess(command: string, commandArgs: string[], env: NodeJS.Process
 
 function main(): void {
   compile();
-  const results = sizes.map(measure);
+  const results = sizes.map((n) => measure(n));
   const problems: string[] = [];
-  const rows = results.map((r) => {
+  const toRow = (r: SizeResult) => {
     const wall = median(r.synthesis);
     const floor = median(r.floor);
     if (!r.sameAsFloor) problems.push(`${r.instances} instances: the synthesized YAML differs from the serialized manifests`);
@@ -78,7 +79,10 @@ function main(): void {
     return `| ${r.instances} | ${r.objects} | ${fmtMs(wall)} (${fmtMs(Math.min(...r.synthesis))}–${fmtMs(Math.max(...r.synthesis))}) `
       + `| ${fmtMs(wall / r.instances)} | ${Math.round(r.objects / (wall / 1000)).toLocaleString('en')} | ${fmtBytes(r.bytes)} `
       + `| ${fmtMs(floor)} | ${(wall / floor).toFixed(2)}× | ${fmtBytes(r.maxRssBytes)} |`;
-  });
+  };
+  const rows = results.map(toRow);
+  // cdk8s validates the whole app again for every chart it writes: one chart per tenant costs quadratic time.
+  const perChartRows = smoke ? [] : sizes.filter((n) => n <= 100).map((n) => toRow(measure(n, 'chart-per-tenant')));
 
   const e2e: string[] = [];
   if (e2eRuns > 0) {
@@ -109,9 +113,14 @@ function main(): void {
 
   console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmtBytes(totalmem())} RAM, Node ${process.version}; `
     + `median of ${runs} run(s) per size${e2eRuns > 0 ? `, ${e2eRuns} end to end` : ''}.\n`);
-  console.log('| instances | objects | synthesis (min–max) | per instance | objects/s | YAML | YAML floor | synthesis / floor | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const header = '| instances | objects | synthesis (min–max) | per instance | objects/s | YAML | YAML floor | synthesis / floor | peak RSS |\n'
+    + '|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  console.log(`All instances in one chart, each in its own namespace:\n\n${header}`);
   rows.forEach((row) => console.log(row));
+  if (perChartRows.length > 0) {
+    console.log(`\nOne chart per instance (cdk8s re-validates the whole app for every chart):\n\n${header}`);
+    perChartRows.forEach((row) => console.log(row));
+  }
   if (linear !== undefined) console.log(`\nPer-instance time at 1,000 / at 100: ${linear.toFixed(2)}× (linear within 1.5×).`);
   if (e2e.length > 0) {
     console.log('\n| production example, process start to exit | median (min–max) |\n|---|---:|');

@@ -9,6 +9,7 @@ import { SupersetInstance, type SupersetInstanceProps } from '../src';
 export function fullInstanceProps(tenant: number): SupersetInstanceProps {
   return {
     name: 'superset',
+    namespace: `tenant-${tenant}`,
     image: { tag: '6.1.0', pullSecrets: [{ name: 'registry' }] },
     secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
     metastore: {
@@ -39,10 +40,18 @@ export function fullInstanceProps(tenant: number): SupersetInstanceProps {
   };
 }
 
-/** Adds `count` tenants to an app, one chart (and namespace) each. */
-export function addTenants(app: App, count: number): void {
+/**
+ * How tenants are laid out in the app: all in one chart (each in its own namespace), or one chart per tenant.
+ * cdk8s re-validates the whole app for every chart it writes, so the second costs time quadratic in the number of
+ * charts; the benchmark measures both.
+ */
+export type Layout = 'one-chart' | 'chart-per-tenant';
+
+/** Adds `count` tenants to an app. */
+export function addTenants(app: App, count: number, layout: Layout = 'one-chart'): void {
+  const shared = layout === 'one-chart' ? new Chart(app, 'tenants') : undefined;
   for (let tenant = 0; tenant < count; tenant++) {
-    const chart = new Chart(app, `tenant-${tenant}`, { namespace: `tenant-${tenant}` });
-    new SupersetInstance(chart, 'superset', fullInstanceProps(tenant));
+    const chart = shared ?? new Chart(app, `tenant-${tenant}`);
+    new SupersetInstance(chart, `tenant-${tenant}`, fullInstanceProps(tenant));
   }
 }

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level, so equal inputs always hash alike. */
+/** A copy of a plain object with its keys in code-unit order. */
+function sortedKeys(object: object): object {
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(object).sort()) sorted[key] = (object as Record<string, unknown>)[key];
+  return sorted;
+}
+
+/**
+ * JSON with object keys sorted at every level, so equal inputs always hash alike. Native `JSON.stringify` with a
+ * sorting replacer: hashing whole Jobs for their names made a hand-written serializer show up in profiles.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? sortedKeys(v) : v));
 }
 
 /** A `sha256:<hex>` content hash of any JSON-like value. */

@@ -26,9 +26,12 @@ function escapeCodePoint(ch: string): string {
   return `\\U${hex(cp, 8)}`;
 }
 
+/** Printable ASCII without `"` and `\\`: needs no escaping, and is almost everything a config holds. */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
 /** The body of a double-quoted Python string literal (without the quotes). */
 function escapeBody(value: string): string {
-  return Array.from(value, escapeCodePoint).join('');
+  return PLAIN.test(value) ? value : Array.from(value, escapeCodePoint).join('');
 }
 
 /** A double-quoted Python string literal whose value is exactly `value`. */
