@@ -1,6 +1,6 @@
 // End to end: the superset_config.py of a synthesized ConfigMap, executed by a real Python interpreter with the
 // environment the Deployment gives the pod (Secret references replaced by the values a Secret would hold).
-import { runSupersetConfig } from './support/python';
+import { redisUrlSettings, runSupersetConfig } from './support/python';
 import { find, mainContainer, synth, type Manifest } from './util';
 
 /** Stand-in Secret contents, keyed by `<secret>/<key>`. */
@@ -75,14 +75,17 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
 
   test('caches use TLS, the instance prefix and their own databases', () => {
     const ssl = { ssl_cert_reqs: 'required', ssl_keyfile: '/certs/tls.key', ssl_certfile: '/certs/tls.crt', ssl_ca_certs: '/certs/ca.crt' };
+    const query = '?ssl_cert_reqs=required&ssl_keyfile=%2Fcerts%2Ftls.key&ssl_certfile=%2Fcerts%2Ftls.crt&ssl_ca_certs=%2Fcerts%2Fca.crt';
     expect(web.CACHE_CONFIG).toEqual({
       CACHE_TYPE: 'RedisCache',
       CACHE_DEFAULT_TIMEOUT: 300,
       CACHE_KEY_PREFIX: 'demo_superset_',
-      CACHE_REDIS_URL: 'rediss://superset:vk%20pass@valkey.db.svc:6380/1',
-      CACHE_OPTIONS: ssl,
+      CACHE_REDIS_URL: `rediss://superset:vk%20pass@valkey.db.svc:6380/1${query}`,
     });
-    expect(web.DATA_CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 86400, CACHE_REDIS_URL: 'rediss://superset:vk%20pass@valkey.db.svc:6380/2' });
+    // Flask-Caching builds its client from the URL alone: redis-py must find every TLS option there.
+    expect(redisUrlSettings((web.CACHE_CONFIG as { CACHE_REDIS_URL: string }).CACHE_REDIS_URL))
+      .toEqual({ connection_class: 'SSLConnection', ...ssl });
+    expect(web.DATA_CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 86400, CACHE_REDIS_URL: `rediss://superset:vk%20pass@valkey.db.svc:6380/2${query}` });
     expect(web.DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'demo_coordination_' });
   });
 

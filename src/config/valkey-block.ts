@@ -7,9 +7,19 @@ function keyPrefix(prefix: string): string {
   return `f"{_superset_instance}_${pyFStringText(prefix)}"`;
 }
 
-/** Python expression of a Valkey URL on one database. */
-function dbUrl(database: number): string {
-  return `f"{_vk_base}/${pyInt(database)}"`;
+/** Python expression of a Valkey URL on one database, with an optional literal query string. */
+function dbUrl(database: number, query = ''): string {
+  return `f"{_vk_base}/${pyInt(database)}${pyFStringText(query)}"`;
+}
+
+/**
+ * The TLS options as a URL query. Flask-Caching builds its Redis client from `CACHE_REDIS_URL` alone and drops
+ * `CACHE_OPTIONS`, while redis-py passes unknown query parameters (`ssl_cert_reqs`, `ssl_ca_certs`, ...) on to its
+ * SSL connection: the URL is the one place the caches read them from.
+ */
+function sslQuery(sslOptions: Array<[string, string]>): string {
+  if (sslOptions.length === 0) return '';
+  return `?${sslOptions.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 }
 
 /**
@@ -48,14 +58,13 @@ function connectionLines(valkey: ResolvedValkey, sslOptions: Array<[string, stri
   return lines;
 }
 
-function cacheLines(valkey: ResolvedValkey, hasSslOptions: boolean): string[] {
+function cacheLines(valkey: ResolvedValkey, sslOptions: Array<[string, string]>): string[] {
   return valkey.caches.flatMap((cache) => [
     `${cache.setting} = {`,
     '    "CACHE_TYPE": "RedisCache",',
     `    "CACHE_DEFAULT_TIMEOUT": ${pyInt(cache.defaultTimeout)},`,
     `    "CACHE_KEY_PREFIX": ${keyPrefix(cache.keyPrefix)},`,
-    `    "CACHE_REDIS_URL": ${dbUrl(cache.database)},`,
-    ...(hasSslOptions ? ['    "CACHE_OPTIONS": _vk_ssl_opts,'] : []),
+    `    "CACHE_REDIS_URL": ${dbUrl(cache.database, sslQuery(sslOptions))},`,
     '}',
   ]);
 }
@@ -107,7 +116,7 @@ export function renderValkeyBlock(valkey: ResolvedValkey): string[] {
     '# Valkey cache config',
     ...connectionLines(valkey, sslOptions),
     '',
-    ...cacheLines(valkey, hasSslOptions),
+    ...cacheLines(valkey, sslOptions),
     ...celeryLines(valkey, hasSslOptions),
     ...resultsBackendLines(valkey, hasSslOptions),
     '',

@@ -4,7 +4,7 @@ import { resolveValkey } from '../../src/config/valkey';
 import { ENV } from '../../src/resolve/env-names';
 import type { EngineOptions } from '../../src/resolve/presets';
 import type { ValkeySpec } from '../../src/spec/valkey';
-import { runSupersetConfig } from '../support/python';
+import { redisUrlSettings, runSupersetConfig } from '../support/python';
 
 const MINIMAL: SupersetConfigInput = { previousSecretKey: false };
 const STRUCTURED_PG = { kind: 'structured', scheme: 'postgresql+psycopg2' } as const;
@@ -336,7 +336,10 @@ describe('renderSupersetConfig: values computed by Python', () => {
       const settings = run(withValkey({ ssl: {} }), VALKEY_ENV);
       const base = 'rediss://valkey.example:6379';
       const options = { ssl_cert_reqs: 'required' };
-      expect(settings.CACHE_CONFIG).toEqual({ ...cache(300, 'superset_', 1, base), CACHE_OPTIONS: options });
+      expect(settings.CACHE_CONFIG).toEqual({ ...cache(300, 'superset_', 1, base), CACHE_REDIS_URL: `${base}/1?ssl_cert_reqs=required` });
+      // Flask-Caching hands the URL to redis-py, which must connect over TLS with these options.
+      expect(redisUrlSettings((settings.CACHE_CONFIG as { CACHE_REDIS_URL: string }).CACHE_REDIS_URL))
+        .toEqual({ connection_class: 'SSLConnection', ...options });
       // Celery rejects a rediss:// result backend that does not say how to check certificates.
       expect(settings.CELERY_CONFIG).toEqual({
         __class__: 'CeleryConfig',
@@ -364,10 +367,10 @@ describe('renderSupersetConfig: values computed by Python', () => {
       };
       const settings = run(withValkey({ ssl }), VALKEY_ENV);
       for (const name of CACHE_SETTINGS) {
-        expect(settings[name]).toMatchObject({
-          CACHE_REDIS_URL: expect.stringMatching(/^rediss:\/\//),
-          CACHE_OPTIONS: options,
-        });
+        const url = (settings[name] as { CACHE_REDIS_URL: string }).CACHE_REDIS_URL;
+        expect(url).toMatch(/^rediss:\/\//);
+        // Flask-Caching builds its client from the URL alone: the options must survive redis-py's URL parsing.
+        expect(redisUrlSettings(url)).toEqual({ connection_class: 'SSLConnection', ...options });
       }
       expect(settings.CELERY_CONFIG).toMatchObject({ broker_use_ssl: options, redis_backend_use_ssl: options });
       expect(settings.RESULTS_BACKEND).toMatchObject({ connection_class: 'SSLConnection', connection_kwargs: options });
@@ -375,9 +378,8 @@ describe('renderSupersetConfig: values computed by Python', () => {
 
     test('certRequired defaults to required when only a CA file is given', () => {
       const settings = run(withValkey({ ssl: { caCertFile: '/tls/ca.pem' } }), VALKEY_ENV);
-      expect(settings.CACHE_CONFIG).toMatchObject({
-        CACHE_OPTIONS: { ssl_cert_reqs: 'required', ssl_ca_certs: '/tls/ca.pem' },
-      });
+      expect(redisUrlSettings((settings.CACHE_CONFIG as { CACHE_REDIS_URL: string }).CACHE_REDIS_URL))
+        .toEqual({ connection_class: 'SSLConnection', ssl_cert_reqs: 'required', ssl_ca_certs: '/tls/ca.pem' });
     });
 
     test('section overrides change database, prefix and timeout; prefixes are taken literally', () => {

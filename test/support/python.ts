@@ -30,3 +30,19 @@ export function runSupersetConfig(configText: string, env: Record<string, string
   }
   return JSON.parse(result.stdout) as PythonSettings;
 }
+
+/**
+ * What redis-py makes of a Valkey URL, as Flask-Caching's Redis cache uses it (`redis.from_url`): the connection
+ * class and every `ssl_*` keyword the client will connect with.
+ */
+export function redisUrlSettings(url: string): { readonly [name: string]: unknown } {
+  const program = [
+    'import json, sys, redis',
+    'pool = redis.from_url(sys.argv[1]).connection_pool',
+    'kwargs = {k: v for k, v in pool.connection_kwargs.items() if k.startswith("ssl")}',
+    'print(json.dumps({"connection_class": pool.connection_class.__name__, **kwargs}))',
+  ].join('\n');
+  const result = spawnSync(SYSTEM_PYTHON, ['-c', program, url], { encoding: 'utf-8', timeout: 30_000 });
+  if (result.status !== 0) throw new Error(`${SYSTEM_PYTHON} could not parse ${url}:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
