@@ -47,11 +47,18 @@ function compile(): void {
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(ROOT, 'bench/tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
 }
 
-function measure(instances: number, layout: Layout = 'one-chart'): SizeResult {
-  const out = execFileSync(process.execPath, [path.join(BUILD, 'bench/measure-size.js'), String(instances), String(runs), layout], {
+function child(instances: number, childRuns: number, layout: Layout, mode: 'time' | 'memory'): string {
+  const script = path.join(BUILD, 'bench/measure-size.js');
+  return execFileSync(process.execPath, [script, String(instances), String(childRuns), layout, mode], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MIB,
   });
-  return JSON.parse(out) as SizeResult;
+}
+
+/** Times `runs` syntheses and the YAML floor in one process, and the peak memory of one synthesis in another. */
+function measure(instances: number, layout: Layout = 'one-chart'): SizeResult {
+  const timing = JSON.parse(child(instances, runs, layout, 'time')) as SizeResult;
+  const { maxRssBytes } = JSON.parse(child(instances, 1, layout, 'memory')) as { maxRssBytes: number };
+  return { ...timing, maxRssBytes };
 }
 
 /** Median wall time of a whole process, from spawn to exit. */

@@ -1,7 +1,8 @@
 /**
  * Child process of the benchmark: synthesizes N tenants several times and prints one JSON line of measurements.
- * A fresh process per size keeps peak memory (max RSS) attributable to that size.
- *   node measure-size.js <instances> <runs> [one-chart|chart-per-tenant]
+ *   node measure-size.js <instances> <runs> <one-chart|chart-per-tenant> [time|memory]
+ * `time` (default) times the runs and the YAML floor; `memory` synthesizes once and reports the peak RSS, in a
+ * process of its own, so that garbage left by earlier runs does not count.
  */
 import { createHash } from 'node:crypto';
 import { App, Yaml } from 'cdk8s';
@@ -10,6 +11,7 @@ import { addTenants, type Layout } from './full-instance';
 const instances = Number(process.argv[2]);
 const runs = Number(process.argv[3]);
 const layout = (process.argv[4] ?? 'one-chart') as Layout;
+const mode = process.argv[5] ?? 'time';
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -32,8 +34,11 @@ for (let run = 0; run < runs; run++) {
   digests.add(digest(yaml));
   bytes = Buffer.byteLength(yaml);
 }
-// Peak memory of synthesis alone, before the floor measurement below allocates its own copies.
 const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+if (mode === 'memory') {
+  process.stdout.write(JSON.stringify({ maxRssBytes }) + '\n');
+  process.exit(0);
+}
 
 // The floor: the same manifests, already synthesized, serialized by the same YAML library cdk8s uses.
 const docs = synthesizeApp(instances).charts.flatMap((chart) => chart.toJson());

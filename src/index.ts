@@ -16,7 +16,12 @@ export * from './lifecycle/lifecycle-jobs';
 export * from './dev/dev-dependencies';
 export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap } from './lifecycle/resolve-tasks';
 export type { TaskType } from './lifecycle/task-types';
-export type { ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedService, ResolvedServiceAccount } from './resolve/model';
+export type {
+  ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedRoute, ResolvedService, ResolvedServiceAccount,
+} from './resolve/model';
 export type { ComponentType } from './resolve/component-types';
 export type { Labels } from './resolve/labels';
 export type * as k8s from '../imports/k8s';
+// The generated CRD bindings behind the typed children (`route`, `serviceMonitor`, `prometheusRule`).
+export * as gatewayApi from '../imports/gateway.networking.k8s.io';
+export * as prometheusOperator from '../imports/monitoring.coreos.com';

@@ -18,7 +18,7 @@ import type { ComponentType } from './resolve/component-types';
 import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
 import { resolveInstance } from './resolve/resolve-instance';
 import { InstanceNetworkPolicy } from './security/instance-network-policy';
-import type { SupersetInstanceProps } from './spec';
+import type { SupersetInstanceProps, SupersetSpec } from './spec';
 import { refuseUnrenderedFeatures, validateInstanceProps } from './validation/validate-instance';
 
 /** What constructs that work on an instance (routing, policies, monitoring) need from it. */
@@ -29,6 +29,11 @@ export interface ISupersetInstance extends IConstruct {
   readonly namespace?: string;
   /** The resolved model of the instance. */
   readonly model: ResolvedInstance;
+  /**
+   * The validated spec the model was resolved from, for settings the model does not carry (the delivery mode, the
+   * seed's source, whether monitoring is on).
+   */
+  readonly spec: SupersetSpec;
 }
 
 /**
@@ -55,6 +60,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly namespace?: string;
   /** The resolved model every object was built from. */
   public readonly model: ResolvedInstance;
+  /** The validated props the model was resolved from, with `devDependencies` wired into `metastore` and `valkey`. */
+  public readonly spec: SupersetSpec;
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
   public readonly serviceAccount?: ApiObject;
   /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
@@ -88,7 +95,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     validateInstanceProps(props, this.instanceName);
     refuseUnrenderedFeatures(props, this.instanceName);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.model = resolveInstance(withDevDependencies(props, this.instanceName), this.instanceName, this.namespace);
+    this.spec = withDevDependencies(props, this.instanceName);
+    this.model = resolveInstance(this.spec, this.instanceName, this.namespace);
 
     const dev = props.devDependencies;
     this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });

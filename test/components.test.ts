@@ -45,10 +45,9 @@ describe('commands', () => {
     expect(find(manifests, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBeUndefined();
   });
 
-  test('a user command replaces the default verbatim and the top-level command is never inherited', () => {
+  test('a user command replaces the default verbatim and is never bootstrap-wrapped', () => {
     const manifests = synth({
       bootstrapScript: 'echo hi',
-      podTemplate: { container: { command: ['ignored'] } },
       webServer: { podTemplate: { container: { command: ['gunicorn', 'app'], args: ['--debug'] } } },
       celeryBeat: {},
     });
@@ -172,6 +171,8 @@ describe('replicas, autoscaling and disruption budgets', () => {
 
   test('beat is a singleton: one replica, Recreate, never autoscaled or budgeted', () => {
     expect(find(synth({ replicas: 4, celeryBeat: {} }), 'Deployment', 'demo-celery-beat').spec.replicas).toBe(1);
+    // Scaling everything to zero stops beat too, so nothing is scheduled against a database being migrated.
+    expect(find(synth({ replicas: 0, celeryBeat: {} }), 'Deployment', 'demo-celery-beat').spec.replicas).toBe(0);
     const manifests = synth({
       autoscaling: { maxReplicas: 5 },
       podDisruptionBudget: { minAvailable: 1 },

@@ -22,3 +22,6 @@ export const ENV = {
 
 /** Where the component ConfigMap is mounted; Superset's image has this folder on its PYTHONPATH. */
 export const CONFIG_MOUNT_PATH = '/app/pythonpath';
+
+/** The volume of a Python component's or lifecycle task's ConfigMap, mounted at `CONFIG_MOUNT_PATH`. */
+export const CONFIG_VOLUME = 'superset-config';

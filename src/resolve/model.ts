@@ -12,16 +12,23 @@ export type ResolvedPodSpec = k8s.PodSpec & { readonly resources?: k8s.ResourceR
 
 /** A component's Service, fully defaulted. */
 export interface ResolvedService {
+  /** `<instance>-<component>`. */
   readonly name: string;
+  /** Service type. */
   readonly type: ServiceType;
+  /** The Service's `http` port. */
   readonly port: number;
   /** The first container port of the component. */
   readonly targetPort: number;
+  /** Node port, for NodePort and LoadBalancer Services. */
   readonly nodePort?: number;
   /** Ports besides `http` that features add (metrics, ...). */
   readonly extraPorts?: readonly k8s.ServicePort[];
+  /** The component labels under the user's. */
   readonly labels: Labels;
+  /** The user's annotations. */
   readonly annotations?: Labels;
+  /** The component's selector labels. */
   readonly selector: Labels;
 }
 
@@ -30,12 +37,15 @@ export interface ResolvedService {
  * Builders read only this.
  */
 export interface ResolvedComponent {
+  /** The component type. */
   readonly type: ComponentType;
   /** `<instance>-<component>`: the Deployment, Service, HPA and PDB name. */
   readonly name: string;
+  /** The namespace, when one is set. */
   readonly namespace?: string;
   /** Labels of the component's objects and its selector. */
   readonly labels: Labels;
+  /** Deployment metadata and spec settings. */
   readonly deployment: {
     readonly labels: Labels;
     readonly annotations?: Labels;
@@ -46,6 +56,7 @@ export interface ResolvedComponent {
     readonly progressDeadlineSeconds?: number;
     readonly strategy?: k8s.DeploymentStrategy;
   };
+  /** The pod template: labels, annotations (checksum included) and the assembled pod spec. */
   readonly pod: {
     readonly labels: Labels;
     readonly annotations?: Labels;
@@ -55,8 +66,11 @@ export interface ResolvedComponent {
   readonly configMap?: { readonly name: string; readonly data: Labels };
   /** Content hash of the component's rendered inputs; rolls the pods when it changes. */
   readonly checksum?: string;
+  /** The Service, for routable components. */
   readonly service?: ResolvedService;
+  /** The effective autoscaling (the component's, else the top-level one). */
   readonly autoscaling?: AutoscalingSpec;
+  /** The effective disruption budget (the component's, else the top-level one). */
   readonly podDisruptionBudget?: PodDisruptionBudgetSpec;
 }
 

@@ -2,9 +2,7 @@ import { envValue, forceReloadEnv, mergeEnv, pythonEnv } from './env';
 import { type ComponentAdditions, COMPONENT_EXTENSIONS, combineAdditions, initStepContainer } from './extensions';
 import type * as k8s from '../../imports/k8s';
 import { contentChecksum } from '../config/checksum';
-import { resolveMetastore } from '../config/metastore';
-import { renderSupersetConfig } from '../config/superset-config';
-import { resolveValkey } from '../config/valkey';
+import { supersetConfigFiles } from '../config/config-files';
 import { renderWebsocketConfig } from '../config/websocket-config';
 import type {
   CeleryWorkerSpec, ComponentSpec, PodTemplate, RoutableSpec, ScalableSpec, SqlaEngineOptionsSpec, SupersetSpec,
@@ -14,15 +12,13 @@ import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, PROFILES, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
 import { type ComponentType, SPEC_FIELD } from './component-types';
-import { CONFIG_MOUNT_PATH, ENV } from './env-names';
+import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from './env-names';
 import { resolveImage } from './image';
 import { type Labels, componentLabels, podLabels, withManaged } from './labels';
 import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates, nonEmpty } from './merge';
 import type { ResolvedComponent, ResolvedService } from './model';
 import { assemblePodSpec } from './pod';
-import {
-  BOOTSTRAP_SCRIPT_KEY, gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap,
-} from './presets';
+import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap } from './presets';
 
 /** What every component of one instance shares. */
 export interface InstanceContext {
@@ -35,7 +31,6 @@ export interface InstanceContext {
 /** Pod annotation that rolls a component's pods when its rendered inputs change. */
 export const CHECKSUM_ANNOTATION = 'superset.apache.org/config-checksum';
 
-const CONFIG_VOLUME = 'superset-config';
 const WEBSOCKET_CONFIG_VOLUME = 'websocket-config';
 const WEBSOCKET_CONFIG_PATH = '/home/superset-websocket/config.json';
 
@@ -74,19 +69,14 @@ function pythonRuntime(
     gunicornThreads: gunicorn?.threads ?? 0,
     celeryConcurrency: celery?.concurrency ?? 0,
   });
-  const config = renderSupersetConfig({
-    previousSecretKey: spec.previousSecretKey !== undefined || spec.previousSecretKeyFrom !== undefined,
-    metastore: resolveMetastore(spec.metastore),
+  const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
+  const configData: Labels = supersetConfigFiles(spec, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
     engineOptions,
-    featureFlags: spec.featureFlags ?? {},
-    valkey: spec.valkey && resolveValkey(spec.valkey),
     featureConfig: additions.config,
-    baseConfig: spec.config,
     componentConfig: own.config,
+    bootstrapScript: bootstrap,
   });
-  const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
-  const configData: Labels = bootstrap ? { 'superset_config.py': config, [BOOTSTRAP_SCRIPT_KEY]: bootstrap } : { 'superset_config.py': config };
   const env = [
     ...pythonEnv(spec, ctx.name),
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
@@ -203,7 +193,8 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
   // Beat is a singleton: never scaled, never disrupted by budget, never two at once during a rollout.
   const autoscaling = isBeat ? undefined : own.autoscaling ?? spec.autoscaling;
   const podDisruptionBudget = isBeat ? undefined : own.podDisruptionBudget ?? spec.podDisruptionBudget;
-  const replicas = isBeat ? 1 : autoscaling ? undefined : own.replicas ?? spec.replicas ?? 1;
+  // Beat runs exactly one pod, or none when everything is scaled to zero (for example before a major upgrade).
+  const replicas = isBeat ? (spec.replicas === 0 ? 0 : 1) : autoscaling ? undefined : own.replicas ?? spec.replicas ?? 1;
   return {
     type,
     name: `${ctx.name}-${type}`,

@@ -107,7 +107,7 @@ export interface CeleryWorkerSpec extends PythonComponentSpec, ScalableSpec {
   readonly sqlaEngineOptions?: SqlaEngineOptionsSpec;
 }
 
-/** The Celery beat scheduler: always exactly one pod, replaced with `Recreate`. */
+/** The Celery beat scheduler: exactly one pod (none with top-level `replicas: 0`), replaced with `Recreate`. */
 export interface CeleryBeatSpec extends PythonComponentSpec {
   /**
    * Engine options; beat always uses NullPool unless the preset is `disabled`.

@@ -60,6 +60,9 @@ export interface GatewaySpec {
   readonly annotations?: { readonly [key: string]: string };
 }
 
+/** How an Ingress path matches. */
+export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
 /** An explicit Ingress path to the web server. */
 export interface IngressPathSpec {
   /**
@@ -73,7 +76,7 @@ export interface IngressPathSpec {
    *
    * @default 'Prefix'
    */
-  readonly pathType?: string;
+  readonly pathType?: IngressPathType;
 }
 
 /** One Ingress host. */

@@ -100,7 +100,7 @@ export interface SupersetSpec {
    */
   readonly podTemplate?: PodTemplate;
   /**
-   * Replicas of every scalable component (Celery beat always runs one).
+   * Replicas of every scalable component. Celery beat runs one, or none when this is 0.
    *
    * @default 1
    */

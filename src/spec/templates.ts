@@ -124,6 +124,9 @@ export interface ContainerTemplate {
   readonly lifecycle?: k8s.Lifecycle;
 }
 
+/** A pod's DNS policy. */
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
 /**
  * Pod-level settings. A component's template is merged over the top-level one: maps by key, `volumes`,
  * `sidecars` and `initContainers` by name, `hostAliases` by IP, `tolerations` and `topologySpreadConstraints`
@@ -213,7 +216,7 @@ export interface PodTemplate {
    *
    * @default - Kubernetes' default (ClusterFirst)
    */
-  readonly dnsPolicy?: string;
+  readonly dnsPolicy?: DnsPolicy;
   /**
    * DNS settings.
    *

@@ -1,4 +1,6 @@
-import { find, synth } from '../util';
+import { Testing } from 'cdk8s';
+import { IngressRouting, SupersetInstance } from '../../src';
+import { BASE, find, synth } from '../util';
 
 const ingress = (networking: object, props: object = { webServer: {} }) => find(synth({ ...props, networking: { ingress: networking } }), 'Ingress', 'demo');
 const paths = (rule: any) => rule.http.paths.map((p: any) => [p.path, p.pathType, p.backend.service.name, p.backend.service.port.number]);
@@ -50,5 +52,12 @@ describe('IngressRouting', () => {
 
   test('fails without a web server', () => {
     expect(() => synth({ mcpServer: {}, networking: { ingress: { host: 'x.example.com' } } })).toThrow(/spec\.networking\.ingress requires spec\.webServer/);
+  });
+
+  test('fails on its own for a host that is not RFC 1123', () => {
+    const chart = Testing.chart();
+    const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: {} });
+    expect(() => new IngressRouting(chart, 'Ingress', { instance, hosts: [{ host: 'BI.example.com' }] }))
+      .toThrow(/IngressRouting 'Ingress': hosts must be RFC 1123 host names .*got "BI.example.com"/);
   });
 });

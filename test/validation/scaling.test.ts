@@ -34,8 +34,8 @@ describe('scaling rules', () => {
       'replicas is ignored when websocketServer.autoscaling is set', 'got 2');
   });
 
-  test('accepts replicas at one level and autoscaling at another', () => {
+  test('accepts top-level replicas with a component that autoscales, and component autoscaling over it', () => {
     expectValid(withMinimal({ replicas: 2, webServer: { autoscaling: { minReplicas: 2, maxReplicas: 6 } } }));
-    expectValid(withMinimal({ autoscaling: { maxReplicas: 4 }, celeryWorker: { replicas: 2 } }));
+    expectValid(withMinimal({ autoscaling: { maxReplicas: 4 }, celeryWorker: { autoscaling: { maxReplicas: 2 } } }));
   });
 });

@@ -1,5 +1,6 @@
 import { COMPONENT_RULES } from './components';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
+import { IGNORED_INPUT_RULES } from './ignored-input';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...VALKEY_RULES,
   ...COMPONENT_RULES,
   ...SCALING_RULES,
+  ...IGNORED_INPUT_RULES,
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
   ...LIFECYCLE_RULES,

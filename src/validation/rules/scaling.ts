@@ -35,7 +35,7 @@ export const podDisruptionBudgetExclusive: Rule = (props) => scalableLevels(prop
 
 /**
  * Beyond the operator: where one level sets both `replicas` and `autoscaling`, the operator ignores `replicas`.
- * We never drop user input silently. (Replicas at one level and autoscaling inherited from another is fine.)
+ * We never drop user input silently. (Component replicas under top-level autoscaling: see ignored-input.ts.)
  */
 export const replicasWithAutoscaling: Rule = (props) => scalableLevels(props).flatMap(({ path, spec }) =>
   isSet(spec?.replicas) && isSet(spec?.autoscaling)
