@@ -1,5 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import type { SecretKeyRef, SupersetSpec } from '../spec';
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
 import { ENV } from './env-names';
 import { mergeByKey } from './merge';
 
@@ -27,10 +28,9 @@ function metastoreEnv(spec: SupersetSpec): k8s.EnvVar[] {
   if (m.uri !== undefined) return [envValue(ENV.DB_URI, m.uri)];
   if (m.uriFrom) return [envFromSecret(ENV.DB_URI, m.uriFrom)];
   if (m.host === undefined) return [];
-  const defaultPort = m.type === 'MySQL' ? 3306 : 5432;
   return [
     envValue(ENV.DB_HOST, m.host),
-    envValue(ENV.DB_PORT, String(m.port ?? defaultPort)),
+    envValue(ENV.DB_PORT, String(m.port ?? defaultDatabasePort(m.type))),
     ...(m.database !== undefined ? [envValue(ENV.DB_NAME, m.database)] : []),
     ...(m.username !== undefined ? [envValue(ENV.DB_USER, m.username)] : []),
     ...(m.password !== undefined ? [envValue(ENV.DB_PASS, m.password)] : []),
@@ -43,7 +43,7 @@ function valkeyEnv(spec: SupersetSpec): k8s.EnvVar[] {
   if (!v) return [];
   return [
     envValue(ENV.VALKEY_HOST, v.host),
-    envValue(ENV.VALKEY_PORT, String(v.port ?? 6379)),
+    envValue(ENV.VALKEY_PORT, String(v.port ?? DEFAULT_VALKEY_PORT)),
     ...(v.username !== undefined ? [envValue(ENV.VALKEY_USER, v.username)] : []),
     ...secretEnv(ENV.VALKEY_PASS, spec, v.password, v.passwordFrom),
   ];

@@ -1,6 +1,7 @@
 import { resolveRoutes } from '../networking/route-table';
 import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
 import { COMPONENT_TYPES, SPEC_FIELD } from './component-types';
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
 import { parentLabels } from './labels';
 import { mergeMaps } from './merge';
 import type { ResolvedInstance, ResolvedServiceAccount } from './model';
@@ -19,7 +20,7 @@ function resolveServiceAccount(props: SupersetInstanceProps, name: string): Reso
 
 /** The metastore's port: from the structured fields, an inline URI, else the engine's default. */
 function metastorePort(metastore: MetastoreSpec): number {
-  const byType = metastore.type === 'MySQL' ? 3306 : 5432;
+  const byType = defaultDatabasePort(metastore.type);
   if (metastore.port !== undefined) return metastore.port;
   if (metastore.uri === undefined) return byType;
   try {
@@ -48,7 +49,7 @@ export function resolveInstance(props: SupersetInstanceProps, name: string, name
     routes: resolveRoutes(props, components),
     backendPorts: {
       metastore: props.metastore && metastorePort(props.metastore),
-      valkey: props.valkey && (props.valkey.port ?? 6379),
+      valkey: props.valkey && (props.valkey.port ?? DEFAULT_VALKEY_PORT),
     },
   };
 }
