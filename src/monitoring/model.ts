@@ -1,9 +1,11 @@
 import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
+import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
+import { lifecycleDelivery } from '../lifecycle/task-types';
 import type { ComponentType } from '../resolve/component-types';
-import { ENV } from '../resolve/env-names';
 import { type Labels, PARENT_LABEL, withManaged, withoutReserved } from '../resolve/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
+import { flowerUrlPrefix } from '../resolve/resolve-component';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec';
 
 /** The ServiceMonitor interval when none is set (the operator CRD's default). */
 export const DEFAULT_SCRAPE_INTERVAL = '30s';
@@ -45,6 +47,16 @@ export interface MonitoringModel {
   readonly workerMetricsService?: { readonly name: string; readonly labels: Labels };
   /** The exporter mapping ConfigMap, when any pod runs the exporter. */
   readonly exporterMapping: boolean;
+  /** The lifecycle tasks' Jobs, when the instance runs any. */
+  readonly lifecycle?: {
+    /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
+    readonly schemaWait: boolean;
+  };
+  /**
+   * Whether the objects end up in a Helm chart (`lifecycle.delivery: 'Helm'`), whose files Helm renders as
+   * templates: then `{{` in alert annotations and dashboard legends is escaped.
+   */
+  readonly helmTemplates: boolean;
   readonly alertRules?: { readonly labels: Labels };
   readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }
@@ -64,17 +76,23 @@ function servesMetricsPort(component: ResolvedComponent | undefined): boolean {
   return component?.service?.extraPorts?.some((p) => p.name === METRICS_PORT_NAME) ?? false;
 }
 
-/** Flower serves everything, `/metrics` included, under the URL prefix its command reads from this variable. */
-function flowerMetricsPath(flower: ResolvedComponent): string {
-  const prefix = flower.pod.spec.containers[0].env?.find((e) => e.name === ENV.FLOWER_URL_PREFIX)?.value ?? '';
-  return `${prefix.replace(/\/+$/, '')}/metrics`;
+function waitsForMigrations(component: ResolvedComponent): boolean {
+  return component.pod.spec.initContainers?.some((c) => c.name === SCHEMA_WAIT_CONTAINER) ?? false;
+}
+
+/** Flower serves everything, `/metrics` included, under its URL prefix. */
+function flowerMetricsPath(spec: SupersetSpec): string {
+  return `${flowerUrlPrefix(spec).replace(/\/+$/, '')}/metrics`;
 }
 
 /**
  * Resolves what to monitor from what the instance actually runs: the exporter is scraped where the pods have it,
- * so the objects stay true to the pods even when the stack is used on its own.
+ * and the schema wait is watched where they wait, so the objects stay true to the pods even when the stack is used
+ * on its own. `spec` is what the model was resolved from.
  */
-export function resolveMonitoring(instance: ResolvedInstance, namespace: string, options: MonitoringOptions): MonitoringModel {
+export function resolveMonitoring(
+  instance: ResolvedInstance, spec: SupersetSpec, namespace: string, options: MonitoringOptions,
+): MonitoringModel {
   const name = instance.name;
   const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
   const web = find('web-server');
@@ -109,7 +127,7 @@ export function resolveMonitoring(instance: ResolvedInstance, namespace: string,
       service: flower.service.name,
       selector: flower.labels,
       port: 'http',
-      path: flowerMetricsPath(flower),
+      path: flowerMetricsPath(spec),
     }] : []),
   ];
   const rules = options.prometheusRule ?? {};
@@ -126,6 +144,8 @@ export function resolveMonitoring(instance: ResolvedInstance, namespace: string,
     requestMetrics,
     workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
     exporterMapping: runsExporter(web) || workerExporter,
+    lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
+    helmTemplates: lifecycleDelivery(spec) === 'Helm',
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },

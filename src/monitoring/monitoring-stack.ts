@@ -42,9 +42,12 @@ export interface MonitoringStackProps {
  *   `metrics` port (or `http`, when the pods run no exporter). The Celery workers' exporters are scraped through
  *   the headless Service and ServiceMonitor `<instance>-celery-worker`, Flower's `/metrics` under its URL prefix
  *   through ServiceMonitor `<instance>-celery-flower`.
- * - PrometheusRule `<instance>` holds alerts that match only this instance's pods, Deployments and Services.
+ * - PrometheusRule `<instance>` holds alerts that match only this instance's pods, Deployments, Jobs and Services.
  * - ConfigMap `<instance>-grafana-dashboard` holds a Grafana dashboard for the sidecar of kube-prometheus-stack.
  * - ConfigMap `<instance>-statsd-mapping` holds the exporter's mapping, when the pods run the exporter.
+ *
+ * With `lifecycle.delivery: 'Helm'`, the `{{ … }}` of alert annotations and dashboard legends are escaped so that
+ * Helm, which renders the chart's files as templates, gives them back unchanged.
  *
  * `SupersetInstance` creates one for `monitoring.serviceMonitor` and also adds the exporter sidecars and
  * `STATS_LOGGER` to the pods; it can also be used on its own.
@@ -79,7 +82,7 @@ export class MonitoringStack extends Construct {
         + "ServiceMonitors' namespaceSelector and every alert and dashboard query must name; set namespace on the "
         + 'SupersetInstance props or on its chart');
     }
-    const model = resolveMonitoring(instance.model, instance.namespace, options);
+    const model = resolveMonitoring(instance.model, instance.spec, instance.namespace, options);
     this.model = model;
 
     const monitorOf = (component: ComponentType, childId: string) => {

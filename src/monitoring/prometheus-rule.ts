@@ -1,7 +1,9 @@
+import { escapeHelmTemplates } from './helm-escape';
 import type { MonitoringModel } from './model';
-import { containerScope, deploymentScope, eq, podScope, selector, serviceScope } from './promql';
+import { containerScope, deploymentScope, eq, jobScope, podScope, selector, serviceScope } from './promql';
 import { SUPERSET_METRICS } from './statsd-exporter';
 import { type PrometheusRuleProps, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
+import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
 import type { Labels } from '../resolve/labels';
 
 /** One alert of the instance's PrometheusRule. */
@@ -121,6 +123,39 @@ function noWorkerOnline(model: MonitoringModel, who: string): AlertRule {
   };
 }
 
+/**
+ * A lifecycle Job that failed for good (its `Failed` condition, set once its retries or its deadline are spent; a
+ * failed attempt that a retry makes good does not count), and with `Plain` delivery, pods still waiting for
+ * migrations after 30 minutes.
+ */
+function lifecycleAlerts(model: MonitoringModel, who: string): AlertRule[] {
+  if (!model.lifecycle) return [];
+  const failed = selector('kube_job_failed', ...jobScope(model), eq('condition', 'true'));
+  const waiting = selector('kube_pod_init_container_status_running', ...podScope(model), eq('container', SCHEMA_WAIT_CONTAINER));
+  return [
+    {
+      alert: 'SupersetLifecycleJobFailed',
+      expr: `max by (namespace, job_name) (${failed}) > 0`,
+      for: '1m',
+      severity: 'critical',
+      summary: `A lifecycle Job of ${who} failed`,
+      description: 'Job {{ $labels.namespace }}/{{ $labels.job_name }} failed after its last attempt: the metastore may '
+        + 'not be migrated or initialised. Read its logs, fix the cause, then run the task again (with Plain delivery, '
+        + 'change its trigger).',
+    },
+    ...(model.lifecycle.schemaWait ? [{
+      alert: 'SupersetPodWaitingForMigrations',
+      expr: `max by (namespace, pod) (${waiting}) == 1`,
+      for: '30m',
+      severity: 'warning' as const,
+      summary: `A pod of ${who} has been waiting for migrations for 30 minutes`,
+      description: `Pod {{ $labels.namespace }}/{{ $labels.pod }} is still in its ${SCHEMA_WAIT_CONTAINER} init container: `
+        + 'the migrate Job has not finished, or the metastore is at a revision this image does not know (see the init '
+        + 'container\'s log).',
+    }] : []),
+  ];
+}
+
 function requestAlerts(model: MonitoringModel, who: string): AlertRule[] {
   if (!model.requestMetrics) return [];
   const scope = serviceScope(model, 'web-server');
@@ -149,18 +184,22 @@ function requestAlerts(model: MonitoringModel, who: string): AlertRule[] {
 }
 
 /**
- * The alerts of an instance, each matching only its pods, Deployments or scraped Services: pods crash-looping,
- * containers near their memory (90%) or CPU (80%) limit, web server replicas unavailable or none at all, Celery
- * beat not running, no Celery worker online (with Flower), and API server errors above 5% or p95 latency above
- * 2 s (with the exporter).
+ * The alerts of an instance, each matching only its pods, Deployments, Jobs or scraped Services: pods
+ * crash-looping, containers near their memory (90%) or CPU (80%) limit, web server replicas unavailable or none at
+ * all, Celery beat not running, no Celery worker online (with Flower), a failed lifecycle Job and pods waiting for
+ * migrations (with the lifecycle), and API server errors above 5% or p95 latency above 2 s (with the exporter).
  */
 export function alertRules(model: MonitoringModel): AlertRule[] {
   const who = `Superset ${model.namespace}/${model.instance}`;
-  return [...podAlerts(model, who), ...workloadAlerts(model, who), ...requestAlerts(model, who)];
+  return [...podAlerts(model, who), ...workloadAlerts(model, who), ...lifecycleAlerts(model, who), ...requestAlerts(model, who)];
 }
 
-/** The PrometheusRule `<instance>`: one group with every alert. */
+/**
+ * The PrometheusRule `<instance>`: one group with every alert. In a Helm chart, the annotations' `{{ … }}`
+ * (Prometheus' own templates) are escaped, so that Helm leaves them to Prometheus.
+ */
 export function prometheusRuleProps(model: MonitoringModel, labels: Labels): PrometheusRuleProps {
+  const text = model.helmTemplates ? escapeHelmTemplates : (value: string) => value;
   return {
     metadata: { name: model.instance, namespace: model.namespace, labels: { ...labels } },
     spec: {
@@ -171,7 +210,7 @@ export function prometheusRuleProps(model: MonitoringModel, labels: Labels): Pro
           expr: PrometheusRuleSpecGroupsRulesExpr.fromString(rule.expr),
           for: rule.for,
           labels: { severity: rule.severity },
-          annotations: { summary: rule.summary, description: rule.description },
+          annotations: { summary: text(rule.summary), description: text(rule.description) },
         })),
       }],
     },

@@ -1,4 +1,7 @@
 import type { MonitoringModel } from './model';
+import { podNameForms } from './pod-names';
+import { NAME_HASH_LENGTH } from '../lifecycle/delivery';
+import { TASK_TYPES } from '../lifecycle/task-types';
 import type { ComponentType } from '../resolve/component-types';
 
 /*
@@ -32,12 +35,19 @@ export function selector(metric: string, ...matchers: string[]): string {
 }
 
 /**
- * The names of the instance's pods: `<instance>-<component>-<ReplicaSet hash>-<pod suffix>`, as a Deployment
- * names them. The two hash segments have no hyphen, so pods of an instance whose name merely starts the same
- * (`demo` and `demo-web`) never match each other.
+ * The names of the instance's pods, as Kubernetes names the pods of its Deployments `<instance>-<component>`
+ * (see `podNameForms`, which also covers the names it shortens): `<instance>-<component>-<hash>-<suffix>`. Forms
+ * that share their rest are grouped, for example `demo-(web-server|celery-worker)-[a-z0-9]{1,10}-[a-z0-9]{5}`.
  */
 export function podNamePattern(model: MonitoringModel): string {
-  return `${model.instance}-(${model.components.join('|')})-[a-z0-9]+-[a-z0-9]+`;
+  const prefix = `${model.instance}-`;
+  const byRest = new Map<string, string[]>();
+  for (const component of model.components) {
+    for (const form of podNameForms(`${prefix}${component}`)) {
+      byRest.set(form.rest, [...byRest.get(form.rest) ?? [], form.literal.slice(prefix.length)]);
+    }
+  }
+  return [...byRest].map(([rest, literals]) => `${prefix}(${literals.join('|')})${rest}`).join('|');
 }
 
 /** The instance's pods (kube-state-metrics and cAdvisor series carry `namespace` and `pod`). */
@@ -53,6 +63,16 @@ export function containerScope(model: MonitoringModel): string[] {
 /** One component's Deployment (kube-state-metrics `kube_deployment_*`). */
 export function deploymentScope(model: MonitoringModel, component: ComponentType): string[] {
   return [eq('namespace', model.namespace), eq('deployment', `${model.instance}-${component}`)];
+}
+
+/**
+ * The instance's lifecycle Jobs (kube-state-metrics `kube_job_*`): `<instance>-<task>` as hooks,
+ * `<instance>-<task>-<hash>` when named after their content, and `<instance>-seed-<minute>`, the Jobs the
+ * CronJob of a scheduled seed creates.
+ */
+export function jobScope(model: MonitoringModel): string[] {
+  const tasks = `${model.instance}-(${TASK_TYPES.join('|')})(-[0-9a-f]{${NAME_HASH_LENGTH}})?`;
+  return [eq('namespace', model.namespace), matches('job_name', `${tasks}|${model.instance}-seed-[0-9]+`)];
 }
 
 /** Series scraped through one of the instance's ServiceMonitors (prometheus-operator sets `service`). */

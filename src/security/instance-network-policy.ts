@@ -1,33 +1,43 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { lifecycleNetworkPolicyManifest } from './lifecycle-network-policy';
+import { networkPolicyManifest } from './network-policy';
 import { apiObjectProps } from '../build/manifest';
 import type { ComponentType } from '../resolve/component-types';
 import type { NetworkPolicySpec } from '../spec';
 import type { ISupersetInstance } from '../superset-instance';
-import { networkPolicyManifest } from './network-policy';
 
 /** Properties of `InstanceNetworkPolicy`: the operator's `networkPolicy` plus the instance it isolates. */
 export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
-  /** The instance whose components get a policy each. */
+  /** The instance whose components and lifecycle Jobs get a policy each. */
   readonly instance: ISupersetInstance;
 }
 
 /**
- * One NetworkPolicy per component of an instance. Pods accept traffic from pods of the same instance (so two
- * instances in one namespace are isolated from each other), on their serving port from `externalFrom` (default:
- * anywhere) for the web, websocket and MCP servers and a published Flower, and on `metrics` ports. Egress is open,
- * or with `egress: 'Restricted'` limited to DNS, the instance, the metastore and Valkey, plus `extraEgress`.
+ * One NetworkPolicy per component of an instance, and one for its lifecycle Jobs. Pods accept traffic from pods of
+ * the same instance (so two instances in one namespace are isolated from each other); the web, websocket and MCP
+ * servers and a published Flower also on their serving port from `externalFrom` (default: anywhere); `metrics`
+ * ports from `metricsFrom` (default: anywhere), and with monitoring Flower's port too (only from `metricsFrom`).
+ * Egress is open, or with `egress: 'Restricted'` limited to DNS, the instance, the metastore and Valkey (and the
+ * seed's source for the lifecycle Jobs), plus `extraEgress`.
  */
 export class InstanceNetworkPolicy extends Construct {
   /** The policies, by component type (`web-server`, `celery-worker`, ...). */
   public readonly policies: { readonly [component in ComponentType]?: ApiObject };
+  /** The policy of the lifecycle Jobs' pods, `<instance>-lifecycle-netpol`, when the instance runs lifecycle tasks. */
+  public readonly lifecyclePolicy?: ApiObject;
 
   constructor(scope: Construct, id: string, props: InstanceNetworkPolicyProps) {
     super(scope, id);
     const { instance, ...policy } = props;
+    const context = { monitored: instance.spec.monitoring?.serviceMonitor !== undefined };
     this.policies = Object.fromEntries(instance.model.components.map((component) => [
       component.type,
-      new ApiObject(this, component.type, apiObjectProps(networkPolicyManifest(instance.model, component, policy))),
+      new ApiObject(this, component.type, apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
     ]));
+    const lifecycle = instance.model.lifecycle;
+    const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? instance.spec.lifecycle?.seed?.source : undefined;
+    this.lifecyclePolicy = lifecycle
+      && new ApiObject(this, 'lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy, seedSource)));
   }
 }

@@ -1,8 +1,16 @@
+import { egressRules, sameInstanceIngress, tcp } from './egress';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
-import { componentLabels, PARENT_LABEL, parentLabels } from '../resolve/labels';
+import { METRICS_PORT_NAME } from '../monitoring/statsd-exporter';
+import { componentLabels, PARENT_LABEL } from '../resolve/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
 import type { NetworkPolicySpec } from '../spec';
+
+/** What a component's policy depends on besides the spec's `networkPolicy`. */
+export interface ComponentPolicyContext {
+  /** Whether Prometheus scrapes the instance (`monitoring.serviceMonitor`), Flower's `/metrics` included. */
+  readonly monitored: boolean;
+}
 
 /** The first port of the main container, where the component serves; follows port overrides. */
 function servingPort(component: ResolvedComponent): number | undefined {
@@ -11,38 +19,38 @@ function servingPort(component: ResolvedComponent): number | undefined {
 
 /** Ports named `metrics` on any container of the pod (exporter sidecars), which Prometheus scrapes. */
 function metricsPorts(component: ResolvedComponent): number[] {
-  return component.pod.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.name === 'metrics').map((p) => p.containerPort));
+  return component.pod.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.name === METRICS_PORT_NAME).map((p) => p.containerPort));
 }
 
-function tcp(port: number): k8s.NetworkPolicyPort {
-  return { protocol: 'TCP', port };
+/** The peers of a rule: undefined (any source) for an empty or absent list. */
+function peers(list: readonly k8s.NetworkPolicyPeer[] | undefined): k8s.NetworkPolicyPeer[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
 }
 
-function ingressRules(instance: ResolvedInstance, component: ResolvedComponent, policy: NetworkPolicySpec): k8s.NetworkPolicyIngressRule[] {
+/**
+ * The ports Prometheus scrapes: the exporter's `metrics` ports, open to `metricsFrom` (default: anywhere), and with
+ * monitoring, Flower's serving port, where it serves `/metrics`. That port also serves Flower's UI, which has no
+ * login, so it is opened only to `metricsFrom` peers, never to any source.
+ */
+function scrapeRules(component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext): k8s.NetworkPolicyIngressRule[] {
+  const from = peers(policy.metricsFrom);
+  const flowerPort = component.type === 'celery-flower' && context.monitored && from ? servingPort(component) : undefined;
+  const ports = [...metricsPorts(component), ...(flowerPort !== undefined ? [flowerPort] : [])];
+  return ports.length > 0 ? [{ ports: ports.map(tcp), from }] : [];
+}
+
+function ingressRules(
+  instance: ResolvedInstance, component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext,
+): k8s.NetworkPolicyIngressRule[] {
   const port = servingPort(component);
   // Public components are exactly the routed ones: web, websocket, MCP and a published Flower.
   const isPublic = instance.routes.some((route) => route.component === component.type);
-  const external = isPublic && port !== undefined
-    ? [{ ports: [tcp(port)], from: policy.externalFrom && policy.externalFrom.length > 0 ? policy.externalFrom : undefined }]
-    : [];
-  const metrics = metricsPorts(component);
+  const external = isPublic && port !== undefined ? [{ ports: [tcp(port)], from: peers(policy.externalFrom) }] : [];
   return [
-    // Pods of the same instance talk to each other on any port; other instances in the namespace cannot.
-    { from: [{ podSelector: { matchLabels: parentLabels(instance.name) } }] },
+    sameInstanceIngress(instance),
     ...external,
-    ...(metrics.length > 0 ? [{ ports: metrics.map(tcp) }] : []),
+    ...scrapeRules(component, policy, context),
     ...policy.extraIngress ?? [],
-  ];
-}
-
-/** DNS over UDP and TCP, the instance's own pods, and the metastore and Valkey ports (their hosts may be outside). */
-function restrictedEgress(instance: ResolvedInstance): k8s.NetworkPolicyEgressRule[] {
-  const { metastore, valkey } = instance.backendPorts;
-  return [
-    { ports: [{ protocol: 'UDP', port: 53 }, tcp(53)] },
-    { to: [{ podSelector: { matchLabels: parentLabels(instance.name) } }] },
-    ...(metastore !== undefined ? [{ ports: [tcp(metastore)] }] : []),
-    ...(valkey !== undefined ? [{ ports: [tcp(valkey)] }] : []),
   ];
 }
 
@@ -50,9 +58,8 @@ function restrictedEgress(instance: ResolvedInstance): k8s.NetworkPolicyEgressRu
  * The NetworkPolicy of one component, `<component name>-netpol`, selecting exactly that component's pods.
  */
 export function networkPolicyManifest(
-  instance: ResolvedInstance, component: ResolvedComponent, policy: NetworkPolicySpec,
+  instance: ResolvedInstance, component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext,
 ): Manifest<k8s.NetworkPolicy> {
-  const egress = policy.egress === 'Restricted' ? restrictedEgress(instance) : [{}];
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -64,8 +71,8 @@ export function networkPolicyManifest(
     spec: {
       podSelector: { matchLabels: componentLabels(component.type, instance.name) },
       policyTypes: ['Ingress', 'Egress'],
-      ingress: ingressRules(instance, component, policy),
-      egress: [...egress, ...policy.extraEgress ?? []],
+      ingress: ingressRules(instance, component, policy, context),
+      egress: egressRules(instance, policy),
     },
   };
 }

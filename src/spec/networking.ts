@@ -158,8 +158,9 @@ export interface NetworkingSpec {
 export type EgressPolicy = 'Open' | 'Restricted';
 
 /**
- * Per-component NetworkPolicies. Present (even `{}`) enables them: each component's pods then accept traffic from
- * pods of the same instance on any port, and on their serving port from `externalFrom` (default: anywhere).
+ * Per-component NetworkPolicies, and one for the lifecycle Jobs. Present (even `{}`) enables them: each component's
+ * pods then accept traffic from pods of the same instance on any port, on their serving port from `externalFrom`
+ * (default: anywhere) when they face outside, and on metrics ports from `metricsFrom` (default: anywhere).
  */
 export interface NetworkPolicySpec {
   /**
@@ -170,14 +171,24 @@ export interface NetworkPolicySpec {
    */
   readonly egress?: EgressPolicy;
   /**
-   * Who may reach the serving ports (web 8088, websocket 8080, MCP 8088, published Flower 5555) and metrics ports,
-   * for example the gateway's namespace.
+   * Who may reach the serving ports of the externally facing components (web 8088, websocket 8080, MCP 8088,
+   * published Flower 5555), for example the gateway's namespace. Metrics ports follow `metricsFrom`.
    *
    * @default - any source
    */
   readonly externalFrom?: k8s.NetworkPolicyPeer[];
   /**
-   * Ingress rules appended to every policy.
+   * Who may scrape metrics, for example Prometheus' namespace: the `metrics` ports (the StatsD exporter's, on web
+   * server and Celery worker pods) and, with `monitoring.serviceMonitor`, Flower's serving port, where Flower serves
+   * `/metrics`. That port also serves Flower's UI, which has no login, so it is opened to these peers only, never to
+   * any source: without `metricsFrom`, an unpublished Flower is reachable only from its own instance.
+   *
+   * @default - any source
+   */
+  readonly metricsFrom?: k8s.NetworkPolicyPeer[];
+  /**
+   * Ingress rules appended to every component's policy (the lifecycle Jobs serve nothing and admit only their
+   * instance).
    *
    * @default - none
    */

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { NAMESPACE, ofKind, synthMonitored } from './fixture';
 import { expectScopedToInstance } from './scope';
+import type { SupersetInstanceProps } from '../../src';
+import { matcherAccepts, parsePromQL } from '../support/promql';
 import { find, type Manifest } from '../util';
 
 /** Every alert of the instance's PrometheusRule. */
@@ -16,6 +18,7 @@ function knownMetrics(manifests: Manifest[]): Set<string> {
     // kube-state-metrics
     'kube_pod_container_status_restarts_total', 'kube_pod_container_status_waiting_reason', 'kube_pod_container_resource_limits',
     'kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas',
+    'kube_job_failed', 'kube_pod_init_container_status_running',
     // cAdvisor (kubelet)
     'container_memory_working_set_bytes', 'container_cpu_usage_seconds_total',
     // Flower
@@ -95,7 +98,7 @@ describe('alerts follow what the instance runs', () => {
 
   test('the pod pattern covers exactly the components that run', () => {
     const expr = alertsOf(synthMonitored({ celeryWorker: undefined, celeryBeat: undefined, celeryFlower: undefined, mcpServer: {} }))[0].expr;
-    expect(expr).toContain('pod=~"demo-(web-server|mcp-server)-[a-z0-9]+-[a-z0-9]+"');
+    expect(expr).toContain('pod=~"demo-(web-server|mcp-server)-[a-z0-9]{1,10}-[a-z0-9]{5}"');
   });
 
   test('disabled, there is no PrometheusRule', () => {
@@ -112,5 +115,75 @@ describe('alerts follow what the instance runs', () => {
       'app.kubernetes.io/instance': 'demo',
       'superset.apache.org/parent': 'demo',
     });
+  });
+});
+
+describe('lifecycle alerts', () => {
+  const METASTORE = { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } };
+  const withLifecycle = (lifecycle: object, props: Partial<SupersetInstanceProps> = {}) => synthMonitored({ lifecycle, ...props });
+  const alert = (manifests: Manifest[], name: string) => alertsOf(manifests).find((a) => a.alert === name);
+  const names = (manifests: Manifest[]) => alertsOf(manifests).map((a) => a.alert);
+  /** The one matcher on `label` of an alert's first selector. */
+  const matcherOf = (expr: string, label: string) => parsePromQL(expr).selectors[0].matchers.find((m) => m.label === label)!;
+
+  test('with Plain delivery: a failed Job is critical, pods waiting for migrations for 30 minutes a warning', () => {
+    const manifests = withLifecycle({});
+    expect(names(manifests).filter((n) => /Lifecycle|Migrations/.test(n))).toEqual(['SupersetLifecycleJobFailed', 'SupersetPodWaitingForMigrations']);
+    expect(alert(manifests, 'SupersetLifecycleJobFailed')).toMatchObject({ labels: { severity: 'critical' } });
+    expect(alert(manifests, 'SupersetPodWaitingForMigrations')).toMatchObject({ for: '30m', labels: { severity: 'warning' } });
+    expectScopedToInstance(alertsOf(manifests).map((a) => a.expr), knownMetrics(manifests));
+  });
+
+  test('a Job counts as failed once Kubernetes gives up on it, not after an attempt a retry makes good', () => {
+    const expr = alert(withLifecycle({}), 'SupersetLifecycleJobFailed').expr;
+    expect(parsePromQL(expr).selectors[0].metric).toBe('kube_job_failed');
+    expect(matcherOf(expr, 'condition')).toEqual({ label: 'condition', op: '=', value: 'true' });
+    expect(expr).toMatch(/^max by \(namespace, job_name\) \(.*\) > 0$/);
+  });
+
+  test.each(['Plain', 'ArgoCD', 'Helm'] as const)('the failed-Job alert matches every Job %s delivery creates', (delivery) => {
+    const manifests = withLifecycle({ delivery, rotate: {} }, { previousSecretKeyFrom: { name: 'old', key: 'k' }, metastore: METASTORE });
+    const matcher = matcherOf(alert(manifests, 'SupersetLifecycleJobFailed').expr, 'job_name');
+    const jobs = manifests.filter((m) => m.kind === 'Job').map((m) => m.metadata.name);
+    expect(jobs).toHaveLength(3);
+    for (const job of jobs) expect([job, matcherAccepts(matcher, { job_name: job })]).toEqual([job, true]);
+  });
+
+  test('the failed-Job alert matches the seed Job and the Jobs its CronJob creates', () => {
+    const manifests = withLifecycle(
+      { seed: { source: { host: 'prod', database: 'superset', username: 'r', passwordFrom: { name: 'p', key: 'k' } }, cronSchedule: '0 3 * * *' } },
+      { environment: 'Staging', metastore: METASTORE },
+    );
+    const matcher = matcherOf(alert(manifests, 'SupersetLifecycleJobFailed').expr, 'job_name');
+    const seed = manifests.find((m) => m.kind === 'Job' && m.metadata.labels?.['superset.apache.org/init-task'] === 'seed')!;
+    const cronJob = find(manifests, 'CronJob', 'demo-seed');
+    // The CronJob controller names its Jobs `<CronJob>-<scheduled time in minutes>`.
+    for (const job of [seed.metadata.name, `${cronJob.metadata.name}-28912345`]) {
+      expect([job, matcherAccepts(matcher, { job_name: job })]).toEqual([job, true]);
+    }
+  });
+
+  test('the wait alert watches the init container the component pods wait in', () => {
+    const manifests = withLifecycle({});
+    const container = matcherOf(alert(manifests, 'SupersetPodWaitingForMigrations').expr, 'container').value;
+    for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+      expect(deployment.spec.template.spec.initContainers.map((c: any) => c.name)).toContain(container);
+    }
+  });
+
+  test.each(['ArgoCD', 'Helm'] as const)('with %s delivery, pods do not wait, so only the failed-Job alert is there', (delivery) => {
+    const manifests = withLifecycle({ delivery });
+    expect(names(manifests)).toContain('SupersetLifecycleJobFailed');
+    expect(names(manifests)).not.toContain('SupersetPodWaitingForMigrations');
+  });
+
+  test('without migrate, pods do not wait either', () => {
+    expect(names(withLifecycle({ migrate: { disabled: true } }))).not.toContain('SupersetPodWaitingForMigrations');
+  });
+
+  test('with the lifecycle disabled there is neither', () => {
+    const off = names(withLifecycle({ disabled: true }));
+    expect(off).not.toContain('SupersetLifecycleJobFailed');
+    expect(off).not.toContain('SupersetPodWaitingForMigrations');
   });
 });

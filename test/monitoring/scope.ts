@@ -1,22 +1,31 @@
 import { NAMESPACE } from './fixture';
+import { TASK_TYPES } from '../../src/lifecycle/task-types';
 import { COMPONENT_TYPES } from '../../src/resolve/component-types';
 import { matcherAccepts, parsePromQL, type VectorSelector } from '../support/promql';
 
 /**
  * The objects of several instances side by side: this one (`demo` in the test namespace), one of the same name in
- * another namespace, and neighbours whose names share a prefix or suffix with it. Each has the identity labels
- * its series carry: namespace, pod (as a Deployment names pods), deployment and scraped service.
+ * another namespace, and neighbours whose names share a prefix or suffix with it or end like a task. Each has the
+ * identity labels its series carry: namespace, pod (as a Deployment names pods), deployment and scraped service,
+ * or for lifecycle Jobs, job_name (hooks, Jobs named after their content, Jobs of a scheduled seed).
  */
-const NEIGHBOURS: readonly [string, string][] = [['demo', 'staging'], ['demo-web', NAMESPACE], ['demo2', NAMESPACE], ['web', NAMESPACE], ['x-demo', NAMESPACE]];
+const NEIGHBOURS: readonly [string, string][] = [
+  ['demo', 'staging'], ['demo-web', NAMESPACE], ['demo2', NAMESPACE], ['web', NAMESPACE], ['x-demo', NAMESPACE],
+  ['demo-seed', NAMESPACE], ['demo-init', NAMESPACE],
+];
 function objectsOf(instance: string, namespace: string): Record<string, string>[] {
-  return COMPONENT_TYPES.map((component) => ({
+  const components = COMPONENT_TYPES.map((component) => ({
     namespace,
     pod: `${instance}-${component}-7d9f8c6b5-x2x4z`,
     deployment: `${instance}-${component}`,
     service: `${instance}-${component}`,
   }));
+  const jobs = TASK_TYPES.flatMap((task) => [`${instance}-${task}`, `${instance}-${task}-1a2b3c`])
+    .concat(`${instance}-seed-28912345`)
+    .map((job) => ({ namespace, job_name: job }));
+  return [...components, ...jobs];
 }
-const IDENTITY = new Set(['namespace', 'pod', 'deployment', 'service']);
+const IDENTITY = new Set(['namespace', 'pod', 'deployment', 'service', 'job_name']);
 
 /** Which objects a selector's identity matchers accept. */
 function accepted(selector: VectorSelector, objects: Record<string, string>[]): Record<string, string>[] {
@@ -26,7 +35,7 @@ function accepted(selector: VectorSelector, objects: Record<string, string>[]): 
 
 /**
  * Asserts that every selector of `exprs` is valid PromQL scoped to this instance: it names the namespace, narrows
- * to the instance's pods, Deployments or Services, accepts some of its objects and none of its neighbours'.
+ * to the instance's pods, Deployments, Services or Jobs, accepts some of its objects and none of its neighbours'.
  */
 export function expectScopedToInstance(exprs: string[], known: Set<string>): void {
   const own = objectsOf('demo', NAMESPACE);
@@ -39,7 +48,7 @@ export function expectScopedToInstance(exprs: string[], known: Set<string>): voi
       const where = `${selector.metric} in ${expr}`;
       expect([where, known.has(selector.metric)]).toEqual([where, true]);
       expect([where, selector.matchers.some((m) => m.label === 'namespace' && m.op === '=' && m.value === NAMESPACE)]).toEqual([where, true]);
-      expect([where, selector.matchers.some((m) => ['pod', 'deployment', 'service'].includes(m.label))]).toEqual([where, true]);
+      expect([where, selector.matchers.some((m) => ['pod', 'deployment', 'service', 'job_name'].includes(m.label))]).toEqual([where, true]);
       expect([where, accepted(selector, own).length > 0]).toEqual([where, true]);
       expect([where, accepted(selector, others)]).toEqual([where, []]);
     }

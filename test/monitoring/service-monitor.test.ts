@@ -123,6 +123,8 @@ describe('the Celery ServiceMonitors', () => {
     const flower = find(moved, 'Deployment', 'demo-celery-flower').spec.template.spec.containers[0];
     expect(flower.env).toContainEqual({ name: 'SUPERSET_OPERATOR__FLOWER_URL_PREFIX', value: '/ops/flower' });
     expect(find(moved, 'ServiceMonitor', 'demo-celery-flower').spec.endpoints[0].path).toBe('/ops/flower/metrics');
+    const slashed = synthMonitored({ celeryFlower: { service: { gatewayPath: '/ops/flower/' } } });
+    expect(find(slashed, 'ServiceMonitor', 'demo-celery-flower').spec.endpoints[0].path).toBe('/ops/flower/metrics');
   });
 
   test('exist only for the components that run', () => {
