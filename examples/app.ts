@@ -45,11 +45,8 @@ export const PRODUCTION: SupersetInstanceProps = {
     egress: 'Restricted',
     // Only the gateway's namespace reaches the web server.
     externalFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } } }],
-    // Prometheus (in namespace monitoring) scrapes Flower, which is not published in Production.
-    extraIngress: [{
-      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
-      ports: [{ protocol: 'TCP', port: 5555 }],
-    }],
+    // Only Prometheus (in namespace monitoring) scrapes the exporters and Flower, which is not published in Production.
+    metricsFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
     // The warehouse Superset queries, and SMTP for reports.
     extraEgress: [
       { to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 5439 }] },

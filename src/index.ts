@@ -14,7 +14,7 @@ export * from './monitoring/monitoring-stack';
 export type { MonitoringModel, ScrapeTarget } from './monitoring/model';
 export * from './lifecycle/lifecycle-jobs';
 export * from './dev/dev-dependencies';
-export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap } from './lifecycle/resolve-tasks';
+export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap, ResolvedTaskPod } from './lifecycle/model';
 export type { TaskType } from './lifecycle/task-types';
 export type {
   ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedRoute, ResolvedService, ResolvedServiceAccount,

@@ -46,7 +46,8 @@ describe('the dev quickstart', () => {
     const init = job(dev, 'init');
     expect(init.spec.template.spec.containers[0].command[2]).toMatch(/^superset init && \(superset fab create-admin .* \|\| true\) && superset load-examples$/);
     expect(envOf(init.spec.template.spec.containers[0])).toMatchObject({ SUPERSET_OPERATOR__ADMIN_USERNAME: 'admin', SUPERSET_OPERATOR__ADMIN_PASSWORD: 'admin' });
-    expect(init.spec.template.spec.activeDeadlineSeconds).toBe(1800);
+    // Its own 30 minutes, plus the 5 of the migration it may wait for first.
+    expect(init.spec.template.spec.activeDeadlineSeconds).toBe(1800 + 300);
   });
 
   test('every Superset pod waits for the migrations; the websocket server does not', () => {
@@ -89,6 +90,8 @@ describe('the production example', () => {
     expect(migrate.metadata.name).toMatch(/^superset-migrate-[0-9a-f]{6}$/);
     expect(migrate.spec.template.spec.activeDeadlineSeconds).toBe(900);
     expect(job(production, 'init').metadata.name).toMatch(/^superset-init-[0-9a-f]{6}$/);
+    // Init first waits for the 15-minute migration, which must not use up its own 5 minutes.
+    expect(job(production, 'init').spec.template.spec.activeDeadlineSeconds).toBe(900 + 300);
     expect(find(production, 'Deployment', 'superset-web-server').spec.template.spec.initContainers[0].name).toBe('wait-for-migrations');
   });
 

@@ -158,12 +158,21 @@ const MATRIX: Record<string, Partial<SupersetInstanceProps>> = {
     lifecycle: {
       delivery: 'ArgoCD',
       podRetention: { policy: 'Delete' },
-      seed: { source: { type: 'MySQL', host: 'prod', database: 'ss', username: 'r', password: 'pw' }, excludeTableData: ['logs'] },
       rotate: {},
       init: { adminUser: { username: 'root' }, loadExamples: true },
     },
   },
   lifecycleHelm: { webServer: {}, celeryWorker: {}, lifecycle: { delivery: 'Helm', migrate: { command: ['superset', 'db', 'upgrade'] } } },
+  lifecycleSeedMySQL: {
+    webServer: {},
+    environment: 'Development',
+    metastore: { type: 'MySQL', host: 'mysql', database: 'superset', username: 'superset', password: 'dev' },
+    lifecycle: {
+      seed: { source: { type: 'MySQL', host: 'prod', database: 'ss', username: 'r', password: 'pw' }, excludeTableData: ['logs'] },
+      migrate: { disabled: true },
+      init: { adminUser: { username: 'root' }, loadExamples: true },
+    },
+  },
   devDependencies: {
     environment: 'Development',
     secretKeyFrom: undefined,

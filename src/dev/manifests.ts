@@ -33,6 +33,17 @@ interface Profile {
 
 const READINESS = { initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 6 };
 
+/**
+ * Starts Valkey with the password of `VALKEY_PASSWORD` as its `requirepass` setting, read from stdin (`-`) rather
+ * than the command line. The value is quoted for Valkey's configuration syntax (backslashes and double quotes
+ * escaped); `exec` makes the server the container's main process, so it receives the termination signal.
+ */
+export const VALKEY_START = [
+  'exec valkey-server - --save \'\' --appendonly no <<EOF',
+  'requirepass "$(printf \'%s\' "$VALKEY_PASSWORD" | sed \'s/[\\\\"]/\\\\&/g\')"',
+  'EOF',
+].join('\n');
+
 function profile(dependency: DevDependency, spec: DevDependenciesSpec): Profile {
   const password = spec.password ?? DEV_CREDENTIALS.password;
   if (dependency === 'postgres') {
@@ -65,12 +76,13 @@ function profile(dependency: DevDependency, spec: DevDependenciesSpec): Profile 
     gid: 1000,
     dataPath: '/data',
     container: {
-      // A cache: nothing is written to disk. The password comes from the environment, not the command line.
-      command: ['valkey-server'],
-      args: ['--requirepass', '$(VALKEY_PASSWORD)', '--save', '', '--appendonly', 'no'],
+      // A cache: nothing is written to disk. The password stays out of every process's arguments, where anyone who
+      // can list processes would see it: the server reads it as configuration from stdin, and the probe's client
+      // from REDISCLI_AUTH (valkey-cli's variable before 9.0, and its fallback since).
+      command: ['/bin/sh', '-c', VALKEY_START],
       env: [envValue('VALKEY_PASSWORD', password)],
       readinessProbe: {
-        exec: { command: ['/bin/sh', '-c', 'valkey-cli --no-auth-warning -a "$VALKEY_PASSWORD" ping | grep -q PONG'] },
+        exec: { command: ['/bin/sh', '-c', 'REDISCLI_AUTH="$VALKEY_PASSWORD" valkey-cli ping | grep -q PONG'] },
         ...READINESS,
       },
       resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },

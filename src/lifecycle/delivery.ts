@@ -38,7 +38,10 @@ export function shortHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, NAME_HASH_LENGTH);
 }
 
-/** Whether a task's Job is named after its content: always for the seed, and for every task with `Plain` delivery. */
+/**
+ * Whether a task's Job is named after its content: with `Plain` delivery, and always for the seed, which must never
+ * run again just because it is applied again (validation also refuses a seed with hook delivery).
+ */
 export function isHashNamed(delivery: LifecycleDelivery, task: TaskType): boolean {
   return delivery === 'Plain' || task === 'seed';
 }
@@ -54,18 +57,17 @@ export function taskJobName(delivery: LifecycleDelivery, instanceName: string, t
 
 /**
  * Annotations of a task's Job. Migrate, rotate and init become hooks that run before the components, in task
- * order. The seed is never a hook, since it would then drop the metastore on every sync: with Argo CD it is a
- * Job in the sync wave before the components, which therefore wait for it.
+ * order. The seed is never a hook, since it would then drop the metastore on every sync.
  */
 export function taskAnnotations(delivery: LifecycleDelivery, task: TaskType, retention: PodRetentionPolicy): Labels | undefined {
-  if (task === 'seed') return delivery === 'ArgoCD' ? { [ARGO.wave]: '-1' } : undefined;
+  if (task === 'seed') return undefined;
   return hookAnnotations(delivery, HOOK_ORDER[task], DELETE_POLICIES[retention]);
 }
 
 /**
- * Annotations of the objects the hook Jobs need (the task ConfigMaps, the ServiceAccount): hooks themselves, ordered
- * before the Jobs, so that they exist, with current content, when the Jobs start, also on the first install.
- * Replaced on every run, never deleted after it: the components share the ServiceAccount.
+ * Annotations of the objects the hook Jobs need (the task ConfigMaps, the lifecycle ServiceAccount): hooks
+ * themselves, ordered before the Jobs, so that they exist, with current content, when the Jobs start, also on the
+ * first install. Replaced on every run, never deleted after it: the Jobs need them for as long as they run.
  */
 export function prerequisiteAnnotations(delivery: LifecycleDelivery): Labels | undefined {
   return hookAnnotations(delivery, 0, DELETE_POLICIES.Retain);

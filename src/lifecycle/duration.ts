@@ -35,3 +35,8 @@ export function deadlineSeconds(timeout: string): number | undefined {
   const seconds = Number(nanoseconds / BigInt(1e9));
   return Math.max(1, seconds);
 }
+
+/** The sum of two deadlines in seconds; no limit when either has none. */
+export function addDeadlines(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : a + b;
+}

@@ -1,4 +1,4 @@
-import type { ResolvedTask, ResolvedTaskConfigMap } from './resolve-tasks';
+import type { ResolvedTask, ResolvedTaskConfigMap } from './model';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
 
@@ -25,7 +25,7 @@ export function jobManifest(task: ResolvedTask): Manifest<k8s.Job> {
   };
 }
 
-/** A task's ConfigMap (`superset_config.py`, bootstrap script). */
+/** A task's ConfigMap (`superset_config.py`, bootstrap script); the seed's holds those of the tasks it runs. */
 export function taskConfigMapManifest(task: ResolvedTask, configMap: ResolvedTaskConfigMap): Manifest<k8s.ConfigMap> {
   return {
     apiVersion: 'v1',

@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { jobManifest, seedCronJobManifest, taskConfigMapManifest } from './job-manifests';
-import type { ResolvedLifecycle, ResolvedTask } from './resolve-tasks';
+import type { ResolvedLifecycle, ResolvedTask } from './model';
 import type { TaskType } from './task-types';
+import { serviceAccountManifest } from '../build/component-manifests';
 import { apiObjectProps } from '../build/manifest';
 
 /** Properties of `LifecycleJobs`. */
@@ -14,35 +15,43 @@ export interface LifecycleJobsProps {
 const ID: Record<TaskType, string> = { seed: 'Seed', migrate: 'Migrate', rotate: 'Rotate', init: 'Init' };
 
 /**
- * The lifecycle tasks of an instance: the seed, migrate, rotate and init Jobs that are enabled, the ConfigMaps
- * they mount, and the CronJob of a scheduled seed, ordered for the chosen delivery mode (`lifecycle.delivery`).
- * Every object is a public `ApiObject`, so it can be patched as an escape hatch.
+ * The lifecycle tasks of an instance: the seed Job, or the migrate, rotate and init Jobs that are enabled, the
+ * ConfigMaps they mount, the CronJob of a scheduled seed and, with hook delivery, the ServiceAccount the hooks run
+ * as, ordered for the chosen delivery mode (`lifecycle.delivery`). Every object is a public `ApiObject`, so it can
+ * be patched as an escape hatch.
  *
- * ConfigMaps come first, then the Jobs in run order: applied in file order, a Job never waits for its ConfigMap.
+ * The ServiceAccount and ConfigMaps come first, then the Jobs in run order: applied in file order, a Job never
+ * waits for what it mounts.
  */
 export class LifecycleJobs extends Construct {
   /** The resolved lifecycle these objects were built from. */
   public readonly model: ResolvedLifecycle;
-  /** The seed Job (`<name>-seed-<hash>`), when `lifecycle.seed` is set. */
+  /** The ServiceAccount `<name>-lifecycle` the hook Jobs run as, with `ArgoCD` or `Helm` delivery. */
+  public readonly serviceAccount?: ApiObject;
+  /** The seed's ConfigMap `<name>-seed-config`, when the seed Job also runs migrate, rotate or init. */
+  public readonly seedConfigMap?: ApiObject;
+  /** The seed Job (`<name>-seed-<hash>`), when `lifecycle.seed` is set; it also runs migrate, rotate and init. */
   public readonly seedJob?: ApiObject;
   /** The CronJob `<name>-seed` that repeats the seed, when `lifecycle.seed.cronSchedule` is set. */
   public readonly seedCronJob?: ApiObject;
-  /** The migrate task's ConfigMap `<name>-migrate-config`. */
+  /** The migrate task's ConfigMap `<name>-migrate-config`; absent with a seed. */
   public readonly migrateConfigMap?: ApiObject;
-  /** The migrate Job (`superset db upgrade`). */
+  /** The migrate Job (`superset db upgrade`); absent with a seed, whose Job runs it. */
   public readonly migrateJob?: ApiObject;
-  /** The rotate task's ConfigMap `<name>-rotate-config`. */
+  /** The rotate task's ConfigMap `<name>-rotate-config`; absent with a seed. */
   public readonly rotateConfigMap?: ApiObject;
-  /** The rotate Job (`superset re-encrypt-secrets`), when `lifecycle.rotate` is set. */
+  /** The rotate Job (`superset re-encrypt-secrets`), when `lifecycle.rotate` is set; absent with a seed. */
   public readonly rotateJob?: ApiObject;
-  /** The init task's ConfigMap `<name>-init-config`. */
+  /** The init task's ConfigMap `<name>-init-config`; absent with a seed. */
   public readonly initConfigMap?: ApiObject;
-  /** The init Job (`superset init`, and in Development the admin user and example data). */
+  /** The init Job (`superset init`, and in Development the admin user and example data); absent with a seed. */
   public readonly initJob?: ApiObject;
 
   constructor(scope: Construct, id: string, props: LifecycleJobsProps) {
     super(scope, id);
     this.model = props.lifecycle;
+    const sa = props.lifecycle.serviceAccount;
+    this.serviceAccount = sa && new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, props.lifecycle.namespace)));
     const tasks = new Map<TaskType, ResolvedTask>(props.lifecycle.tasks.map((task) => [task.type, task]));
     const configMap = (type: TaskType) => {
       const task = tasks.get(type);
@@ -52,6 +61,7 @@ export class LifecycleJobs extends Construct {
       const task = tasks.get(type);
       return task && new ApiObject(this, `${ID[type]}Job`, apiObjectProps(jobManifest(task)));
     };
+    this.seedConfigMap = configMap('seed');
     this.migrateConfigMap = configMap('migrate');
     this.rotateConfigMap = configMap('rotate');
     this.initConfigMap = configMap('init');

@@ -13,9 +13,10 @@ export const SCHEMA_WAIT_CONTAINER = 'wait-for-migrations';
  * - The database URI and engine options come from `superset_config` (or `SUPERSET_CONFIG_PATH`), loaded the way
  *   Superset loads it, so the check connects exactly where Superset will. Only options that do not size a pool are
  *   kept, and the engine uses NullPool.
- * - The image's head revisions are read from `superset/migrations/versions` with `ast`, without importing Superset
- *   or the migration modules (which would need a Flask app): a head is a `revision` that no file names as its
- *   `down_revision`, which is how Alembic defines it.
+ * - The image's head revisions are read from `superset/migrations/versions` with `ast`, without importing the
+ *   migration modules or creating the Superset app (both would need a Flask app): a head is a `revision` that no
+ *   file names as its `down_revision`, which is how Alembic defines it. Loading `superset_config` does import what
+ *   it imports, such as the `superset` package for `superset.stats_logger` when the StatsD exporter is on.
  * - The database's revisions are the rows of `alembic_version`. The wait ends when both sets are equal. A missing
  *   table or an unreachable database means "not yet"; a revision the image does not know (a newer Superset migrated
  *   the database) keeps waiting too, with a message that says so. Each new state is printed once; the URI never is.

@@ -2,7 +2,7 @@ import type * as k8s from '../../imports/k8s';
 import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../spec';
 import type { ComponentType } from './component-types';
 import type { Labels } from './labels';
-import type { ResolvedLifecycle } from '../lifecycle/resolve-tasks';
+import type { ResolvedLifecycle } from '../lifecycle/model';
 
 /**
  * A pod spec as written to manifests. Pod-level `resources` is newer than Kubernetes 1.28's types, so it is

@@ -42,8 +42,8 @@ export function resolveInstance(props: SupersetInstanceProps, name: string, name
   return {
     name,
     namespace,
-    // With hook delivery the tasks run before the main phase, so the ServiceAccount they run as is a hook too.
-    serviceAccount: { ...serviceAccount, annotations: mergeMaps(serviceAccount.annotations, lifecycle?.prerequisiteAnnotations) },
+    // An ordinary object in every delivery mode: hook Jobs run as a ServiceAccount of their own.
+    serviceAccount,
     components,
     lifecycle,
     routes: resolveRoutes(props, components),

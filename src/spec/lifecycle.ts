@@ -27,7 +27,9 @@ export interface TaskSpec {
   readonly requiresDrain?: boolean;
   /**
    * Time limit of each attempt as a Go duration (`5m`, `1h30m`): the pod's `activeDeadlineSeconds`. `0` sets no
-   * limit. With `Plain` delivery, the time the rotate and init tasks wait for migrations counts against it.
+   * limit. With `Plain` delivery, rotate and init first wait in their pod for the migration, so their pods may take
+   * their own timeout plus migrate's (no limit when either is `0`); a long migration does not use up theirs. With a
+   * seed, its pod runs every task and may take the sum of their timeouts.
    *
    * @default '5m'
    */
@@ -144,11 +146,15 @@ export interface SeedSourceSpec {
 }
 
 /**
- * The seed task: replaces the metastore with a copy of another database. Development and Staging only.
+ * The seed task: replaces the metastore with a copy of another database. Development and Staging only, and only
+ * with `Plain` delivery.
  *
- * Seeding drops the metastore, so it is never rendered as a hook that runs on every sync: in every delivery mode it
- * is a Job named after a hash of its inputs (`<name>-seed-<hash>`) that runs once per change. When migrate is
- * enabled, the same pod then runs the migrate task, so the copy always ends at the image's head revision.
+ * Seeding drops the metastore, so it is never a hook that runs on every sync: it is a Job named after a hash of its
+ * content (`<name>-seed-<hash>`) that runs once per change. The same pod then runs the enabled migrate, rotate and
+ * init tasks, in that order, which have no Job of their own: nothing runs against the metastore while it is
+ * replaced, the copy ends at the image's head revision, and init runs on the copy. Any change to what the pod runs
+ * (the seed's inputs, the image, the lifecycle config, a task's command or `trigger`) therefore seeds again;
+ * disable the seed to keep the copy and go back to separate Jobs.
  */
 export interface SeedTaskSpec extends TaskSpec {
   /** The database to copy. */
@@ -184,11 +190,12 @@ export interface SeedTaskSpec extends TaskSpec {
    */
   readonly image?: ContainerImageSpec;
   /**
-   * Pod settings, merged over the lifecycle's (the top-level `podTemplate` and `lifecycle.podTemplate`). Its
-   * `container` settings apply to the seed container; the migrate container that follows it keeps the
-   * lifecycle's.
+   * Pod settings of the seed's pod, merged over the top-level `podTemplate` (not `lifecycle.podTemplate`), as with
+   * the operator. Its `container` settings apply to the seed container; the migrate, rotate and init containers
+   * that follow keep the lifecycle's, and the pod also gets the volumes of `lifecycle.podTemplate`, which they may
+   * mount.
    *
-   * @default - the lifecycle's pod settings
+   * @default - the top-level pod settings
    */
   readonly podTemplate?: PodTemplate;
   /**
@@ -256,15 +263,16 @@ export type UpgradeMode = 'Automatic' | 'Supervised';
  *   `<name>-<task>-<hash>` after a content hash of its spec, so re-applying the same YAML changes nothing and a
  *   changed image, config or command creates a new Job that runs once. Nothing orders objects, so every Python
  *   component pod, and the rotate and init Jobs, wait in an init container until the metastore is at the image's
- *   head revision. Finished Jobs are kept (they record that the task ran); superseded ones disappear from the
- *   YAML and are pruned by the tool.
- * - `ArgoCD`: `PreSync` hooks with sync waves in task order and `BeforeHookCreation`; the task ConfigMaps and the
- *   ServiceAccount are `PreSync` hooks too, so they exist with current content before the Jobs run. Migrate,
- *   rotate and init run on every sync (they are idempotent); components are only updated after they succeed.
+ *   head revision (components do not wait for init). Finished Jobs are kept (they record that the task ran);
+ *   superseded ones disappear from the YAML and are pruned by the tool.
+ * - `ArgoCD`: `PreSync` hooks with sync waves in task order and `BeforeHookCreation`; the task ConfigMaps and a
+ *   ServiceAccount `<name>-lifecycle` for the Jobs are `PreSync` hooks too, so they exist with current content
+ *   before the Jobs run. Migrate, rotate and init run on every sync (they are idempotent); components are only
+ *   updated after they succeed.
  * - `Helm`: `pre-install,pre-upgrade` hooks with weights in task order, for a chart made with
  *   `cdk8s synth --format helm`. Like Argo CD, every upgrade runs the tasks before any other object changes.
  *
- * The seed is never a hook: in every mode it is a hash-named Job that runs once per change of its inputs.
+ * A seed needs `Plain` delivery: it must run before the other tasks, and cannot be a hook that runs on every sync.
  */
 export type LifecycleDelivery = 'Plain' | 'ArgoCD' | 'Helm';
 
@@ -299,7 +307,8 @@ export interface LifecycleSpec {
    */
   readonly image?: ImageOverrideSpec;
   /**
-   * Pod settings of the tasks, merged over the top-level `podTemplate`.
+   * Pod settings of the tasks, merged over the top-level `podTemplate`. In the seed's pod only its `container`
+   * settings and volumes apply, to the migrate, rotate and init containers (see `seed.podTemplate`).
    *
    * @default - the top-level template
    */

@@ -364,7 +364,11 @@ export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
   networkPolicy: object({
-    extraIngress: OPAQUE_ARRAY, extraEgress: OPAQUE_ARRAY, egress: oneOf('Open', 'Restricted'), externalFrom: OPAQUE_ARRAY,
+    extraIngress: OPAQUE_ARRAY,
+    extraEgress: OPAQUE_ARRAY,
+    egress: oneOf('Open', 'Restricted'),
+    externalFrom: OPAQUE_ARRAY,
+    metricsFrom: OPAQUE_ARRAY,
   }),
   serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),
   suspend: BOOLEAN,

@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { DevDependencies, SupersetInstance, type SupersetInstanceProps } from '../../src';
+import { VALKEY_START } from '../../src/dev/manifests';
 import { envOf, find, mainContainer, synth, type Manifest } from '../util';
 
 const DEV: Partial<SupersetInstanceProps> = { environment: 'Development', secretKeyFrom: undefined, secretKey: 'dev' };
@@ -59,12 +64,29 @@ describe('devDependencies', () => {
     const [valkey] = pod.containers;
     expect(valkey).toMatchObject({
       image: 'valkey/valkey:8.1.3-alpine',
-      command: ['valkey-server'],
-      args: ['--requirepass', '$(VALKEY_PASSWORD)', '--save', '', '--appendonly', 'no'],
+      command: ['/bin/sh', '-c', VALKEY_START],
+      env: [{ name: 'VALKEY_PASSWORD', value: 'superset' }],
       ports: [{ name: 'valkey', containerPort: 6379, protocol: 'TCP' }],
     });
-    expect(valkey.readinessProbe.exec.command[2]).toContain('ping | grep -q PONG');
+    expect(valkey.args).toBeUndefined();
+    expect(valkey.readinessProbe.exec.command).toEqual(['/bin/sh', '-c', 'REDISCLI_AUTH="$VALKEY_PASSWORD" valkey-cli ping | grep -q PONG']);
     expect(valkey.securityContext).toEqual(RESTRICTED_CONTAINER);
+  });
+
+  test('Valkey reads its password as configuration from stdin, never from its arguments, whatever it contains', () => {
+    // A stand-in valkey-server that records what it was given, run by a real shell.
+    const bin = mkdtempSync(path.join(tmpdir(), 'valkey-'));
+    writeFileSync(path.join(bin, 'valkey-server'), '#!/bin/sh\nprintf \'%s\\n\' "$@" > "$0.args"\ncat > "$0.stdin"\n', { mode: 0o755 });
+    try {
+      const password = 'p a"s\\s$x \'#y';
+      const run = spawnSync('/bin/sh', ['-c', VALKEY_START], { env: { PATH: `${bin}:/usr/bin:/bin`, VALKEY_PASSWORD: password } });
+      expect(run.status).toBe(0);
+      expect(readFileSync(path.join(bin, 'valkey-server.args'), 'utf8')).toBe(['-', '--save', '', '--appendonly', 'no', ''].join('\n'));
+      // Valkey's configuration syntax: a double-quoted string with backslash escapes.
+      expect(readFileSync(path.join(bin, 'valkey-server.stdin'), 'utf8')).toBe('requirepass "p a\\"s\\\\s$x \'#y"\n');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   test('Services select the pods by their labels; pods belong to the instance', () => {

@@ -1,6 +1,7 @@
+import { Testing } from 'cdk8s';
 import { initContainerNames, jobOf, METASTORE, podOf, synthLifecycle } from './helpers';
-import type { SupersetInstanceProps } from '../../src';
-import { find, type Manifest } from '../util';
+import { SupersetInstance, type SupersetInstanceProps } from '../../src';
+import { BASE, find, type Manifest } from '../util';
 
 const ws = { image: { repository: 'ws', tag: '1' } };
 const ALL = { webServer: {}, celeryWorker: {}, celeryBeat: {}, celeryFlower: {}, mcpServer: {}, websocketServer: ws };
@@ -12,7 +13,7 @@ const EVERY_TASK: Partial<SupersetInstanceProps> = {
 const SEED = { source: { host: 'prod', database: 'superset', username: 'r', passwordFrom: { name: 'p', key: 'k' } } };
 
 function withDelivery(delivery: 'Plain' | 'ArgoCD' | 'Helm', lifecycle: object = {}, props: Partial<SupersetInstanceProps> = {}): Manifest[] {
-  return synthLifecycle({ ...EVERY_TASK, ...ALL, ...props, lifecycle: { delivery, seed: SEED, rotate: {}, ...lifecycle } });
+  return synthLifecycle({ ...EVERY_TASK, ...ALL, ...props, lifecycle: { delivery, rotate: {}, ...lifecycle } });
 }
 
 const jobNames = (manifests: Manifest[]) => Object.fromEntries(manifests.filter((m) => m.kind === 'Job')
@@ -23,7 +24,8 @@ describe('Plain delivery (the default)', () => {
 
   test('names every Job after a hash of its content, and adds no hook annotations', () => {
     const names = jobNames(manifests);
-    for (const task of ['seed', 'migrate', 'rotate', 'init']) expect(names[task]).toMatch(new RegExp(`^demo-${task}-[0-9a-f]{6}$`));
+    for (const task of ['migrate', 'rotate', 'init']) expect(names[task]).toMatch(new RegExp(`^demo-${task}-[0-9a-f]{6}$`));
+    expect(jobNames(withDelivery('Plain', { seed: SEED })).seed).toMatch(/^demo-seed-[0-9a-f]{6}$/);
     for (const m of manifests) {
       const keys = Object.keys(m.metadata.annotations ?? {});
       expect(keys.filter((k) => k.startsWith('argocd.argoproj.io/') || k.startsWith('helm.sh/'))).toEqual([]);
@@ -50,11 +52,17 @@ describe('Plain delivery (the default)', () => {
     expect(find(manifests, 'Deployment', 'demo-websocket-server').spec.template.spec.initContainers).toBeUndefined();
   });
 
-  test('rotate and init wait for migrations; migrate and the seed do not', () => {
+  test('rotate and init wait for migrations; migrate does not, nor the seed, whose pod migrates before the rest', () => {
     expect(initContainerNames(podOf(jobOf(manifests, 'rotate')))).toEqual(['wait-for-migrations']);
     expect(initContainerNames(podOf(jobOf(manifests, 'init')))).toEqual(['wait-for-migrations']);
     expect(initContainerNames(podOf(jobOf(manifests, 'migrate')))).toEqual([]);
-    expect(initContainerNames(podOf(jobOf(manifests, 'seed')))).toEqual(['seed']);
+    expect(initContainerNames(podOf(jobOf(withDelivery('Plain', { seed: SEED }), 'seed')))).toEqual(['seed', 'migrate', 'rotate']);
+  });
+
+  test('the instance\'s ServiceAccount is the Jobs\' too, and no hook', () => {
+    expect(manifests.filter((m) => m.kind === 'ServiceAccount').map((m) => m.metadata.name)).toEqual(['demo']);
+    expect(find(manifests, 'ServiceAccount', 'demo').metadata.annotations).toBeUndefined();
+    for (const task of ['migrate', 'rotate', 'init']) expect(podOf(jobOf(manifests, task)).serviceAccountName).toBe('demo');
   });
 
   test('the wait sources the component\'s bootstrap script, which may install the database driver', () => {
@@ -81,27 +89,25 @@ describe('Plain delivery (the default)', () => {
 });
 
 describe('Plain Job names change exactly when the Job would', () => {
-  const base: Partial<SupersetInstanceProps> = { ...EVERY_TASK, webServer: {}, lifecycle: { seed: SEED, rotate: {} } };
+  const base: Partial<SupersetInstanceProps> = { ...EVERY_TASK, webServer: {}, lifecycle: { rotate: {} } };
   const names = (change: Partial<SupersetInstanceProps> = {}) => jobNames(synthLifecycle({ ...base, ...change }));
   const before = names();
   const changed = (change: Partial<SupersetInstanceProps>) => {
     const after = names(change);
     return Object.keys(before).filter((task) => before[task] !== after[task]).sort();
   };
-  const lifecycle = (extra: object) => ({ lifecycle: { seed: SEED, rotate: {}, ...extra } });
+  const lifecycle = (extra: object) => ({ lifecycle: { rotate: {}, ...extra } });
 
   test('the same props give the same names', () => {
     expect(names()).toEqual(before);
   });
 
   test.each<[string, Partial<SupersetInstanceProps>, string[]]>([
-    ['a new image', { image: { tag: '6.1.1' } }, ['init', 'migrate', 'rotate', 'seed']],
+    ['a new image', { image: { tag: '6.1.1' } }, ['init', 'migrate', 'rotate']],
     ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), ['init', 'migrate', 'rotate']],
     ['the top-level config', { config: 'X = 1' }, ['init', 'migrate', 'rotate']],
-    // The seed pod runs the migrate container, but a migrate trigger never re-runs the destructive seed.
     ['a migrate trigger', lifecycle({ migrate: { trigger: 'again' } }), ['migrate']],
     ['an init trigger', lifecycle({ init: { trigger: 'again' } }), ['init']],
-    ['a seed trigger', lifecycle({ seed: { ...SEED, trigger: 'again' } }), ['seed']],
     ['the init command', lifecycle({ init: { command: ['superset', 'init'] } }), ['init']],
     ['a retry count', lifecycle({ rotate: { maxRetries: 5 } }), ['rotate']],
     // forceReload restarts the components; as with the operator, it does not re-run the tasks.
@@ -110,6 +116,26 @@ describe('Plain Job names change exactly when the Job would', () => {
     ['the delivery mode spelled out', lifecycle({ delivery: 'Plain' }), []],
   ])('%s: re-runs exactly the tasks whose Job changed', (_what, change, tasks) => {
     expect(changed(change)).toEqual(tasks);
+  });
+});
+
+describe('with a seed, its Job is the only one, and it seeds again exactly when something it runs changes', () => {
+  const base: Partial<SupersetInstanceProps> = { ...EVERY_TASK, webServer: {}, lifecycle: { seed: SEED, rotate: {} } };
+  const name = (change: Partial<SupersetInstanceProps> = {}) => jobNames(synthLifecycle({ ...base, ...change })).seed;
+  const lifecycle = (extra: object) => ({ lifecycle: { seed: SEED, rotate: {}, ...extra } });
+
+  test.each<[string, Partial<SupersetInstanceProps>, boolean]>([
+    ['nothing', {}, false],
+    ['a seed trigger', lifecycle({ seed: { ...SEED, trigger: 'again' } }), true],
+    ['the source', lifecycle({ seed: { ...SEED, excludeTables: ['logs'] } }), true],
+    ['a new image', { image: { tag: '6.1.1' } }, true],
+    // The tasks after the seed run in its pod, so re-running one of them runs the whole pod again.
+    ['an init trigger', lifecycle({ init: { trigger: 'again' } }), true],
+    ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), true],
+    ['forceReload', { forceReload: '2' }, false],
+    ['a component\'s settings', { webServer: { replicas: 3, config: 'WEB = 1' } }, false],
+  ])('%s: %s', (_what, change, renamed) => {
+    expect(name(change) !== name()).toBe(renamed);
   });
 });
 
@@ -126,21 +152,14 @@ describe('ArgoCD delivery', () => {
     })));
   });
 
-  test('their ConfigMaps and the ServiceAccount are PreSync hooks before them, replaced on every sync', () => {
+  test('their ConfigMaps and ServiceAccount are PreSync hooks before them, replaced on every sync', () => {
     const prerequisite = {
       'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
     };
     for (const name of ['demo-migrate-config', 'demo-rotate-config', 'demo-init-config']) {
       expect(find(manifests, 'ConfigMap', name).metadata.annotations).toEqual(prerequisite);
     }
-    expect(find(manifests, 'ServiceAccount', 'demo').metadata.annotations).toEqual(prerequisite);
-  });
-
-  test('the seed is never a hook: a hash-named Job in the sync wave before the components', () => {
-    const seed = jobOf(manifests, 'seed');
-    expect(seed.metadata.name).toMatch(/^demo-seed-[0-9a-f]{6}$/);
-    expect(Object.keys(seed.metadata.annotations!).filter((k) => k.startsWith('argocd.argoproj.io/'))).toEqual(['argocd.argoproj.io/sync-wave']);
-    expect(seed.metadata.annotations!['argocd.argoproj.io/sync-wave']).toBe('-1');
+    expect(find(manifests, 'ServiceAccount', 'demo-lifecycle').metadata.annotations).toEqual(prerequisite);
   });
 
   test('components are ordinary resources and do not wait: the hooks ran before them', () => {
@@ -161,10 +180,44 @@ describe('ArgoCD delivery', () => {
     expect(jobOf(m, 'migrate').metadata.annotations!['argocd.argoproj.io/hook-delete-policy']).toBe(deletePolicy);
   });
 
-  test('a ServiceAccount brought by the user is left alone', () => {
+  test('a ServiceAccount brought by the user is left alone, and the hooks run as it', () => {
     const m = withDelivery('ArgoCD', {}, { serviceAccount: { create: false, name: 'mine' } });
     expect(m.some((x) => x.kind === 'ServiceAccount')).toBe(false);
+    for (const task of ['migrate', 'rotate', 'init']) expect(podOf(jobOf(m, task)).serviceAccountName).toBe('mine');
   });
+});
+
+describe.each(['ArgoCD', 'Helm'] as const)('%s delivery and the ServiceAccounts', (delivery) => {
+  const annotations = { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/superset' };
+  const manifests = withDelivery(delivery, {}, { serviceAccount: { annotations } });
+
+  test('the instance\'s ServiceAccount is an ordinary object, never deleted and recreated under running pods', () => {
+    const sa = find(manifests, 'ServiceAccount', 'demo');
+    expect(sa.metadata.annotations).toEqual(annotations);
+    expect(find(manifests, 'Deployment', 'demo-web-server').spec.template.spec.serviceAccountName).toBe('demo');
+  });
+
+  test('the Jobs run as a hook ServiceAccount of their own, with the same annotations and no API token', () => {
+    const sa = find(manifests, 'ServiceAccount', 'demo-lifecycle');
+    expect(sa.metadata.annotations).toMatchObject(annotations);
+    expect(sa.metadata.labels).toEqual(find(manifests, 'ServiceAccount', 'demo').metadata.labels);
+    expect(sa.automountServiceAccountToken).toBe(false);
+    for (const task of ['migrate', 'rotate', 'init']) expect(podOf(jobOf(manifests, task)).serviceAccountName).toBe('demo-lifecycle');
+    // Before the Jobs in the file, as in the sync.
+    const order = manifests.map((m) => `${m.kind}/${m.metadata.name}`);
+    expect(order.indexOf('ServiceAccount/demo-lifecycle')).toBeLessThan(order.indexOf('Job/demo-migrate'));
+  });
+
+  test('exposes the hook ServiceAccount', () => {
+    const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, lifecycle: { delivery } });
+    expect(instance.lifecycle?.serviceAccount?.name).toBe('demo-lifecycle');
+    expect(instance.serviceAccount?.name).toBe('demo');
+  });
+});
+
+test('with Plain delivery there is no lifecycle ServiceAccount', () => {
+  const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, lifecycle: {} });
+  expect(instance.lifecycle?.serviceAccount).toBeUndefined();
 });
 
 describe('Helm delivery', () => {
@@ -179,32 +232,22 @@ describe('Helm delivery', () => {
     })));
   });
 
-  test('their ConfigMaps and the ServiceAccount are hooks of weight 0, kept after the run', () => {
+  test('their ConfigMaps and ServiceAccount are hooks of weight 0, kept after the run', () => {
     const prerequisite = { 'helm.sh/hook': 'pre-install,pre-upgrade', 'helm.sh/hook-weight': '0', 'helm.sh/hook-delete-policy': 'before-hook-creation' };
     expect(find(manifests, 'ConfigMap', 'demo-init-config').metadata.annotations).toEqual(prerequisite);
-    expect(find(manifests, 'ServiceAccount', 'demo').metadata.annotations).toEqual(prerequisite);
-  });
-
-  test('the seed is never a hook', () => {
-    const seed = jobOf(manifests, 'seed');
-    expect(seed.metadata.name).toMatch(/^demo-seed-[0-9a-f]{6}$/);
-    expect(Object.keys(seed.metadata.annotations!).filter((k) => k.startsWith('helm.sh/'))).toEqual([]);
+    expect(find(manifests, 'ServiceAccount', 'demo-lifecycle').metadata.annotations).toEqual(prerequisite);
   });
 
   test('podRetention Delete also deletes failed hooks', () => {
     const m = withDelivery('Helm', { podRetention: { policy: 'Delete' } });
     expect(jobOf(m, 'init').metadata.annotations!['helm.sh/hook-delete-policy']).toBe('before-hook-creation,hook-succeeded,hook-failed');
   });
-
-  test('with only a seed there is no hook, so the ServiceAccount stays an ordinary object', () => {
-    const m = withDelivery('Helm', { migrate: { disabled: true }, rotate: undefined, init: { disabled: true } });
-    expect(find(m, 'ServiceAccount', 'demo').metadata.annotations).toBeUndefined();
-  });
 });
 
 test('with the longest instance name the operator allows, every Job name fits in 63 characters', () => {
   const name = 'a'.repeat(47);
-  const manifests = synthLifecycle({ ...EVERY_TASK, name, lifecycle: { seed: { ...SEED, cronSchedule: '0 3 * * *' }, rotate: {} } });
+  const seeded = synthLifecycle({ ...EVERY_TASK, name, lifecycle: { seed: { ...SEED, cronSchedule: '0 3 * * *' } } });
+  const manifests = [...seeded, ...synthLifecycle({ ...EVERY_TASK, name, lifecycle: { rotate: {} } })];
   const names = manifests.filter((m) => m.kind === 'Job' || m.kind === 'CronJob').map((m) => m.metadata.name);
   expect(names).toHaveLength(5);
   for (const jobName of names) expect(jobName.length).toBeLessThanOrEqual(63);

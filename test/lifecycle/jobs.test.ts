@@ -1,6 +1,8 @@
+import { Testing } from 'cdk8s';
 import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer } from './helpers';
+import { SupersetInstance } from '../../src';
 import { runSupersetConfig } from '../support/python';
-import { envOf, find } from '../util';
+import { BASE, envOf, find } from '../util';
 
 const REF = (name: string) => ({ name, key: 'k' });
 const ENGINE = { previousSecretKeyFrom: REF('old'), metastore: METASTORE, valkey: { host: 'valkey', passwordFrom: REF('vk') } };
@@ -48,7 +50,7 @@ describe('migrate, rotate and init Jobs', () => {
     expect(job.spec).toMatchObject({ backoffLimit: 2, completions: 1, parallelism: 1 });
     expect(job.metadata.labels).toEqual(TASK_LABELS(task));
     expect(job.spec.template.metadata.labels).toEqual(TASK_LABELS(task));
-    expect(podOf(job)).toMatchObject({ restartPolicy: 'Never', activeDeadlineSeconds: 300, serviceAccountName: 'demo', automountServiceAccountToken: false });
+    expect(podOf(job)).toMatchObject({ restartPolicy: 'Never', serviceAccountName: 'demo', automountServiceAccountToken: false });
   });
 
   test.each(['migrate', 'rotate', 'init'])('%s meets the restricted Pod Security Standard, its init containers included', (task) => {
@@ -226,6 +228,24 @@ describe('images, pod settings, deadlines and retries', () => {
     expect(podOf(jobOf(synthLifecycle({ lifecycle: { migrate: { timeout } } }), 'migrate')).activeDeadlineSeconds).toBe(seconds);
   });
 
+  test('with Plain delivery, rotate and init may also take as long as the migration they wait for', () => {
+    const deadlines = (lifecycle: object, delivery: 'Plain' | 'ArgoCD' = 'Plain') => {
+      const manifests = synthLifecycle({ previousSecretKeyFrom: REF('old'), lifecycle: { delivery, rotate: {}, ...lifecycle } });
+      return ['migrate', 'rotate', 'init'].map((task) => podOf(jobOf(manifests, task)).activeDeadlineSeconds);
+    };
+    // The defaults: 5 minutes each, and 5 more for the wait.
+    expect(deadlines({})).toEqual([300, 600, 600]);
+    // A 15-minute migration no longer uses up init's 5 minutes.
+    expect(deadlines({ migrate: { timeout: '15m' }, rotate: { timeout: '10m' } })).toEqual([900, 1500, 1200]);
+    // No limit on either side means no limit.
+    expect(deadlines({ migrate: { timeout: '0' } })).toEqual([undefined, undefined, undefined]);
+    expect(deadlines({ init: { timeout: '0' } })).toEqual([300, 600, undefined]);
+    // Hooks run after migrate has finished: nothing to wait for.
+    expect(deadlines({ migrate: { timeout: '15m' } }, 'ArgoCD')).toEqual([900, 300, 300]);
+    // Without migrate, nothing waits either.
+    expect(podOf(jobOf(synthLifecycle({ lifecycle: { migrate: { disabled: true } } }), 'init')).activeDeadlineSeconds).toBe(300);
+  });
+
   test.each([[1, 0], [3, 2], [10, 9]])('maxRetries %s gives backoffLimit %s', (maxRetries, backoffLimit) => {
     expect(jobOf(synthLifecycle({ lifecycle: { init: { maxRetries } } }), 'init').spec.backoffLimit).toBe(backoffLimit);
   });
@@ -273,34 +293,45 @@ describe('metastore.createDatabase', () => {
   });
 });
 
+
 describe('the seed', () => {
   const SOURCE = { host: 'prod-db', database: 'superset', username: 'reader', passwordFrom: REF('prod') };
-  const staging = { environment: 'Staging' as const, metastore: METASTORE };
+  const staging = { environment: 'Staging' as const, metastore: METASTORE, previousSecretKeyFrom: REF('old') };
+  const seeded = (lifecycle: object, props: object = {}) =>
+    synthLifecycle({ ...staging, ...props, lifecycle: { seed: { source: SOURCE }, ...lifecycle } });
+  /** A container of a pod by name, init containers included. */
+  const named = (pod: any, name: string) => [...pod.initContainers ?? [], ...pod.containers].find((c: any) => c.name === name);
 
-  test('copies the source in a seed container, then migrates the copy in the same pod', () => {
-    const manifests = synthLifecycle({
-      ...staging,
-      image: { tag: '6.1.0', pullSecrets: [{ name: 'registry' }] },
-      lifecycle: {
-        seed: {
-          source: SOURCE,
-          timeout: '10m',
-          maxRetries: 2,
-          image: { pullSecrets: [{ name: 'hub' }] },
-          podTemplate: { nodeSelector: { pool: 'batch' }, container: { resources: { requests: { cpu: '2' } } } },
-        },
-        migrate: { timeout: '20m' },
-      },
-    });
+  test('runs seed, migrate, rotate and init one after the other in one pod, and no other Job', () => {
+    const manifests = seeded({ rotate: {} });
+    expect(manifests.filter((m) => m.kind === 'Job').map((m) => m.metadata.name)).toEqual([expect.stringMatching(/^demo-seed-[0-9a-f]{6}$/)]);
     const job = jobOf(manifests, 'seed');
-    expect(job.metadata.name).toMatch(/^demo-seed-[0-9a-f]{6}$/);
-    expect(job.spec.backoffLimit).toBe(1);
+    expect(job.metadata.labels).toEqual(TASK_LABELS('seed'));
     const pod = podOf(job);
-    expect(pod.activeDeadlineSeconds).toBe(1800);
-    expect(pod.nodeSelector).toEqual({ pool: 'batch' });
-    expect(pod.imagePullSecrets).toEqual([{ name: 'registry' }, { name: 'hub' }]);
-    const [seed] = pod.initContainers;
-    expect(seed).toMatchObject({ name: 'seed', image: 'postgres:17.6-alpine', resources: { requests: { cpu: '2' } } });
+    // Init containers run in order, each only after the previous one succeeded; the last task is the main container.
+    expect(initContainerNames(pod)).toEqual(['seed', 'migrate', 'rotate']);
+    expect(pod.containers.map((c: any) => c.name)).toEqual(['init']);
+    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-seed-config']);
+    expect(find(manifests, 'ConfigMap', 'demo-seed-config').metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-seed',
+    });
+  });
+
+  test('each Superset task runs the container of its own Job, on the lifecycle files of the seed\'s ConfigMap', () => {
+    const lifecycle = { rotate: {}, config: 'X = 1', bootstrapScript: 'echo tasks', podTemplate: { container: { resources: { requests: { cpu: '1' } } } } };
+    const alone = synthLifecycle({ ...staging, lifecycle });
+    const manifests = seeded(lifecycle);
+    const pod = podOf(jobOf(manifests, 'seed'));
+    for (const task of ['migrate', 'rotate', 'init']) expect(named(pod, task)).toEqual({ ...taskContainer(jobOf(alone, task)), name: task });
+    expect(find(manifests, 'ConfigMap', 'demo-seed-config').data).toEqual(find(alone, 'ConfigMap', 'demo-migrate-config').data);
+    expect(pod.volumes).toEqual([{ name: 'superset-config', configMap: { name: 'demo-seed-config' } }]);
+    // Nothing waits for migrations and nothing creates the database: the seed does, and migrate runs before the rest.
+    expect(initContainerNames(pod)).not.toContain('wait-for-migrations');
+  });
+
+  test('the seed container copies the source with the database tools, passwords only in variables', () => {
+    const seed = named(podOf(jobOf(seeded({}), 'seed')), 'seed');
+    expect(seed.image).toBe('postgres:17.6-alpine');
     expect(seed.securityContext).toEqual(RESTRICTED_CONTAINER);
     expect(seed.env.map((e: any) => e.name)).toEqual([
       'SUPERSET_OPERATOR__SEED_SRC_HOST', 'SUPERSET_OPERATOR__SEED_SRC_PORT', 'SUPERSET_OPERATOR__SEED_SRC_DB',
@@ -309,28 +340,75 @@ describe('the seed', () => {
     ]);
     expect(envOf(seed)).toMatchObject({ SUPERSET_OPERATOR__SEED_SRC_PORT: '5432', SUPERSET_OPERATOR__SEED_SRC_PASS: { secretKeyRef: REF('prod') } });
     expect(seed.command[2]).toContain('pg_dump');
-    // The migrate container and its ConfigMap, as in the migrate Job; its settings are the lifecycle's, not the seed's.
-    expect(taskContainer(job)).toEqual(taskContainer(jobOf(manifests, 'migrate')));
-    expect(taskContainer(job).resources).toBeUndefined();
-    expect(pod.volumes).toEqual([{ name: 'superset-config', configMap: { name: 'demo-migrate-config' } }]);
-    expect(job.metadata.labels).toEqual(TASK_LABELS('seed'));
   });
 
-  test('with migrate disabled, the pod only seeds, as the operator\'s seed Job does', () => {
-    const manifests = synthLifecycle({ ...staging, lifecycle: { seed: { source: { ...SOURCE, type: 'PostgreSQL' } }, migrate: { disabled: true } } });
+  test('pod settings are the top-level podTemplate with seed.podTemplate over it, whatever else the pod runs', () => {
+    const props = { podTemplate: { labels: { team: 'bi' }, nodeSelector: { pool: 'general' } } };
+    const lifecycle = {
+      podTemplate: {
+        nodeSelector: { disk: 'ssd' },
+        volumes: [{ name: 'extra', emptyDir: {} }],
+        container: { volumeMounts: [{ name: 'extra', mountPath: '/extra' }], resources: { requests: { cpu: '1' } } },
+      },
+    };
+    const seedTemplate = {
+      nodeSelector: { pool: 'batch' },
+      annotations: { note: 'seed' },
+      container: { resources: { requests: { cpu: '2' } }, securityContext: { readOnlyRootFilesystem: true } },
+    };
+    const withTasks = jobOf(seeded({ ...lifecycle, seed: { source: SOURCE, podTemplate: seedTemplate } }, props), 'seed');
+    const pod = podOf(withTasks);
+    expect(pod.nodeSelector).toEqual({ pool: 'batch' });
+    expect(withTasks.metadata.labels!.team).toBe('bi');
+    expect(withTasks.spec.template.metadata.annotations.note).toBe('seed');
+    // The seed container takes the seed's container settings; the Superset containers keep the lifecycle's...
+    expect(named(pod, 'seed')).toMatchObject({ resources: { requests: { cpu: '2' } }, securityContext: { readOnlyRootFilesystem: true } });
+    for (const task of ['migrate', 'init']) {
+      expect(named(pod, task).resources).toEqual({ requests: { cpu: '1' } });
+      expect(named(pod, task).securityContext).toEqual(RESTRICTED_CONTAINER);
+    }
+    // ...and the volumes they mount.
+    expect(pod.volumes.map((v: any) => v.name)).toEqual(['extra', 'superset-config']);
+    const off = { migrate: { disabled: true }, init: { disabled: true } };
+    const alone = podOf(jobOf(seeded({ ...lifecycle, ...off, seed: { source: SOURCE, podTemplate: seedTemplate } }, props), 'seed'));
+    expect(alone.nodeSelector).toEqual({ pool: 'batch' });
+    expect(alone.volumes).toBeUndefined();
+  });
+
+  test('pulls with the Superset image\'s secrets and the seed image\'s', () => {
+    const props = { image: { tag: '6.1.0', pullSecrets: [{ name: 'registry' }, { name: 'hub' }] } };
+    const seed = { source: SOURCE, image: { pullSecrets: [{ name: 'hub' }] } };
+    expect(podOf(jobOf(seeded({ seed }, props), 'seed')).imagePullSecrets).toEqual([{ name: 'registry' }, { name: 'hub' }]);
+    const alone = seeded({ seed, migrate: { disabled: true }, init: { disabled: true } }, props);
+    expect(podOf(jobOf(alone, 'seed')).imagePullSecrets).toEqual([{ name: 'hub' }]);
+  });
+
+  test('an attempt may take the sum of the tasks\' timeouts, and the seed\'s maxRetries attempts are made', () => {
+    const job = jobOf(seeded({ seed: { source: SOURCE, timeout: '10m', maxRetries: 2 }, migrate: { timeout: '20m' }, rotate: {} }), 'seed');
+    expect(job.spec.backoffLimit).toBe(1);
+    expect(podOf(job).activeDeadlineSeconds).toBe(600 + 1200 + 300 + 300);
+    expect(podOf(jobOf(seeded({ init: { timeout: '0' } }), 'seed')).activeDeadlineSeconds).toBeUndefined();
+  });
+
+  test('with migrate, rotate and init disabled, the pod only seeds, as the operator\'s seed Job does', () => {
+    const manifests = seeded({ migrate: { disabled: true }, init: { disabled: true } });
     const pod = podOf(jobOf(manifests, 'seed'));
     expect(pod.containers.map((c: any) => c.name)).toEqual(['seed']);
     expect(pod.initContainers).toBeUndefined();
     expect(pod.volumes).toBeUndefined();
     expect(pod.imagePullSecrets).toBeUndefined();
     expect(pod.activeDeadlineSeconds).toBe(300);
+    expect(manifests.some((m) => m.kind === 'ConfigMap')).toBe(false);
+  });
+
+  test('with migrate disabled, init still runs after the seed', () => {
+    const pod = podOf(jobOf(seeded({ migrate: { disabled: true } }), 'seed'));
+    expect([...initContainerNames(pod), ...pod.containers.map((c: any) => c.name)]).toEqual(['seed', 'init']);
   });
 
   test('uses the MySQL tools for a MySQL source, and seed.image over them', () => {
-    const mysql = { ...staging, metastore: { ...METASTORE, type: 'MySQL' as const } };
-    const seed = (image?: object) => podOf(jobOf(synthLifecycle({
-      ...mysql, lifecycle: { seed: { source: { ...SOURCE, type: 'MySQL' }, image } },
-    }), 'seed')).initContainers[0];
+    const mysql = { metastore: { ...METASTORE, type: 'MySQL' as const } };
+    const seed = (image?: object) => named(podOf(jobOf(seeded({ seed: { source: { ...SOURCE, type: 'MySQL' }, image } }, mysql), 'seed')), 'seed');
     expect(seed().image).toBe('mysql:8.4.6');
     expect(seed().command[2]).toContain('mysqldump');
     expect(envOf(seed()).SUPERSET_OPERATOR__SEED_SRC_PORT).toBe('3306');
@@ -338,22 +416,33 @@ describe('the seed', () => {
     expect(seed({ repository: 'percona/percona-server' }).image).toBe('percona/percona-server:8.4.6');
   });
 
-  test('a cron schedule adds a CronJob that repeats the same Job, never two at once', () => {
-    const manifests = synthLifecycle({ ...staging, lifecycle: { seed: { source: SOURCE, cronSchedule: '0 3 * * 1' } } });
+  test('a cron schedule adds a CronJob that repeats the same Job, every task included, never two at once', () => {
+    const manifests = seeded({ seed: { source: SOURCE, cronSchedule: '0 3 * * 1' } });
     const cron = find(manifests, 'CronJob', 'demo-seed');
     const job = jobOf(manifests, 'seed');
     expect(cron.spec).toMatchObject({ schedule: '0 3 * * 1', concurrencyPolicy: 'Forbid' });
     expect(cron.spec.jobTemplate.spec).toEqual(job.spec);
+    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].name).toBe('init');
     expect(cron.metadata.labels).toEqual(TASK_LABELS('seed'));
   });
 
   test('a seed command is taken verbatim', () => {
-    const manifests = synthLifecycle({ ...staging, lifecycle: { seed: { source: SOURCE, command: ['/scripts/seed.sh'] } } });
-    expect(podOf(jobOf(manifests, 'seed')).initContainers[0].command).toEqual(['/scripts/seed.sh']);
+    expect(named(podOf(jobOf(seeded({ seed: { source: SOURCE, command: ['/scripts/seed.sh'] } }), 'seed')), 'seed').command).toEqual(['/scripts/seed.sh']);
   });
 
-  test('is disabled by seed.disabled or lifecycle.disabled', () => {
-    expect(hasJob(synthLifecycle({ ...staging, lifecycle: { seed: { source: SOURCE, disabled: true } } }), 'seed')).toBe(false);
-    expect(synthLifecycle({ ...staging, lifecycle: { disabled: true, seed: { source: SOURCE } } }).some((m) => m.kind === 'Job')).toBe(false);
+  test('is disabled by seed.disabled or lifecycle.disabled; the tasks then have their own Jobs again', () => {
+    const disabled = seeded({ seed: { source: SOURCE, disabled: true } });
+    expect(hasJob(disabled, 'seed')).toBe(false);
+    expect(['migrate', 'init'].map((task) => hasJob(disabled, task))).toEqual([true, true]);
+    expect(seeded({ disabled: true }).some((m) => m.kind === 'Job')).toBe(false);
+  });
+
+  test('exposes its Job and ConfigMap; the tasks it runs have none', () => {
+    const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, ...staging, lifecycle: { seed: { source: SOURCE } } });
+    expect(instance.lifecycle?.seedJob?.name).toMatch(/^demo-seed-/);
+    expect(instance.lifecycle?.seedConfigMap?.name).toBe('demo-seed-config');
+    const { migrateJob, initJob, initConfigMap } = instance.lifecycle!;
+    expect([migrateJob, initJob, initConfigMap]).toEqual([undefined, undefined, undefined]);
+    expect(instance.model.lifecycle?.tasks.map((task) => [task.type, task.runs])).toEqual([['seed', ['seed', 'migrate', 'init']]]);
   });
 });

@@ -101,6 +101,20 @@ describe('lifecycle rules beyond the operator', () => {
       'lifecycle.seed.podTemplate.container.command', 'lifecycle tasks do not take a command from a pod template');
   });
 
+  test.each(['ArgoCD', 'Helm'])('fails when a seed is combined with %s delivery, whose hooks would run before it', (delivery) => {
+    expectProblem(props({ environment: 'Staging', lifecycle: { delivery, seed: { source: SOURCE } } }), 'lifecycle.delivery',
+      'lifecycle.seed needs Plain delivery', `${delivery} delivery runs migrate, rotate and init as hooks`,
+      'the seed cannot be such a hook since it would drop the metastore every time', `got "${delivery}"`,
+      'remove lifecycle.delivery (Plain works with Argo CD and Helm too), or remove lifecycle.seed or set lifecycle.seed.disabled: true');
+  });
+
+  test('accepts a seed with Plain delivery, and hook delivery with a disabled seed or lifecycle', () => {
+    const staging = { environment: 'Staging' };
+    expectValid(props({ ...staging, lifecycle: { delivery: 'Plain', seed: { source: SOURCE } } }));
+    expectValid(props({ ...staging, lifecycle: { delivery: 'ArgoCD', seed: { source: SOURCE, disabled: true } } }));
+    expectValid(props({ ...staging, lifecycle: { delivery: 'Helm', disabled: true, seed: { source: SOURCE } } }));
+  });
+
   test('a seed with devDependencies needs no metastore.host', () => {
     const problems = problemsOf({ ...MINIMAL, environment: 'Staging', devDependencies: {}, lifecycle: { seed: { source: SOURCE } } });
     expect(problems.some((p) => p.startsWith('metastore.host: '))).toBe(false);

@@ -28,6 +28,21 @@ function seedEnabled(props: Parameters<Rule>[0]): boolean {
   return isSet(seed) && seed?.disabled !== true;
 }
 
+/**
+ * Beyond the operator, which sequences the tasks itself: the seed must run before migrate, rotate and init, which
+ * hook delivery runs before anything else on every sync or upgrade, and it cannot be a hook itself, since it would
+ * then drop the metastore every time. Only `Plain` delivery runs it once per change, followed by the other tasks.
+ */
+export const seedNeedsPlainDelivery: Rule = (props) => {
+  const delivery = props.lifecycle?.delivery;
+  if (props.lifecycle?.disabled === true || !seedEnabled(props) || (delivery !== 'ArgoCD' && delivery !== 'Helm')) return [];
+  return [violation('lifecycle.delivery', `lifecycle.seed needs Plain delivery: ${delivery} delivery runs migrate, `
+    + 'rotate and init as hooks before any other object on every sync, so before the seed replaces the metastore and '
+    + 'wipes what they did, and the seed cannot be such a hook since it would drop the metastore every time', delivery,
+  'remove lifecycle.delivery (Plain works with Argo CD and Helm too), or remove lifecycle.seed or set '
+    + 'lifecycle.seed.disabled: true')];
+};
+
 /** CEL: seeding drops the metastore, so never in Production. */
 export const seedDevelopmentOrStaging: Rule = (props) => {
   const env = props.environment;
@@ -98,5 +113,5 @@ export const taskTemplateHasNoCommand: Rule = (props) => {
 export const LIFECYCLE_RULES: readonly Rule[] = [
   adminUserDevelopmentOnly, loadExamplesDevelopmentOnly, initCommandExcludesAdminUser, seedDevelopmentOrStaging,
   seedSourcePasswordDevelopmentOnly, seedSourcePasswordExactlyOne, seedRequiresStructuredMetastore,
-  rotateRequiresPreviousSecretKey, seedSourceMatchesMetastore, taskTemplateHasNoCommand,
+  rotateRequiresPreviousSecretKey, seedSourceMatchesMetastore, taskTemplateHasNoCommand, seedNeedsPlainDelivery,
 ];
