@@ -19,7 +19,7 @@ import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
 import { resolveInstance } from './resolve/resolve-instance';
 import { InstanceNetworkPolicy } from './security/instance-network-policy';
 import type { SupersetInstanceProps, SupersetSpec } from './spec';
-import { refuseUnrenderedFeatures, validateInstanceProps } from './validation/validate-instance';
+import { validateInstanceProps } from './validation/validate-instance';
 
 /** What constructs that work on an instance (routing, policies, monitoring) need from it. */
 export interface ISupersetInstance extends IConstruct {
@@ -93,7 +93,6 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     super(scope, id);
     this.instanceName = props.name ?? id;
     validateInstanceProps(props, this.instanceName);
-    refuseUnrenderedFeatures(props, this.instanceName);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.spec = withDevDependencies(props, this.instanceName);
     this.model = resolveInstance(this.spec, this.instanceName, this.namespace);

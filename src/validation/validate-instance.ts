@@ -1,7 +1,6 @@
 import type { SupersetInstanceProps } from '../spec';
 import { checkStructure, isPlainObject } from './check-structure';
 import { RULES } from './rules';
-import { UNRENDERED_RULES } from './rules/unrendered';
 import { INSTANCE_PROPS_SCHEMA } from './spec-schema';
 import { throwIfAny, violation } from './violation';
 
@@ -25,12 +24,4 @@ export function validateInstanceProps(props: SupersetInstanceProps, instanceName
     ...checkStructure(input, INSTANCE_PROPS_SCHEMA, ''),
     ...RULES.flatMap((rule) => rule(props, instanceName)),
   ]);
-}
-
-/**
- * Refuses the parts of the spec this version does not render yet. Kept apart from `validateInstanceProps`, which
- * states the spec's own rules: each of these goes away when its feature lands.
- */
-export function refuseUnrenderedFeatures(props: SupersetInstanceProps, instanceName: string): void {
-  throwIfAny(instanceName, UNRENDERED_RULES.flatMap((rule) => rule(props, instanceName)));
 }

@@ -90,10 +90,8 @@ const PRODUCTION: SupersetInstanceProps = {
   },
   mcpServer: { service: { port: 8088, gatewayPath: '/mcp' } },
   lifecycle: {
-    upgradeMode: 'Supervised',
     podRetention: { policy: 'RetainOnFailure' },
     podTemplate: { labels: { job: 'lifecycle' } },
-    maintenancePage: { title: 'Upgrading', replicas: 1 },
     migrate: { timeout: '15m', maxRetries: 2 },
     rotate: { trigger: '2026-01', timeout: '1h30m' },
     init: { requiresDrain: false },

@@ -1,5 +1,6 @@
 import { COMPONENT_RULES } from './components';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
+import { CONTROLLER_ONLY_RULES } from './controller-only';
 import { IGNORED_INPUT_RULES } from './ignored-input';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
@@ -25,5 +26,6 @@ export const RULES: readonly Rule[] = [
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
   ...LIFECYCLE_RULES,
+  ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
 ];

@@ -2,21 +2,9 @@ import { violation } from '../violation';
 import { isSet } from './rule';
 import type { Rule } from './rule';
 
-/**
- * Parts of the spec this version accepts in its types but does not render yet. Ignoring them would silently
- * drop what the user asked for (an unmigrated database, an unreachable or unisolated instance), so they fail.
- */
-const NOT_RENDERED: readonly { readonly field: 'networking' | 'monitoring' | 'networkPolicy'; readonly what: string }[] = [
-];
-
-/** Until routing, monitoring and policies are rendered, asking for them is an error rather than a no-op. */
-export const notRenderedYet: Rule = (props) =>
-  NOT_RENDERED.filter(({ field }) => isSet(props[field])).map(({ field, what }) =>
-    violation(field, `this version renders no ${what}`, props[field], `remove ${field}`));
-
 /*
  * Parts of the lifecycle spec that only the operator's controller can carry out at run time. They are valid
- * operator input, so validation accepts them, but manifests cannot reproduce them: refused rather than dropped.
+ * operator input, but manifests cannot reproduce them: refused rather than dropped.
  */
 
 /** Beyond the operator: approving upgrades needs its controller, which holds the tasks until approval. */
@@ -35,4 +23,4 @@ export const maintenancePageNeedsController: Rule = (props) =>
     'remove it')]
     : [];
 
-export const UNRENDERED_RULES: readonly Rule[] = [notRenderedYet, supervisedUpgradeNeedsController, maintenancePageNeedsController];
+export const CONTROLLER_ONLY_RULES: readonly Rule[] = [supervisedUpgradeNeedsController, maintenancePageNeedsController];
