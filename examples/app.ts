@@ -7,7 +7,9 @@ import { SupersetInstance, type SupersetInstanceProps } from '../src';
 
 /** The production instance. */
 export const PRODUCTION: SupersetInstanceProps = {
-  image: { tag: '6.1.0' },
+  // Your own build of the official image, pinned: `FROM apache/superset:6.1.0` plus the database driver
+  // (psycopg2-binary) and Flower, which the official image does not ship for every use.
+  image: { repository: 'registry.example.com/analytics/superset', tag: '6.1.0-1', pullSecrets: [{ name: 'registry' }] },
   secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
   metastore: {
     host: 'postgres.databases.svc',

@@ -1,6 +1,7 @@
 import { egressRules, sameInstanceIngress } from './egress';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
+import { defaultDatabasePort } from '../resolve/default-ports';
 import { type Labels, PARENT_LABEL } from '../resolve/labels';
 import type { ResolvedInstance } from '../resolve/model';
 import type { NetworkPolicySpec, SeedSourceSpec } from '../spec';
@@ -22,7 +23,7 @@ export function lifecyclePodSelector(instanceName: string): Labels {
 
 /** The port the seed reads its source on: the one given, else the engine's default. */
 export function seedSourcePort(source: SeedSourceSpec): number {
-  return source.port ?? (source.type === 'MySQL' ? 3306 : 5432);
+  return source.port ?? defaultDatabasePort(source.type);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { COMPONENT_RULES } from './components';
-import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
 import { CONTROLLER_ONLY_RULES } from './controller-only';
+import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
 import { IGNORED_INPUT_RULES } from './ignored-input';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
