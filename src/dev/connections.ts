@@ -1,3 +1,4 @@
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../resolve/default-ports';
 import type { DevDependenciesSpec, MetastoreSpec, SupersetInstanceProps, ValkeySpec } from '../spec';
 
 /** Database, user and default password of the development PostgreSQL (and Valkey's default password). */
@@ -23,12 +24,12 @@ export function devConnections(instanceName: string, spec: DevDependenciesSpec =
   return {
     metastore: {
       host: names.postgres,
-      port: 5432,
+      port: defaultDatabasePort('PostgreSQL'),
       database: DEV_CREDENTIALS.database,
       username: DEV_CREDENTIALS.username,
       password,
     },
-    valkey: { host: names.valkey, port: 6379, password },
+    valkey: { host: names.valkey, port: DEFAULT_VALKEY_PORT, password },
   };
 }
 

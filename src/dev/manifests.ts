@@ -1,6 +1,7 @@
 import { DEV_CREDENTIALS, devServiceNames } from './connections';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../resolve/default-ports';
 import { envValue } from '../resolve/env';
 import { resolveToolImage, TOOL_IMAGES } from '../resolve/image';
 import { type Labels, PARENT_LABEL } from '../resolve/labels';
@@ -51,7 +52,7 @@ function profile(dependency: DevDependency, spec: DevDependenciesSpec): Profile 
     return {
       image: TOOL_IMAGES.postgres,
       imageOverride: spec.postgresImage,
-      port: 5432,
+      port: defaultDatabasePort('PostgreSQL'),
       uid: 70, // postgres in the Alpine image
       gid: 70,
       dataPath: '/var/lib/postgresql/data',
@@ -71,7 +72,7 @@ function profile(dependency: DevDependency, spec: DevDependenciesSpec): Profile 
   return {
     image: TOOL_IMAGES.valkey,
     imageOverride: spec.valkeyImage,
-    port: 6379,
+    port: DEFAULT_VALKEY_PORT,
     uid: 999, // valkey in the Alpine image
     gid: 1000,
     dataPath: '/data',
@@ -140,7 +141,7 @@ export function devDeploymentManifest(
 /** The dependency's Service, on its standard port. */
 export function devServiceManifest(instanceName: string, namespace: string | undefined, dependency: DevDependency): Manifest<k8s.Service> {
   const labels = devLabels(instanceName, dependency);
-  const port = dependency === 'postgres' ? 5432 : 6379;
+  const port = dependency === 'postgres' ? defaultDatabasePort('PostgreSQL') : DEFAULT_VALKEY_PORT;
   return {
     apiVersion: 'v1',
     kind: 'Service',
