@@ -4,6 +4,7 @@
  *
  *   npm run bench                      full run: sizes 1,10,100,1000, checks the targets
  *   npm run bench -- --smoke           CI smoke run: sizes 1 and 10, checks the output, not the timings
+ *   npm run bench -- --profile 200     where the time goes, by package, for 200 instances
  *   options: --sizes 1,10 --runs 5 --e2e-runs 10
  *
  * Everything is compiled to JavaScript first, so no TypeScript loader is measured.
@@ -13,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import type { Layout } from './full-instance';
+import { printProfile } from './profile';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, '.bench-build');
@@ -75,6 +77,10 @@ function timeProcess(command: string, commandArgs: string[], env: NodeJS.Process
 
 function main(): void {
   compile();
+  if (args.includes('--profile')) {
+    printProfile(BUILD, Number(option('profile', '200')));
+    return;
+  }
   const results = sizes.map((n) => measure(n));
   const problems: string[] = [];
   const toRow = (r: SizeResult) => {
