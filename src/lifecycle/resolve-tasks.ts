@@ -6,8 +6,8 @@ import { standardJob } from './standard-job';
 import { lifecycleInputs } from './task-inputs';
 import type { SupersetTask } from './task-step';
 import { lifecycleDelivery, TASK_TYPES, taskEnabled } from './task-types';
+import type { InstanceContext } from '../resolve/instance-context';
 import { mergeMaps } from '../resolve/merge';
-import type { InstanceContext } from '../resolve/resolve-component';
 import type { LifecycleDelivery } from '../spec';
 
 /** Names a task's Job and adds its delivery mode's annotations. */

@@ -8,10 +8,10 @@ import { configVolume, type SupersetTask, supersetStep, type TaskStep } from './
 import type * as k8s from '../../imports/k8s';
 import { contentChecksum } from '../config/checksum';
 import { resolveToolImage } from '../resolve/image';
+import { CHECKSUM_ANNOTATION, type InstanceContext } from '../resolve/instance-context';
 import { withManaged } from '../resolve/labels';
 import { mergeByKey, mergeMaps, mergePodTemplates } from '../resolve/merge';
 import { assemblePodSpec } from '../resolve/pod';
-import { CHECKSUM_ANNOTATION, type InstanceContext } from '../resolve/resolve-component';
 import type { PodTemplate, SeedTaskSpec } from '../spec';
 
 /** The `seed` container: the database tools copy the source over the metastore, with passwords only in variables. */

@@ -6,10 +6,10 @@ import { type LifecycleInputs, taskBackoffLimit, taskDeadline, taskSpec } from '
 import { taskConfigMapLabels, taskLabels } from './task-labels';
 import { configVolume, type SupersetTask, supersetStep } from './task-step';
 import { initStepContainer } from '../resolve/extensions';
+import { CHECKSUM_ANNOTATION, type InstanceContext } from '../resolve/instance-context';
 import { withManaged } from '../resolve/labels';
 import { mergeMaps } from '../resolve/merge';
 import { assemblePodSpec } from '../resolve/pod';
-import { CHECKSUM_ANNOTATION, type InstanceContext } from '../resolve/resolve-component';
 
 /**
  * Whether a task's pod first waits for migrations: rotate and init with `Plain` delivery, where nothing runs

@@ -6,8 +6,8 @@ import type * as k8s from '../../imports/k8s';
 import { contentChecksum } from '../config/checksum';
 import { pythonEnv } from '../resolve/env';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../resolve/env-names';
+import type { InstanceContext } from '../resolve/instance-context';
 import { wrapWithBootstrap } from '../resolve/presets';
-import type { InstanceContext } from '../resolve/resolve-component';
 import type { InitTaskSpec } from '../spec';
 
 /** One task as a container, wherever it runs: in its own Job, or after the seed in the seed's pod. */

@@ -1,10 +1,10 @@
 import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
 import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
 import { lifecycleDelivery } from '../lifecycle/task-types';
+import { flowerUrlPrefix } from '../resolve/component-runtime';
 import type { ComponentType } from '../resolve/component-types';
 import { type Labels, PARENT_LABEL, withManaged, withoutReserved } from '../resolve/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
-import { flowerUrlPrefix } from '../resolve/resolve-component';
 import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec';
 
 /** The ServiceMonitor interval when none is set (the operator CRD's default). */

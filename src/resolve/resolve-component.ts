@@ -1,133 +1,16 @@
-import { envValue, forceReloadEnv, mergeEnv, pythonEnv } from './env';
-import { type ComponentAdditions, COMPONENT_EXTENSIONS, combineAdditions, initStepContainer } from './extensions';
+import { COMPONENT_EXTENSIONS, combineAdditions, initStepContainer } from './extensions';
 import type * as k8s from '../../imports/k8s';
-import { contentChecksum } from '../config/checksum';
-import { supersetConfigFiles } from '../config/config-files';
-import { renderWebsocketConfig } from '../config/websocket-config';
-import type {
-  CeleryWorkerSpec, ComponentSpec, PodTemplate, RoutableSpec, ScalableSpec, SqlaEngineOptionsSpec, SupersetSpec,
-  WebServerSpec, WebsocketServerSpec,
-} from '../spec';
-import {
-  BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, PROFILES, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
-} from './component-profiles';
-import { type ComponentType, SPEC_FIELD } from './component-types';
-import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from './env-names';
+import type { PodTemplate, WebsocketServerSpec } from '../spec';
+import { PROFILES } from './component-profiles';
+import { type AnyComponentSpec, componentSpec, flowerUrlPrefix, pythonRuntime, type Runtime, websocketRuntime } from './component-runtime';
+import type { ComponentType } from './component-types';
+import { mergeEnv } from './env';
 import { resolveImage } from './image';
-import { type Labels, componentLabels, podLabels, withManaged } from './labels';
+import { CHECKSUM_ANNOTATION, type InstanceContext } from './instance-context';
+import { componentLabels, podLabels, withManaged } from './labels';
 import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates, nonEmpty } from './merge';
 import type { ResolvedComponent, ResolvedService } from './model';
 import { assemblePodSpec } from './pod';
-import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap } from './presets';
-
-/** What every component of one instance shares. */
-export interface InstanceContext {
-  readonly spec: SupersetSpec;
-  readonly name: string;
-  readonly namespace?: string;
-  readonly serviceAccountName: string;
-}
-
-/** Pod annotation that rolls a component's pods when its rendered inputs change. */
-export const CHECKSUM_ANNOTATION = 'superset.apache.org/config-checksum';
-
-const WEBSOCKET_CONFIG_VOLUME = 'websocket-config';
-const WEBSOCKET_CONFIG_PATH = '/home/superset-websocket/config.json';
-
-/** What a component runs, decided by its kind: command, managed env, mounted files and their checksum. */
-interface Runtime {
-  readonly defaultCommand: string[];
-  readonly env: k8s.EnvVar[];
-  readonly volumes: k8s.Volume[];
-  readonly volumeMounts: k8s.VolumeMount[];
-  readonly configData?: Labels;
-  readonly checksum?: string;
-}
-
-type AnyComponentSpec = ComponentSpec & Partial<ScalableSpec & RoutableSpec> & { readonly bootstrapScript?: string; readonly config?: string };
-
-/** The spec of one component; callers only ask for components that are present. */
-function componentSpec(spec: SupersetSpec, type: ComponentType): AnyComponentSpec {
-  return spec[SPEC_FIELD[type]] as AnyComponentSpec;
-}
-
-/** Flower serves under this prefix, published or not. */
-export function flowerUrlPrefix(spec: SupersetSpec): string {
-  return spec.celeryFlower?.service?.gatewayPath || '/flower';
-}
-
-function pythonRuntime(
-  ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, firstPort: number | undefined, additions: ComponentAdditions,
-): Runtime {
-  const spec = ctx.spec;
-  const gunicorn = type === 'web-server' ? resolveGunicorn((own as WebServerSpec).gunicorn) : undefined;
-  const celery = type === 'celery-worker' ? resolveCeleryWorker((own as CeleryWorkerSpec).celery) : undefined;
-  // Flower has no engine options of its own; everyone else's replace the top-level ones entirely.
-  const ownEngine = (own as { sqlaEngineOptions?: SqlaEngineOptionsSpec }).sqlaEngineOptions;
-  const engineOptions = resolveEngineOptions(type, ownEngine ?? spec.sqlaEngineOptions, {
-    gunicornWorkers: gunicorn?.workers ?? 0,
-    gunicornThreads: gunicorn?.threads ?? 0,
-    celeryConcurrency: celery?.concurrency ?? 0,
-  });
-  const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
-  const configData: Labels = supersetConfigFiles(spec, {
-    webServerPort: type === 'web-server' ? firstPort : undefined,
-    engineOptions,
-    featureConfig: additions.config,
-    componentConfig: own.config,
-    bootstrapScript: bootstrap,
-  });
-  const env = [
-    ...pythonEnv(spec, ctx.name),
-    ...(gunicorn ? gunicornEnv(gunicorn) : []),
-    ...(type === 'celery-flower' ? [envValue(ENV.FLOWER_URL_PREFIX, flowerUrlPrefix(spec))] : []),
-  ];
-  const defaultCommand = {
-    'web-server': WEB_SERVER_COMMAND,
-    'celery-worker': celery?.command ?? [],
-    'celery-beat': BEAT_COMMAND,
-    'celery-flower': FLOWER_COMMAND,
-    'mcp-server': MCP_SERVER_COMMAND,
-    'websocket-server': WEBSOCKET_SERVER_COMMAND,
-  }[type];
-  return {
-    defaultCommand: wrapWithBootstrap(defaultCommand, bootstrap),
-    env,
-    volumes: [{ name: CONFIG_VOLUME, configMap: { name: `${ctx.name}-${type}-config` } }],
-    volumeMounts: [{ name: CONFIG_VOLUME, mountPath: CONFIG_MOUNT_PATH, readOnly: true }],
-    configData,
-    // forceReload rolls pods through its own variable; the checksum covers what the pod cannot see change.
-    checksum: contentChecksum({ files: configData, env: env.filter((e) => e.name !== ENV.FORCE_RELOAD), command: defaultCommand }),
-  };
-}
-
-function websocketRuntime(ctx: InstanceContext, own: WebsocketServerSpec): Runtime {
-  const mount = { name: WEBSOCKET_CONFIG_VOLUME, mountPath: WEBSOCKET_CONFIG_PATH, subPath: 'config.json', readOnly: true };
-  const base = { defaultCommand: WEBSOCKET_SERVER_COMMAND, env: forceReloadEnv(ctx.spec) };
-  if (own.configFrom) {
-    const { name, key, optional } = own.configFrom;
-    return {
-      ...base,
-      volumes: [{ name: WEBSOCKET_CONFIG_VOLUME, secret: { secretName: name, items: [{ key, path: 'config.json' }], optional } }],
-      volumeMounts: [mount],
-      checksum: contentChecksum({ secret: { name, key, optional: optional ?? false } }),
-    };
-  }
-  if (own.config) {
-    const configData = { 'config.json': renderWebsocketConfig(own.config) };
-    return {
-      ...base,
-      volumes: [{
-        name: WEBSOCKET_CONFIG_VOLUME,
-        configMap: { name: `${ctx.name}-websocket-server-config`, items: [{ key: 'config.json', path: 'config.json' }] },
-      }],
-      volumeMounts: [mount],
-      configData,
-      checksum: contentChecksum({ files: configData }),
-    };
-  }
-  return { ...base, volumes: [], volumeMounts: [] };
-}
 
 /** The main `superset` container: image, command, managed env and mounts, ports, probes. */
 function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, template: PodTemplate, runtime: Runtime): k8s.Container {

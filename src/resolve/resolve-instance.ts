@@ -2,10 +2,11 @@ import { resolveRoutes } from '../networking/route-table';
 import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
 import { COMPONENT_TYPES, SPEC_FIELD } from './component-types';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
+import type { InstanceContext } from './instance-context';
 import { parentLabels } from './labels';
 import { mergeMaps } from './merge';
 import type { ResolvedInstance, ResolvedServiceAccount } from './model';
-import { type InstanceContext, resolveComponent } from './resolve-component';
+import { resolveComponent } from './resolve-component';
 import { resolveLifecycle } from '../lifecycle/resolve-tasks';
 
 function resolveServiceAccount(props: SupersetInstanceProps, name: string): ResolvedServiceAccount {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { containerOf, ofKind, synthMonitored } from './fixture';
-import { CHECKSUM_ANNOTATION } from '../../src/resolve/resolve-component';
+import { CHECKSUM_ANNOTATION } from '../../src/resolve/instance-context';
 import { runSupersetConfig, SYSTEM_PYTHON } from '../support/python';
 import { find, synth, type Manifest } from '../util';
 
