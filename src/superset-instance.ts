@@ -11,15 +11,24 @@ import { WebsocketServer } from './components/websocket-server';
 import { withDevDependencies } from './dev/connections';
 import { DevDependencies } from './dev/dev-dependencies';
 import { LifecycleJobs } from './lifecycle/lifecycle-jobs';
+import { schemaWaitExtension } from './lifecycle/schema-wait';
 import { MonitoringStack } from './monitoring/monitoring-stack';
+import { statsdExporterExtension } from './monitoring/statsd-exporter';
 import { GatewayRouting } from './networking/gateway-routing';
 import { IngressRouting } from './networking/ingress-routing';
 import type { ComponentType } from './resolve/component-types';
+import type { ComponentExtension } from './resolve/extensions';
 import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
 import { resolveInstance } from './resolve/resolve-instance';
 import { InstanceNetworkPolicy } from './security/instance-network-policy';
 import type { SupersetInstanceProps, SupersetSpec } from './spec';
 import { validateInstanceProps } from './validation/validate-instance';
+
+/**
+ * The features that add to component pods: monitoring's StatsD exporter and lifecycle's wait for migrations. Chosen
+ * here, at the composition root, so the resolution of components knows no feature.
+ */
+const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];
 
 /** What constructs that work on an instance (routing, policies, monitoring) need from it. */
 export interface ISupersetInstance extends IConstruct {
@@ -95,7 +104,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     validateInstanceProps(props, this.instanceName);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.spec = withDevDependencies(props, this.instanceName);
-    this.model = resolveInstance(this.spec, this.instanceName, this.namespace);
+    this.model = resolveInstance(this.spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);
 
     const dev = props.devDependencies;
     this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });

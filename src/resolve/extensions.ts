@@ -1,8 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import type { SupersetSpec } from '../spec';
 import type { ComponentType } from './component-types';
-import { schemaWaitExtension } from '../lifecycle/schema-wait';
-import { statsdExporterExtension } from '../monitoring/statsd-exporter';
 
 /**
  * What a cross-cutting feature (metrics, migration gating, ...) adds to one component. Features stay in their own
@@ -55,8 +53,3 @@ export function combineAdditions(all: readonly ComponentAdditions[]): ComponentA
     initSteps: concat((a) => a.initSteps),
   };
 }
-
-/**
- * The features that extend components: monitoring (the StatsD exporter) and lifecycle (the schema wait).
- */
-export const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];

@@ -1,4 +1,5 @@
 import type { SupersetSpec } from '../spec';
+import type { ComponentExtension } from './extensions';
 
 /** What every component of one instance shares. */
 export interface InstanceContext {
@@ -6,6 +7,8 @@ export interface InstanceContext {
   readonly name: string;
   readonly namespace?: string;
   readonly serviceAccountName: string;
+  /** The features that add to component pods (metrics sidecar, migration wait), chosen by the composition root. */
+  readonly extensions: readonly ComponentExtension[];
 }
 
 /** Pod annotation that rolls a component's pods when its rendered inputs change. */

@@ -1,4 +1,4 @@
-import { COMPONENT_EXTENSIONS, combineAdditions, initStepContainer } from './extensions';
+import { combineAdditions, initStepContainer } from './extensions';
 import type * as k8s from '../../imports/k8s';
 import type { PodTemplate, WebsocketServerSpec } from '../spec';
 import { PROFILES } from './component-profiles';
@@ -66,7 +66,7 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
   const deploymentTemplate = mergeDeploymentTemplates(spec.deploymentTemplate, own.deploymentTemplate);
   const profile = PROFILES[type];
   const firstPort = (template.container?.ports ?? (profile.port ? [profile.port] : []))[0]?.containerPort;
-  const additions = combineAdditions(COMPONENT_EXTENSIONS.map((extend) => extend(type, spec, ctx.name)));
+  const additions = combineAdditions(ctx.extensions.map((extend) => extend(type, spec, ctx.name)));
   const runtime = type === 'websocket-server'
     ? websocketRuntime(ctx, own as WebsocketServerSpec)
     : pythonRuntime(ctx, type, own, firstPort, additions);

@@ -2,6 +2,7 @@ import { resolveRoutes } from '../networking/route-table';
 import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
 import { COMPONENT_TYPES, SPEC_FIELD } from './component-types';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
+import type { ComponentExtension } from './extensions';
 import type { InstanceContext } from './instance-context';
 import { parentLabels } from './labels';
 import { mergeMaps } from './merge';
@@ -35,9 +36,11 @@ function metastorePort(metastore: MetastoreSpec): number {
  * Resolves validated props into the model the builders read: defaults applied, templates merged, presets
  * computed and `superset_config.py` rendered, one entry per present component.
  */
-export function resolveInstance(props: SupersetInstanceProps, name: string, namespace: string | undefined): ResolvedInstance {
+export function resolveInstance(
+  props: SupersetInstanceProps, name: string, namespace: string | undefined, extensions: readonly ComponentExtension[] = [],
+): ResolvedInstance {
   const serviceAccount = resolveServiceAccount(props, name);
-  const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name };
+  const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);
   return {
