@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import type { GatewaySpec } from '../spec';
 import type { ISupersetInstance } from '../superset-instance';
+import { assertHostnames } from './host-names';
 import { httpRouteProps } from './http-route';
-import { isHostname } from '../validation/patterns';
 
 /** Properties of `GatewayRouting`: the operator's `networking.gateway` plus the instance to route to. */
 export interface GatewayRoutingProps extends GatewaySpec {
@@ -29,11 +29,7 @@ export class GatewayRouting extends Construct {
       throw new Error(`GatewayRouting '${id}': instance '${instance.instanceName}' has no routable component; `
         + 'enable webServer, websocketServer, mcpServer or a published celeryFlower');
     }
-    const badHost = (gateway.hostnames ?? []).find((host) => !isHostname(host));
-    if (badHost !== undefined) {
-      throw new Error(`GatewayRouting '${id}': hostnames must be RFC 1123 host names (optionally starting with '*.'), `
-        + `got ${JSON.stringify(badHost)}`);
-    }
+    assertHostnames(`GatewayRouting '${id}'`, 'hostnames', gateway.hostnames ?? []);
     this.route = new HttpRoute(this, 'Resource', httpRouteProps(instance.model, gateway));
     this.node.defaultChild = this.route;
   }

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { apiObjectProps } from '../build/manifest';
 import type { IngressSpec } from '../spec';
 import type { ISupersetInstance } from '../superset-instance';
+import { assertHostnames } from './host-names';
 import { ingressManifest } from './ingress';
-import { isHostname } from '../validation/patterns';
 
 /** Properties of `IngressRouting`: the operator's `networking.ingress` plus the instance to route to. */
 export interface IngressRoutingProps extends IngressSpec {
@@ -28,12 +28,7 @@ export class IngressRouting extends Construct {
       throw new Error(`IngressRouting '${id}': instance '${instance.instanceName}' has no web server; `
         + 'the Ingress sends / to it, so add webServer: {}');
     }
-    const hosts = [ingress.host, ...(ingress.hosts ?? []).map((h) => h.host)].filter((h): h is string => Boolean(h));
-    const badHost = hosts.find((host) => !isHostname(host));
-    if (badHost !== undefined) {
-      throw new Error(`IngressRouting '${id}': hosts must be RFC 1123 host names (optionally starting with '*.'), `
-        + `got ${JSON.stringify(badHost)}`);
-    }
+    assertHostnames(`IngressRouting '${id}'`, 'hosts', [ingress.host, ...(ingress.hosts ?? []).map((h) => h.host)]);
     this.ingress = new ApiObject(this, 'Resource', apiObjectProps(ingressManifest(instance.model, ingress)));
     this.node.defaultChild = this.ingress;
   }
