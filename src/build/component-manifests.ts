@@ -1,5 +1,6 @@
 import { type Manifest, objectMeta } from './manifest';
 import type * as k8s from '../../imports/k8s';
+import { nonEmpty } from '../resolve/merge';
 import type { ResolvedComponent, ResolvedService, ResolvedServiceAccount } from '../resolve/model';
 
 /** The component's Deployment. */
@@ -61,7 +62,7 @@ export function autoscalerManifest(c: ResolvedComponent, autoscaling: NonNullabl
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: c.name },
       minReplicas: autoscaling.minReplicas,
       maxReplicas: autoscaling.maxReplicas,
-      metrics: autoscaling.metrics && autoscaling.metrics.length > 0 ? autoscaling.metrics : undefined,
+      metrics: nonEmpty(autoscaling.metrics),
     },
   };
 }

@@ -28,7 +28,7 @@ export function taskContainer(
     image: image.image,
     imagePullPolicy: image.pullPolicy,
     command: [...command],
-    args: own.args && own.args.length > 0 ? own.args : undefined,
+    args: nonEmpty(own.args),
     env: nonEmpty(mergeEnv(own.env, env)),
     envFrom: own.envFrom,
     volumeMounts: nonEmpty(mergeByKey((m) => m.name, own.volumeMounts, mounts)),

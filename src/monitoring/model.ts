@@ -1,9 +1,10 @@
 import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
 import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
 import { lifecycleDelivery } from '../lifecycle/task-types';
+import { underPrefix } from '../resolve/component-profiles';
 import { flowerUrlPrefix } from '../resolve/component-runtime';
 import type { ComponentType } from '../resolve/component-types';
-import { type Labels, PARENT_LABEL, withManaged, withoutReserved } from '../resolve/labels';
+import { type Labels, parentLabels, withManaged, withoutReserved } from '../resolve/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
 import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec';
 
@@ -82,7 +83,7 @@ function waitsForMigrations(component: ResolvedComponent): boolean {
 
 /** Flower serves everything, `/metrics` included, under its URL prefix. */
 function flowerMetricsPath(spec: SupersetSpec): string {
-  return `${flowerUrlPrefix(spec).replace(/\/+$/, '')}/metrics`;
+  return underPrefix(flowerUrlPrefix(spec), '/metrics');
 }
 
 /**
@@ -99,7 +100,7 @@ export function resolveMonitoring(
   const worker = find('celery-worker');
   const flower = find('celery-flower');
   // The operator's ServiceMonitor labels.
-  const labels: Labels = { 'app.kubernetes.io/name': 'superset', [PARENT_LABEL]: name, 'app.kubernetes.io/instance': name };
+  const labels: Labels = { ...parentLabels(name), 'app.kubernetes.io/instance': name };
   const serviceMonitorLabels = withManaged(withoutReserved(options.serviceMonitor?.labels), labels);
   const requestMetrics = runsExporter(web) && servesMetricsPort(web);
   const workerExporter = runsExporter(worker);

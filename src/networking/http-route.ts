@@ -1,6 +1,6 @@
 import { type HttpRouteProps, HttpRouteSpecRulesMatchesPathType } from '../../imports/gateway.networking.k8s.io';
 import { parentLabels, withManaged } from '../resolve/labels';
-import { mergeMaps } from '../resolve/merge';
+import { mergeMaps, nonEmpty } from '../resolve/merge';
 import type { ResolvedInstance } from '../resolve/model';
 import type { GatewaySpec } from '../spec';
 
@@ -18,7 +18,7 @@ export function httpRouteProps(instance: ResolvedInstance, gateway: GatewaySpec)
     },
     spec: {
       parentRefs: [gateway.gatewayRef],
-      hostnames: gateway.hostnames && gateway.hostnames.length > 0 ? gateway.hostnames : undefined,
+      hostnames: nonEmpty(gateway.hostnames),
       rules: instance.routes.map((route) => ({
         matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: route.path } }],
         backendRefs: [{ name: route.serviceName, port: route.servicePort }],

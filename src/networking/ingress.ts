@@ -1,7 +1,7 @@
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
 import { parentLabels, withManaged } from '../resolve/labels';
-import { mergeMaps } from '../resolve/merge';
+import { mergeMaps, nonEmpty } from '../resolve/merge';
 import type { ResolvedInstance, ResolvedRoute } from '../resolve/model';
 import type { IngressHostSpec, IngressSpec } from '../spec';
 
@@ -37,7 +37,7 @@ export function ingressManifest(instance: ResolvedInstance, ingress: IngressSpec
     metadata: objectMeta(instance.name, instance.namespace, withManaged(ingress.labels, parentLabels(instance.name)), mergeMaps(ingress.annotations)),
     spec: {
       ingressClassName: ingress.className,
-      tls: ingress.tls && ingress.tls.length > 0 ? ingress.tls : undefined,
+      tls: nonEmpty(ingress.tls),
       rules: hosts.map((host) => rule(host, instance.routes)),
     },
   };

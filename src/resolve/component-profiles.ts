@@ -33,6 +33,11 @@ function tcpProbe(port: number, initialDelaySeconds: number): k8s.Probe {
   return { tcpSocket: { port }, initialDelaySeconds, ...TIMING };
 }
 
+/** A path under Flower's URL prefix; `/flower/` and `/flower` give the same path. */
+export function underPrefix(prefix: string, path: string): string {
+  return `${prefix.replace(/\/+$/, '')}${path}`;
+}
+
 const NO_PROBES = () => ({});
 
 export const PROFILES: Record<ComponentType, ComponentProfile> = {
@@ -51,8 +56,8 @@ export const PROFILES: Record<ComponentType, ComponentProfile> = {
     port: { name: 'http', containerPort: 5555, protocol: 'TCP' },
     servicePort: 5555,
     probes: (port, urlPrefix) => ({
-      livenessProbe: httpProbe(`${urlPrefix.replace(/\/+$/, '')}/healthcheck`, port, 15),
-      readinessProbe: httpProbe(`${urlPrefix.replace(/\/+$/, '')}/healthcheck`, port, 5),
+      livenessProbe: httpProbe(underPrefix(urlPrefix, '/healthcheck'), port, 15),
+      readinessProbe: httpProbe(underPrefix(urlPrefix, '/healthcheck'), port, 5),
     }),
   },
   'mcp-server': {

@@ -28,6 +28,11 @@ export function parentLabels(instance: string): Labels {
   return { 'app.kubernetes.io/name': 'superset', [PARENT_LABEL]: instance };
 }
 
+/** Labels of a group of pods of an instance (a component, or the lifecycle Jobs) without the instance label. */
+export function parentComponentLabels(component: string, instance: string): Labels {
+  return { ...parentLabels(instance), 'app.kubernetes.io/component': component };
+}
+
 /** User labels without the reserved prefix. */
 export function withoutReserved(labels: Labels | undefined): Labels {
   return Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => !key.startsWith(RESERVED_LABEL_PREFIX)));

@@ -28,8 +28,8 @@ function concat<T>(...lists: (readonly T[] | undefined)[]): T[] | undefined {
 }
 
 /** Undefined for an empty list, so empty lists stay out of the output. */
-export function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
+export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
 }
 
 const byName = (item: { readonly name: string }) => item.name;

@@ -26,7 +26,7 @@ function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyCompon
     imagePullPolicy: image.pullPolicy,
     // A user command is taken verbatim: it is never wrapped by the bootstrap script.
     command: container.command ?? runtime.defaultCommand,
-    args: container.args && container.args.length > 0 ? container.args : undefined,
+    args: nonEmpty(container.args),
     env: nonEmpty(mergeEnv(container.env, runtime.env)),
     envFrom: container.envFrom,
     volumeMounts: nonEmpty(mergeByKey((m) => m.name, container.volumeMounts, runtime.volumeMounts)),
@@ -51,7 +51,7 @@ function resolveService(
     port: service.port || PROFILES[type].servicePort!,
     targetPort,
     nodePort: service.nodePort,
-    extraPorts: extraPorts && extraPorts.length > 0 ? extraPorts : undefined,
+    extraPorts: nonEmpty(extraPorts),
     labels: withManaged(service.labels, labels),
     annotations: mergeMaps(service.annotations),
     selector: labels,

@@ -1,25 +1,10 @@
 import { egressRules, sameInstanceIngress } from './egress';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
+import { lifecyclePodSelector } from '../lifecycle/task-labels';
 import { defaultDatabasePort } from '../resolve/default-ports';
-import { type Labels, PARENT_LABEL } from '../resolve/labels';
 import type { ResolvedInstance } from '../resolve/model';
 import type { NetworkPolicySpec, SeedSourceSpec } from '../spec';
-
-/** The component label of the lifecycle tasks' pods (the operator's), which no component pod carries. */
-const LIFECYCLE_COMPONENT = 'init';
-
-/**
- * The pods of an instance's lifecycle Jobs (seed, migrate, rotate, init, and the Jobs of a scheduled seed): the
- * labels every one of them carries. Component pods carry their own component label instead.
- */
-export function lifecyclePodSelector(instanceName: string): Labels {
-  return {
-    'app.kubernetes.io/name': 'superset',
-    'app.kubernetes.io/component': LIFECYCLE_COMPONENT,
-    [PARENT_LABEL]: instanceName,
-  };
-}
 
 /** The port the seed reads its source on: the one given, else the engine's default. */
 export function seedSourcePort(source: SeedSourceSpec): number {

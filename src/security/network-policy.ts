@@ -2,7 +2,8 @@ import { egressRules, sameInstanceIngress, tcp } from './egress';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
 import { METRICS_PORT_NAME } from '../monitoring/statsd-exporter';
-import { componentLabels, PARENT_LABEL } from '../resolve/labels';
+import { componentLabels, parentComponentLabels } from '../resolve/labels';
+import { nonEmpty } from '../resolve/merge';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
 import type { NetworkPolicySpec } from '../spec';
 
@@ -22,18 +23,13 @@ function metricsPorts(component: ResolvedComponent): number[] {
   return component.pod.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.name === METRICS_PORT_NAME).map((p) => p.containerPort));
 }
 
-/** The peers of a rule: undefined (any source) for an empty or absent list. */
-function peers(list: readonly k8s.NetworkPolicyPeer[] | undefined): k8s.NetworkPolicyPeer[] | undefined {
-  return list && list.length > 0 ? [...list] : undefined;
-}
-
 /**
  * The ports Prometheus scrapes: the exporter's `metrics` ports, open to `metricsFrom` (default: anywhere), and with
  * monitoring, Flower's serving port, where it serves `/metrics`. That port also serves Flower's UI, which has no
  * login, so it is opened only to `metricsFrom` peers, never to any source.
  */
 function scrapeRules(component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext): k8s.NetworkPolicyIngressRule[] {
-  const from = peers(policy.metricsFrom);
+  const from = nonEmpty(policy.metricsFrom);
   const flowerPort = component.type === 'celery-flower' && context.monitored && from ? servingPort(component) : undefined;
   const ports = [...metricsPorts(component), ...(flowerPort !== undefined ? [flowerPort] : [])];
   return ports.length > 0 ? [{ ports: ports.map(tcp), from }] : [];
@@ -45,7 +41,7 @@ function ingressRules(
   const port = servingPort(component);
   // Public components are exactly the routed ones: web, websocket, MCP and a published Flower.
   const isPublic = instance.routes.some((route) => route.component === component.type);
-  const external = isPublic && port !== undefined ? [{ ports: [tcp(port)], from: peers(policy.externalFrom) }] : [];
+  const external = isPublic && port !== undefined ? [{ ports: [tcp(port)], from: nonEmpty(policy.externalFrom) }] : [];
   return [
     sameInstanceIngress(instance),
     ...external,
@@ -63,11 +59,7 @@ export function networkPolicyManifest(
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: objectMeta(`${component.name}-netpol`, component.namespace, {
-      'app.kubernetes.io/name': 'superset',
-      'app.kubernetes.io/component': component.type,
-      [PARENT_LABEL]: instance.name,
-    }),
+    metadata: objectMeta(`${component.name}-netpol`, component.namespace, parentComponentLabels(component.type, instance.name)),
     spec: {
       podSelector: { matchLabels: componentLabels(component.type, instance.name) },
       policyTypes: ['Ingress', 'Egress'],
