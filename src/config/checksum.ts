@@ -15,7 +15,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? sortedKeys(v) : v));
 }
 
+/** The SHA-256 hex digest of any JSON-like value, keys sorted, so equal content hashes alike. */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
 /** A `sha256:<hex>` content hash of any JSON-like value. */
 export function contentChecksum(value: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+  return `sha256:${contentHash(value)}`;
 }

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { TaskType } from './task-types';
-import { canonicalJson } from '../config/checksum';
+import { contentHash } from '../config/checksum';
 import type { Labels } from '../resolve/labels';
 import type { LifecycleDelivery, PodRetentionPolicy } from '../spec';
 
@@ -33,9 +32,9 @@ const DELETE_POLICIES: Record<PodRetentionPolicy, { readonly argo: string; reado
   Delete: { argo: 'BeforeHookCreation,HookSucceeded,HookFailed', helm: 'before-hook-creation,hook-succeeded,hook-failed' },
 };
 
-/** The first hex characters of the SHA-256 of a JSON-like value (keys sorted, so equal content hashes alike). */
+/** The first hex characters of the content hash of a JSON-like value. */
 export function shortHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, NAME_HASH_LENGTH);
+  return contentHash(value).slice(0, NAME_HASH_LENGTH);
 }
 
 /**
