@@ -6,6 +6,12 @@ import type { DatabaseType, SeedTaskSpec } from '../spec';
  * written into a script: they are read from the environment at run time, and passwords reach the clients only
  * through PGPASSWORD / MYSQL_PWD, never through argv. The only text the user writes into a script (table names,
  * SQL) is single-quoted.
+ *
+ * Names are data to the clients too. libpq expands a database name given as an argument (`psql -d`, `pg_dump
+ * --dbname`) when it looks like a connection string (`dbname=x port=1`, `postgresql://…`), but never the one in
+ * PGDATABASE, so the database travels there; createdb and dropdb take theirs after `--`. The MySQL clients read an
+ * argument starting with `-` as an option, so mysql gets the database as the value of `--database=` and mysqldump
+ * gets it after `--`.
  */
 
 const TARGET = {
@@ -26,7 +32,8 @@ type Endpoint = typeof TARGET;
 
 /** A shell function that runs its arguments with the libpq variables of one endpoint. */
 function pgFunction(name: string, to: Endpoint): string {
-  return `${name}() { env PGHOST=${to.host} PGPORT=${to.port} PGUSER=${to.user} PGPASSWORD=${to.password} "$@"; }`;
+  return `${name}() { env PGHOST=${to.host} PGPORT=${to.port} PGUSER=${to.user} PGPASSWORD=${to.password} `
+    + `PGDATABASE=${to.database} "$@"; }`;
 }
 
 /** A shell function that runs a MySQL client against one endpoint; the password only when there is one. */
@@ -79,10 +86,18 @@ export function seedScript(type: DatabaseType, seed: SeedTaskSpec): string {
   return type === 'MySQL' ? mysqlSeedScript(seed) : postgresSeedScript(seed);
 }
 
+/**
+ * A pg_dump table pattern that matches exactly one table name, in any schema: inside double quotes the pattern
+ * characters (`*`, `?`, `.`, regular-expression syntax) are literal and upper case is kept, and a `"` is doubled.
+ */
+export function exactTablePattern(table: string): string {
+  return `"${table.replace(/"/g, '""')}"`;
+}
+
 function postgresSeedScript(seed: SeedTaskSpec): string {
   const exclusions = [
-    ...(seed.excludeTables ?? []).map((table) => ` --exclude-table=${shQuote(table)}`),
-    ...(seed.excludeTableData ?? []).map((table) => ` --exclude-table-data=${shQuote(table)}`),
+    ...(seed.excludeTables ?? []).map((table) => ` --exclude-table=${shQuote(exactTablePattern(table))}`),
+    ...(seed.excludeTableData ?? []).map((table) => ` --exclude-table-data=${shQuote(exactTablePattern(table))}`),
   ].join('');
   return [
     ...STRICT,
@@ -91,10 +106,9 @@ function postgresSeedScript(seed: SeedTaskSpec): string {
     DUMP_STATUS,
     `target dropdb --if-exists --force -- ${TARGET.database}`,
     `target createdb -- ${TARGET.database}`,
-    `{ from_source pg_dump --no-owner --no-privileges --dbname=${SOURCE.database}${exclusions}${orRecord}; } `
-      + `| target psql -X -q -v ON_ERROR_STOP=1 --dbname=${TARGET.database}`,
+    `{ from_source pg_dump --no-owner --no-privileges${exclusions}${orRecord}; } | target psql -X -q -v ON_ERROR_STOP=1`,
     CHECK_DUMP,
-    ...(seed.postSeedSQL ?? []).map((sql) => `target psql -X -v ON_ERROR_STOP=1 --dbname=${TARGET.database} -c ${shQuote(sql)}`),
+    ...(seed.postSeedSQL ?? []).map((sql) => `target psql -X -v ON_ERROR_STOP=1 -c ${shQuote(sql)}`),
     'echo "seed: copied $SUPERSET_OPERATOR__SEED_SRC_DB from $SUPERSET_OPERATOR__SEED_SRC_HOST into $SUPERSET_OPERATOR__DB_NAME"',
   ].join('\n');
 }
@@ -112,12 +126,12 @@ function mysqlSeedScript(seed: SeedTaskSpec): string {
     '{',
     // The tables whose rows are left out still get their structure.
     ...(noData.length > 0
-      ? [`  from_source mysqldump --single-transaction --no-data ${SOURCE.database}${noData.map((t) => ` ${shQuote(t)}`).join('')}${orRecord}`]
+      ? [`  from_source mysqldump --single-transaction --no-data -- ${SOURCE.database}${noData.map((t) => ` ${shQuote(t)}`).join('')}${orRecord}`]
       : []),
-    `  from_source mysqldump --single-transaction --routines --triggers${ignored.join('')} ${SOURCE.database}${orRecord}`,
-    `} | target mysql ${TARGET.database}`,
+    `  from_source mysqldump --single-transaction --routines --triggers${ignored.join('')} -- ${SOURCE.database}${orRecord}`,
+    `} | target mysql --database=${TARGET.database}`,
     CHECK_DUMP,
-    ...(seed.postSeedSQL ?? []).map((sql) => `target mysql ${TARGET.database} -e ${shQuote(sql)}`),
+    ...(seed.postSeedSQL ?? []).map((sql) => `target mysql --database=${TARGET.database} -e ${shQuote(sql)}`),
     'echo "seed: copied $SUPERSET_OPERATOR__SEED_SRC_DB from $SUPERSET_OPERATOR__SEED_SRC_HOST into $SUPERSET_OPERATOR__DB_NAME"',
   ].join('\n');
 }

@@ -166,13 +166,13 @@ export interface SeedTaskSpec extends TaskSpec {
    */
   readonly cronSchedule?: string;
   /**
-   * Tables left out entirely.
+   * Tables left out entirely: each entry is one table name, matched exactly (case included, no patterns).
    *
    * @default - none
    */
   readonly excludeTables?: string[];
   /**
-   * Tables copied without their rows.
+   * Tables copied without their rows: each entry is one table name, matched exactly (case included, no patterns).
    *
    * @default - none
    */
