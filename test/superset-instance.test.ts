@@ -48,9 +48,9 @@ describe('SupersetInstance', () => {
     },
   );
 
-  test('managed labels cannot be overridden and reserved user labels are removed', () => {
+  test('managed labels cannot be overridden (reserved user labels are refused: test/validation/reserved-labels)', () => {
     const manifests = synth({
-      podTemplate: { labels: { 'team': 'data', 'app.kubernetes.io/name': 'other', 'superset.apache.org/parent': 'forged' } },
+      podTemplate: { labels: { 'team': 'data', 'app.kubernetes.io/name': 'other' } },
       deploymentTemplate: { labels: { 'app.kubernetes.io/instance': 'other', 'cost-center': '42' } },
       webServer: { service: { labels: { 'app.kubernetes.io/component': 'x', 'expose': 'yes' } } },
     });

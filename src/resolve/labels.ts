@@ -38,7 +38,10 @@ export function withoutReserved(labels: Labels | undefined): Labels {
   return Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => !key.startsWith(RESERVED_LABEL_PREFIX)));
 }
 
-/** User labels under managed ones: managed keys always win. */
+/**
+ * User labels under managed ones: managed keys always win, and reserved keys are never copied (validation refuses
+ * them; dropping them here too keeps every label map safe even when it bypasses validation).
+ */
 export function withManaged(user: Labels | undefined, managed: Labels): Labels {
-  return { ...user, ...managed };
+  return { ...withoutReserved(user), ...managed };
 }

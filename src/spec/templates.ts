@@ -140,7 +140,7 @@ export interface PodTemplate {
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
-   * Pod labels. Keys under `superset.apache.org/` are reserved and removed; managed labels win.
+   * Pod labels. Keys under `superset.apache.org/` are reserved and refused; managed labels win.
    *
    * @default - none
    */

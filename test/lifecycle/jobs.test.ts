@@ -190,7 +190,7 @@ describe('images, pod settings, deadlines and retries', () => {
   test('lifecycle.podTemplate is merged over the top-level podTemplate; managed labels and variables win', () => {
     const manifests = synthLifecycle({
       podTemplate: {
-        labels: { 'team': 'bi', 'superset.apache.org/init-task': 'forged' },
+        labels: { 'team': 'bi', 'app.kubernetes.io/component': 'forged' },
         nodeSelector: { pool: 'general' },
         tolerations: [{ key: 'a', operator: 'Exists' }],
         container: { env: [{ name: 'TZ', value: 'UTC' }], resources: { requests: { cpu: '1' } } },

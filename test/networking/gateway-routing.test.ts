@@ -60,7 +60,7 @@ describe('GatewayRouting', () => {
   test('user labels sit under the managed ones; annotations pass through', () => {
     const r = route({
       webServer: {},
-      networking: { gateway: { ...GATEWAY, labels: { 'team': 'bi', 'superset.apache.org/parent': 'x' }, annotations: { a: 'b' } } },
+      networking: { gateway: { ...GATEWAY, labels: { 'team': 'bi', 'app.kubernetes.io/name': 'x' }, annotations: { a: 'b' } } },
     });
     expect(r.metadata.labels).toEqual({ 'team': 'bi', 'app.kubernetes.io/name': 'superset', 'superset.apache.org/parent': 'demo' });
     expect(r.metadata.annotations).toEqual({ a: 'b' });

@@ -7,6 +7,7 @@ import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
 import { NAME_RULES } from './names';
 import { NETWORKING_RULES } from './networking';
+import { RESERVED_LABEL_RULES } from './reserved-labels';
 import type { Rule } from './rule';
 import { SCALING_RULES } from './scaling';
 import { SECRET_RULES } from './secrets';
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES,
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
+  ...RESERVED_LABEL_RULES,
 ];
