@@ -3,7 +3,6 @@ import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
 import { METRICS_PORT_NAME } from '../monitoring/statsd-exporter';
 import { componentLabels, parentComponentLabels } from '../resolve/labels';
-import { nonEmpty } from '../resolve/merge';
 import type { ResolvedComponent, ResolvedInstance } from '../resolve/model';
 import type { NetworkPolicySpec } from '../spec';
 
@@ -24,15 +23,23 @@ function metricsPorts(component: ResolvedComponent): number[] {
 }
 
 /**
- * The ports Prometheus scrapes: the exporter's `metrics` ports, open to `metricsFrom` (default: anywhere), and with
+ * An ingress rule opening `ports` to `peers`: to any source when `peers` is unset, and to no one at all when it is
+ * an empty list. A rule without `from` admits every source, so an empty list must not become one.
+ */
+function openTo(ports: readonly number[], peers: readonly k8s.NetworkPolicyPeer[] | undefined): k8s.NetworkPolicyIngressRule[] {
+  if (ports.length === 0 || peers?.length === 0) return [];
+  return [{ ports: ports.map(tcp), from: peers && [...peers] }];
+}
+
+/**
+ * The ports Prometheus scrapes: the exporter's `metrics` ports, open to `metricsFrom` (unset: anywhere), and with
  * monitoring, Flower's serving port, where it serves `/metrics`. That port also serves Flower's UI, which has no
  * login, so it is opened only to `metricsFrom` peers, never to any source.
  */
 function scrapeRules(component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext): k8s.NetworkPolicyIngressRule[] {
-  const from = nonEmpty(policy.metricsFrom);
+  const from = policy.metricsFrom;
   const flowerPort = component.type === 'celery-flower' && context.monitored && from ? servingPort(component) : undefined;
-  const ports = [...metricsPorts(component), ...(flowerPort !== undefined ? [flowerPort] : [])];
-  return ports.length > 0 ? [{ ports: ports.map(tcp), from }] : [];
+  return openTo([...metricsPorts(component), ...(flowerPort !== undefined ? [flowerPort] : [])], from);
 }
 
 function ingressRules(
@@ -41,7 +48,7 @@ function ingressRules(
   const port = servingPort(component);
   // Public components are exactly the routed ones: web, websocket, MCP and a published Flower.
   const isPublic = instance.routes.some((route) => route.component === component.type);
-  const external = isPublic && port !== undefined ? [{ ports: [tcp(port)], from: nonEmpty(policy.externalFrom) }] : [];
+  const external = isPublic && port !== undefined ? openTo([port], policy.externalFrom) : [];
   return [
     sameInstanceIngress(instance),
     ...external,

@@ -160,7 +160,8 @@ export type EgressPolicy = 'Open' | 'Restricted';
 /**
  * Per-component NetworkPolicies, and one for the lifecycle Jobs. Present (even `{}`) enables them: each component's
  * pods then accept traffic from pods of the same instance on any port, on their serving port from `externalFrom`
- * (default: anywhere) when they face outside, and on metrics ports from `metricsFrom` (default: anywhere).
+ * (default: anywhere) when they face outside, and on metrics ports from `metricsFrom` (default: anywhere). An empty
+ * peer list never means any source.
  */
 export interface NetworkPolicySpec {
   /**
@@ -172,7 +173,8 @@ export interface NetworkPolicySpec {
   readonly egress?: EgressPolicy;
   /**
    * Who may reach the serving ports of the externally facing components (web 8088, websocket 8080, MCP 8088,
-   * published Flower 5555), for example the gateway's namespace. Metrics ports follow `metricsFrom`.
+   * published Flower 5555), for example the gateway's namespace. Metrics ports follow `metricsFrom`. An empty list
+   * admits no one (only the instance's own pods).
    *
    * @default - any source
    */
@@ -181,7 +183,8 @@ export interface NetworkPolicySpec {
    * Who may scrape metrics, for example Prometheus' namespace: the `metrics` ports (the StatsD exporter's, on web
    * server and Celery worker pods) and, with `monitoring.serviceMonitor`, Flower's serving port, where Flower serves
    * `/metrics`. That port also serves Flower's UI, which has no login, so it is opened to these peers only, never to
-   * any source: without `metricsFrom`, an unpublished Flower is reachable only from its own instance.
+   * any source: without `metricsFrom`, an unpublished Flower is reachable only from its own instance. An empty list
+   * admits no one.
    *
    * @default - any source
    */

@@ -6,6 +6,7 @@ import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
 import { NAME_RULES } from './names';
+import { NETWORK_POLICY_PEER_RULES } from './network-policy-peers';
 import { NETWORKING_RULES } from './networking';
 import { RESERVED_LABEL_RULES } from './reserved-labels';
 import type { Rule } from './rule';
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
   ...RESERVED_LABEL_RULES,
+  ...NETWORK_POLICY_PEER_RULES,
 ];
