@@ -84,7 +84,7 @@ function requestSection(model: MonitoringModel): Section[] {
       {
         title: 'Slowest API endpoints (p95)',
         unit: 's',
-        queries: [[`topk(5, ${quantile(0.95, 'api, endpoint, le', SUPERSET_METRICS.requestDuration, web)})`, '{{api}}.{{endpoint}}']],
+        queries: [[`topk(5, ${quantile(0.95, 'api, api_method, le', SUPERSET_METRICS.requestDuration, web)})`, '{{api}}.{{api_method}}']],
       },
       { title: 'Chart data loads by source', unit: 'ops', queries: [[`sum by (source) (${rate(SUPERSET_METRICS.chartDataLoads, exporters)})`, '{{source}}']] },
       { title: 'SQL Lab query execution (p95)', unit: 's', queries: [[quantile(0.95, 'le', SUPERSET_METRICS.sqlLabExecution, exporters), 'p95']] },

@@ -42,15 +42,22 @@ const PREFIX = 'superset';
 
 /** The Prometheus metrics the mapping produces; alert rules and the dashboard query these names. */
 export const SUPERSET_METRICS = {
-  /** Counter of REST API calls by `api` (the API class), `endpoint` (its method) and `outcome`. */
+  /** Counter of REST API calls by `api` (the API class), `api_method` (its method) and `outcome`. */
   requests: 'superset_api_requests_total',
-  /** Histogram of REST API call durations, by `api` and `endpoint`. */
+  /** Histogram of REST API call durations, by `api` and `api_method`. */
   requestDuration: 'superset_api_request_duration_seconds',
   /** Counter of chart data loads by `source`: `cache` or `database`. */
   chartDataLoads: 'superset_chart_data_loads_total',
   /** Histogram of SQL Lab query execution times. */
   sqlLabExecution: 'superset_sqllab_query_execution_seconds',
 } as const;
+
+/**
+ * The target labels a scrape through a prometheus-operator ServiceMonitor sets, with `honor_labels: false`: an exported
+ * label of the same name would be renamed `exported_<label>` and its value replaced by the target's. The mapping uses
+ * none of them (nor `le` and `quantile`, which histograms and summaries own).
+ */
+export const SCRAPE_TARGET_LABELS = ['endpoint', 'namespace', 'service', 'pod', 'container', 'job', 'instance', 'le', 'quantile'] as const;
 
 /** One statsd_exporter mapping rule (its YAML field names). */
 interface StatsdMapping {
@@ -66,7 +73,7 @@ const outcome = (result: 'success' | 'warning' | 'error'): StatsdMapping => ({
   name: SUPERSET_METRICS.requests,
   // One help text per metric name: Prometheus refuses a second one.
   help: 'Superset REST API calls by outcome: success (2xx, 3xx), warning (4xx), error (5xx or an unhandled exception).',
-  labels: { api: '$1', endpoint: '$2', outcome: result },
+  labels: { api: '$1', api_method: '$2', outcome: result },
 });
 
 const chartDataLoads = (statsdKey: string, source: string): StatsdMapping => ({
@@ -90,7 +97,7 @@ export const STATSD_MAPPING = {
       match: `${PREFIX}.*.*.time`,
       name: SUPERSET_METRICS.requestDuration,
       help: 'Duration of Superset REST API calls.',
-      labels: { api: '$1', endpoint: '$2' },
+      labels: { api: '$1', api_method: '$2' },
     },
     outcome('success'),
     outcome('warning'),

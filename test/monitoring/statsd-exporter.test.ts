@@ -68,8 +68,8 @@ describe('the StatsD exporter sidecar', () => {
     expect(mapping.defaults.observer_type).toBe('histogram');
     expect(mapping.defaults.histogram_options.buckets).toContain(2);
     expect(mapping.mappings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ match: 'superset.*.*.time', name: 'superset_api_request_duration_seconds', labels: { api: '$1', endpoint: '$2' } }),
-      expect.objectContaining({ match: 'superset.*.*.error', name: 'superset_api_requests_total', labels: { api: '$1', endpoint: '$2', outcome: 'error' } }),
+      expect.objectContaining({ match: 'superset.*.*.time', name: 'superset_api_request_duration_seconds', labels: { api: '$1', api_method: '$2' } }),
+      expect.objectContaining({ match: 'superset.*.*.error', name: 'superset_api_requests_total', labels: { api: '$1', api_method: '$2', outcome: 'error' } }),
     ]));
     const helps = new Map<string, Set<string>>();
     for (const m of mapping.mappings) helps.set(m.name, (helps.get(m.name) ?? new Set()).add(m.help));
