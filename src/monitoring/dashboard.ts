@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHelmTemplates } from './helm-escape';
 import type { MonitoringModel } from './model';
-import { containerScope, eq, matches, podScope, selector, serviceScope } from './promql';
+import { containerScope, eq, matches, ofOwnPods, podScope, selector, serviceScope } from './promql';
 import { SUPERSET_METRICS } from './statsd-exporter';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../build/manifest';
@@ -94,15 +94,16 @@ function requestSection(model: MonitoringModel): Section[] {
 
 function podSection(model: MonitoringModel): Section {
   const containers = containerScope(model);
+  const own = (expr: string) => ofOwnPods(expr, model);
   return {
     title: 'Pods',
     panels: [
-      { title: 'CPU by pod', unit: 'short', queries: [[`sum by (pod) (rate(${selector('container_cpu_usage_seconds_total', ...containers)}[5m]))`, '{{pod}}']] },
-      { title: 'Memory working set by pod', unit: 'bytes', queries: [[`sum by (pod) (${selector('container_memory_working_set_bytes', ...containers)})`, '{{pod}}']] },
+      { title: 'CPU by pod', unit: 'short', queries: [[`sum by (pod) (${own(`rate(${selector('container_cpu_usage_seconds_total', ...containers)}[5m])`)})`, '{{pod}}']] },
+      { title: 'Memory working set by pod', unit: 'bytes', queries: [[`sum by (pod) (${own(selector('container_memory_working_set_bytes', ...containers))})`, '{{pod}}']] },
       {
         title: 'Container restarts (1h)',
         unit: 'short',
-        queries: [[`sum by (pod, container) (increase(${selector('kube_pod_container_status_restarts_total', ...podScope(model))}[1h]))`, '{{pod}}/{{container}}']],
+        queries: [[`sum by (pod, container) (${own(`increase(${selector('kube_pod_container_status_restarts_total', ...podScope(model))}[1h])`)})`, '{{pod}}/{{container}}']],
       },
     ],
   };

@@ -13,7 +13,13 @@ export const RANDOM_SUFFIX_LENGTH = 5;
 /** The longest pod-template-hash: a 32-bit number has at most 10 digits, each encoded as one character. */
 export const MAX_HASH_LENGTH = 10;
 
-const CHAR = '[a-z0-9]';
+/**
+ * The characters of a pod-template-hash and of the random suffix: Kubernetes encodes both with the same alphabet,
+ * which has no vowels (and no 0, 1, 3), so that generated names spell no words. A Job's pod `<instance>-<task>-<suffix>`
+ * therefore never passes for a Deployment's pod: every task name has a vowel.
+ */
+export const NAME_CHAR = '[b-df-hj-np-tv-xz24-9]'; // bcdfghjklmnpqrstvwxz2456789
+const CHAR = NAME_CHAR;
 
 /** One form of a pod name: a literal beginning and a regex for the rest. */
 export interface PodNameForm {
@@ -32,7 +38,8 @@ export interface PodNameForm {
  * - the first 58 characters of the Deployment name and the suffix, when even that name was cut.
  *
  * Every form has fixed lengths and at most one hyphen after the Deployment name, so pods of an instance whose name
- * merely starts like this one do not match.
+ * merely starts like this one do not match, nor do Job pods. Where a long name was cut, another instance's pod can
+ * still look the same; `ownedPods` in promql.ts settles that by the pod's owner.
  */
 export function podNameForms(deployment: string): PodNameForm[] {
   const prefix = `${deployment}-`;

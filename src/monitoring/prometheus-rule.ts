@@ -1,6 +1,6 @@
 import { escapeHelmTemplates } from './helm-escape';
 import type { MonitoringModel } from './model';
-import { containerScope, deploymentScope, eq, jobScope, podScope, selector, serviceScope } from './promql';
+import { containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, selector, serviceScope } from './promql';
 import { SUPERSET_METRICS } from './statsd-exporter';
 import { type PrometheusRuleProps, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
 import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
@@ -32,7 +32,7 @@ function perDeployment(metric: string, scope: string[]): string {
 /** Usage of a resource against the containers' limit; containers without that limit have no series. */
 function usageOverLimit(usage: string, resource: 'cpu' | 'memory', model: MonitoringModel, threshold: number): string {
   const limit = selector('kube_pod_container_resource_limits', ...podScope(model), eq('resource', resource));
-  return [perContainer(usage), '/', perContainer(limit), `> ${threshold}`].join('\n');
+  return ofOwnPods([perContainer(usage), '/', perContainer(limit), `> ${threshold}`].join('\n'), model);
 }
 
 function podAlerts(model: MonitoringModel, who: string): AlertRule[] {
@@ -43,7 +43,7 @@ function podAlerts(model: MonitoringModel, who: string): AlertRule[] {
   return [
     {
       alert: 'SupersetPodCrashLooping',
-      expr: [`${perContainer(`increase(${restarts}[15m])`)} > 3`, 'or', `${perContainer(`max_over_time(${waiting}[5m])`)} >= 1`].join('\n'),
+      expr: ofOwnPods([`${perContainer(`increase(${restarts}[15m])`)} > 3`, 'or', `${perContainer(`max_over_time(${waiting}[5m])`)} >= 1`].join('\n'), model),
       for: '10m',
       severity: 'warning',
       summary: `A pod of ${who} is crash-looping`,
@@ -145,7 +145,7 @@ function lifecycleAlerts(model: MonitoringModel, who: string): AlertRule[] {
     },
     ...(model.lifecycle.schemaWait ? [{
       alert: 'SupersetPodWaitingForMigrations',
-      expr: `max by (namespace, pod) (${waiting}) == 1`,
+      expr: ofOwnPods(`max by (namespace, pod) (${waiting}) == 1`, model),
       for: '30m',
       severity: 'warning' as const,
       summary: `A pod of ${who} has been waiting for migrations for 30 minutes`,

@@ -1,5 +1,5 @@
 import type { MonitoringModel } from './model';
-import { podNameForms } from './pod-names';
+import { NAME_CHAR, podNameForms } from './pod-names';
 import { NAME_HASH_LENGTH } from '../lifecycle/delivery';
 import { TASK_TYPES } from '../lifecycle/task-types';
 import type { ComponentType } from '../resolve/component-types';
@@ -50,7 +50,23 @@ export function podNamePattern(model: MonitoringModel): string {
   return [...byRest].map(([rest, literals]) => `${prefix}(${literals.join('|')})${rest}`).join('|');
 }
 
-/** The instance's pods (kube-state-metrics and cAdvisor series carry `namespace` and `pod`). */
+/**
+ * The instance's Deployment pods by their owner (kube-state-metrics `kube_pod_owner`): the ReplicaSets
+ * `<instance>-<component>-<pod-template-hash>`. Every component name has a hyphen and the hash has none, so a
+ * ReplicaSet name has exactly one instance and component, whatever the names; pod names do not, once Kubernetes
+ * has cut them short.
+ */
+export function ownedPods(model: MonitoringModel): string {
+  const replicaSets = `${model.instance}-(${model.components.join('|')})-${NAME_CHAR}{1,10}`;
+  return selector('kube_pod_owner', eq('namespace', model.namespace), eq('owner_kind', 'ReplicaSet'), matches('owner_name', replicaSets));
+}
+
+/** `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. */
+export function ofOwnPods(expr: string, model: MonitoringModel): string {
+  return `(${expr})\nand on (namespace, pod) ${ownedPods(model)}`;
+}
+
+/** The instance's pods (kube-state-metrics and cAdvisor series carry `namespace` and `pod`), by name; see ownedPods. */
 export function podScope(model: MonitoringModel): string[] {
   return [eq('namespace', model.namespace), matches('pod', podNamePattern(model))];
 }

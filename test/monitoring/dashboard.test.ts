@@ -57,7 +57,7 @@ describe('the Grafana dashboard', () => {
     const exporter = mapping.mappings.flatMap((m: any) => [m.name, `${m.name}_bucket`]);
     const known = new Set([
       ...exporter, 'container_cpu_usage_seconds_total', 'container_memory_working_set_bytes', 'kube_pod_container_status_restarts_total',
-      'flower_events_total', 'flower_worker_online', 'flower_task_runtime_seconds_bucket',
+      'flower_events_total', 'flower_worker_online', 'flower_task_runtime_seconds_bucket', 'kube_pod_owner',
     ]);
     expectScopedToInstance(queries(dashboard), known);
   });

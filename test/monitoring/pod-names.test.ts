@@ -66,7 +66,7 @@ describe('the pod name pattern', () => {
   });
 
   test('a short name keeps the two hyphenated segments, with their lengths', () => {
-    expect(patternOf('demo', ['web-server', 'mcp-server'])).toBe('demo-(web-server|mcp-server)-[a-z0-9]{1,10}-[a-z0-9]{5}');
+    expect(patternOf('demo', ['web-server', 'mcp-server'])).toBe('demo-(web-server|mcp-server)-[b-df-hj-np-tv-xz24-9]{1,10}-[b-df-hj-np-tv-xz24-9]{5}');
   });
 
   test('alerts of a 48-character instance match its pods, whose names Kubernetes cut short', () => {

@@ -18,7 +18,7 @@ function knownMetrics(manifests: Manifest[]): Set<string> {
     // kube-state-metrics
     'kube_pod_container_status_restarts_total', 'kube_pod_container_status_waiting_reason', 'kube_pod_container_resource_limits',
     'kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas',
-    'kube_job_failed', 'kube_pod_init_container_status_running',
+    'kube_job_failed', 'kube_pod_init_container_status_running', 'kube_pod_owner',
     // cAdvisor (kubelet)
     'container_memory_working_set_bytes', 'container_cpu_usage_seconds_total',
     // Flower
@@ -71,8 +71,8 @@ describe('the PrometheusRule', () => {
 
   test('thresholds: 90% memory, 80% CPU, 5% server errors, p95 above 2 s', () => {
     const expr = (name: string) => alerts.find((a) => a.alert === name).expr;
-    expect(expr('SupersetContainerMemoryNearLimit')).toMatch(/resource="memory".*\n> 0\.9$/s);
-    expect(expr('SupersetContainerCpuNearLimit')).toMatch(/resource="cpu".*\n> 0\.8$/s);
+    expect(expr('SupersetContainerMemoryNearLimit')).toMatch(/resource="memory".*\n> 0\.9\)\nand on \(namespace, pod\) kube_pod_owner/s);
+    expect(expr('SupersetContainerCpuNearLimit')).toMatch(/resource="cpu".*\n> 0\.8\)\nand on \(namespace, pod\) kube_pod_owner/s);
     expect(expr('SupersetHighServerErrorRatio')).toMatch(/outcome="error".*\n> 0\.05$/s);
     expect(expr('SupersetHighRequestLatency')).toMatch(/^histogram_quantile\(0\.95, .*\) > 2$/);
     expect(alerts.find((a) => a.alert === 'SupersetContainerMemoryNearLimit').for).toBe('5m');
@@ -98,7 +98,8 @@ describe('alerts follow what the instance runs', () => {
 
   test('the pod pattern covers exactly the components that run', () => {
     const expr = alertsOf(synthMonitored({ celeryWorker: undefined, celeryBeat: undefined, celeryFlower: undefined, mcpServer: {} }))[0].expr;
-    expect(expr).toContain('pod=~"demo-(web-server|mcp-server)-[a-z0-9]{1,10}-[a-z0-9]{5}"');
+    expect(expr).toContain('pod=~"demo-(web-server|mcp-server)-[b-df-hj-np-tv-xz24-9]{1,10}-[b-df-hj-np-tv-xz24-9]{5}"');
+    expect(expr).toContain('owner_name=~"demo-(web-server|mcp-server)-[b-df-hj-np-tv-xz24-9]{1,10}"');
   });
 
   test('disabled, there is no PrometheusRule', () => {

@@ -19,13 +19,17 @@ function objectsOf(instance: string, namespace: string): Record<string, string>[
     pod: `${instance}-${component}-7d9f8c6b5-x2x4z`,
     deployment: `${instance}-${component}`,
     service: `${instance}-${component}`,
+    owner_name: `${instance}-${component}-7d9f8c6b5`,
   }));
+  // The pods of its lifecycle Jobs (owned by Jobs, so without a ReplicaSet owner).
+  const jobPods = TASK_TYPES.flatMap((task) => [`${instance}-${task}-x7k2p`, `${instance}-${task}-1a2b3c-x7k2p`])
+    .map((pod) => ({ namespace, pod }));
   const jobs = TASK_TYPES.flatMap((task) => [`${instance}-${task}`, `${instance}-${task}-1a2b3c`])
     .concat(`${instance}-seed-28912345`)
     .map((job) => ({ namespace, job_name: job }));
-  return [...components, ...jobs];
+  return [...components, ...jobPods, ...jobs];
 }
-const IDENTITY = new Set(['namespace', 'pod', 'deployment', 'service', 'job_name']);
+const IDENTITY = new Set(['namespace', 'pod', 'deployment', 'service', 'job_name', 'owner_name']);
 
 /** Which objects a selector's identity matchers accept. */
 function accepted(selector: VectorSelector, objects: Record<string, string>[]): Record<string, string>[] {
@@ -48,7 +52,7 @@ export function expectScopedToInstance(exprs: string[], known: Set<string>): voi
       const where = `${selector.metric} in ${expr}`;
       expect([where, known.has(selector.metric)]).toEqual([where, true]);
       expect([where, selector.matchers.some((m) => m.label === 'namespace' && m.op === '=' && m.value === NAMESPACE)]).toEqual([where, true]);
-      expect([where, selector.matchers.some((m) => ['pod', 'deployment', 'service', 'job_name'].includes(m.label))]).toEqual([where, true]);
+      expect([where, selector.matchers.some((m) => ['pod', 'deployment', 'service', 'job_name', 'owner_name'].includes(m.label))]).toEqual([where, true]);
       expect([where, accepted(selector, own).length > 0]).toEqual([where, true]);
       expect([where, accepted(selector, others)]).toEqual([where, []]);
     }
