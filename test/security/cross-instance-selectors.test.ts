@@ -23,8 +23,7 @@ const FULL = {
 function selectorsOf(m: Manifest): [string, Labels][] {
   const found: [string, Labels][] = [];
   const walk = (value: unknown, at: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {value.forEach((v, i) => walk(v, `${at}[${i}]`));} else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         if (key === 'matchLabels') found.push([`${at}.matchLabels`, child as Labels]);
         else if (key === 'selector' && m.kind === 'Service') found.push([`${at}.selector`, child as Labels]);

@@ -64,7 +64,8 @@ describe('an empty peer list admits no one', () => {
   });
 
   test('extraIngress from: [] and extraEgress to: [] are refused', () => {
-    const problems = problemsOf(withMinimal({ networkPolicy: { extraIngress: [{ from: [] }], extraEgress: [{ to: [{ podSelector: {} }] }, { to: [] }] } }));
+    const networkPolicy = { extraIngress: [{ from: [] }], extraEgress: [{ to: [{ podSelector: {} }] }, { to: [] }] };
+    const problems = problemsOf(withMinimal({ networkPolicy }));
     expect(problems).toEqual([
       'networkPolicy.extraIngress[0].from: an empty from list admits any peer in Kubernetes, so it is refused, got []; '
         + 'list the peers, or remove from to mean any peer',
