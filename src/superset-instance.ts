@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { serviceAccountManifest } from './build/component-manifests';
 import { apiObjectProps } from './build/manifest';
+import { objectClashes } from './build/object-claims';
 import { CeleryBeat } from './components/celery-beat';
 import { CeleryFlower } from './components/celery-flower';
 import { CeleryWorker } from './components/celery-worker';
@@ -131,5 +132,11 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
     const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
     this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
+
+    // Refused as soon as the second instance is built; objects added to an instance later are checked at synth.
+    const instances = () => this.node.root.node.findAll().filter((c): c is SupersetInstance => c instanceof SupersetInstance);
+    const clashes = objectClashes(this, instances());
+    if (clashes.length > 0) throw new Error(clashes.join('\n'));
+    this.node.addValidation({ validate: () => objectClashes(this, instances()) });
   }
 }
