@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { serviceAccountManifest } from './build/component-manifests';
+import { deliveredByHelm, escapeForHelm } from './build/helm-delivery';
 import { apiObjectProps } from './build/manifest';
 import { objectClashes } from './build/object-claims';
 import { CeleryBeat } from './components/celery-beat';
@@ -132,6 +133,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
     const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
     this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
+
+    if (deliveredByHelm(this.spec)) escapeForHelm(this);
 
     // Refused as soon as the second instance is built; objects added to an instance later are checked at synth.
     const instances = () => this.node.root.node.findAll().filter((c): c is SupersetInstance => c instanceof SupersetInstance);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { escapeHelmTemplates } from './helm-escape';
 import type { MonitoringModel } from './model';
 import { containerScope, eq, matches, ofOwnPods, podScope, selector, serviceScope } from './promql';
 import { SUPERSET_METRICS } from './statsd-exporter';
@@ -186,8 +185,8 @@ export function dashboardConfigMapName(instanceName: string): string {
 
 /**
  * The dashboard as a ConfigMap for the Grafana sidecar. The sidecar writes every key into one folder, so the key
- * names the namespace and instance to stay unique. In a Helm chart, the legends' `{{ … }}` (Grafana's own
- * templates) are escaped, so that Helm leaves them to Grafana.
+ * names the namespace and instance to stay unique. (In a Helm chart, the escaping of build/helm-delivery.ts leaves
+ * the legends' `{{ … }}`, Grafana's own templates, to Grafana.)
  */
 export function dashboardManifest(model: MonitoringModel, dashboard: NonNullable<MonitoringModel['dashboard']>): Manifest<k8s.ConfigMap> {
   const json = `${JSON.stringify(grafanaDashboard(model), null, 2)}\n`;
@@ -195,6 +194,6 @@ export function dashboardManifest(model: MonitoringModel, dashboard: NonNullable
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: objectMeta(dashboardConfigMapName(model.instance), model.namespace, dashboard.labels, dashboard.annotations),
-    data: { [`superset-${model.namespace}-${model.instance}.json`]: model.helmTemplates ? escapeHelmTemplates(json) : json },
+    data: { [`superset-${model.namespace}-${model.instance}.json`]: json },
   };
 }

@@ -1,6 +1,5 @@
 import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
 import { SCHEMA_WAIT_CONTAINER } from '../lifecycle/schema-wait';
-import { lifecycleDelivery } from '../lifecycle/task-types';
 import { underPrefix } from '../resolve/component-profiles';
 import { flowerUrlPrefix } from '../resolve/component-runtime';
 import type { ComponentType } from '../resolve/component-types';
@@ -53,11 +52,6 @@ export interface MonitoringModel {
     /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
     readonly schemaWait: boolean;
   };
-  /**
-   * Whether the objects end up in a Helm chart (`lifecycle.delivery: 'Helm'`), whose files Helm renders as
-   * templates: then `{{` in alert annotations and dashboard legends is escaped.
-   */
-  readonly helmTemplates: boolean;
   readonly alertRules?: { readonly labels: Labels };
   readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }
@@ -146,7 +140,6 @@ export function resolveMonitoring(
     workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
     exporterMapping: runsExporter(web) || workerExporter,
     lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
-    helmTemplates: lifecycleDelivery(spec) === 'Helm',
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },

@@ -6,6 +6,7 @@ import { prometheusRuleProps } from './prometheus-rule';
 import { serviceMonitorProps, workerMetricsServiceManifest } from './service-monitor';
 import { statsdMappingManifest } from './statsd-exporter';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
+import { deliveredByHelm, escapeForHelm } from '../build/helm-delivery';
 import { apiObjectProps } from '../build/manifest';
 import type { ComponentType } from '../resolve/component-types';
 import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
@@ -46,8 +47,9 @@ export interface MonitoringStackProps {
  * - ConfigMap `<instance>-grafana-dashboard` holds a Grafana dashboard for the sidecar of kube-prometheus-stack.
  * - ConfigMap `<instance>-statsd-mapping` holds the exporter's mapping, when the pods run the exporter.
  *
- * With `lifecycle.delivery: 'Helm'`, the `{{ … }}` of alert annotations and dashboard legends are escaped so that
- * Helm, which renders the chart's files as templates, gives them back unchanged.
+ * With `lifecycle.delivery: 'Helm'`, every string of its objects is escaped (see build/helm-delivery.ts), so that
+ * Helm, which renders the chart's files as templates, gives the alert annotations' and dashboard legends' `{{ … }}`
+ * back unchanged.
  *
  * `SupersetInstance` creates one for `monitoring.serviceMonitor` and also adds the exporter sidecars and
  * `STATS_LOGGER` to the pods; it can also be used on its own.
@@ -101,5 +103,7 @@ export class MonitoringStack extends Construct {
     this.prometheusRule = model.alertRules && new PrometheusRule(this, 'PrometheusRule', prometheusRuleProps(model, model.alertRules.labels));
     this.dashboard = model.dashboard && new ApiObject(this, 'Dashboard', apiObjectProps(dashboardManifest(model, model.dashboard)));
     this.node.defaultChild = this.serviceMonitor;
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
   }
 }

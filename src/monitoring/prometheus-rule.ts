@@ -1,4 +1,3 @@
-import { escapeHelmTemplates } from './helm-escape';
 import type { MonitoringModel } from './model';
 import { containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, selector, serviceScope } from './promql';
 import { SUPERSET_METRICS } from './statsd-exporter';
@@ -195,11 +194,10 @@ export function alertRules(model: MonitoringModel): AlertRule[] {
 }
 
 /**
- * The PrometheusRule `<instance>`: one group with every alert. In a Helm chart, the annotations' `{{ … }}`
- * (Prometheus' own templates) are escaped, so that Helm leaves them to Prometheus.
+ * The PrometheusRule `<instance>`: one group with every alert. (In a Helm chart, the escaping of
+ * build/helm-delivery.ts leaves the annotations' `{{ … }}`, Prometheus' own templates, to Prometheus.)
  */
 export function prometheusRuleProps(model: MonitoringModel, labels: Labels): PrometheusRuleProps {
-  const text = model.helmTemplates ? escapeHelmTemplates : (value: string) => value;
   return {
     metadata: { name: model.instance, namespace: model.namespace, labels: { ...labels } },
     spec: {
@@ -210,7 +208,7 @@ export function prometheusRuleProps(model: MonitoringModel, labels: Labels): Pro
           expr: PrometheusRuleSpecGroupsRulesExpr.fromString(rule.expr),
           for: rule.for,
           labels: { severity: rule.severity },
-          annotations: { summary: text(rule.summary), description: text(rule.description) },
+          annotations: { summary: rule.summary, description: rule.description },
         })),
       }],
     },

@@ -4,6 +4,7 @@ import type { GatewaySpec } from '../spec';
 import type { ISupersetInstance } from '../superset-instance';
 import { assertHostnames } from './host-names';
 import { httpRouteProps } from './http-route';
+import { deliveredByHelm, escapeForHelm } from '../build/helm-delivery';
 
 /** Properties of `GatewayRouting`: the operator's `networking.gateway` plus the instance to route to. */
 export interface GatewayRoutingProps extends GatewaySpec {
@@ -32,5 +33,7 @@ export class GatewayRouting extends Construct {
     assertHostnames(`GatewayRouting '${id}'`, 'hostnames', gateway.hostnames ?? []);
     this.route = new HttpRoute(this, 'Resource', httpRouteProps(instance.model, gateway));
     this.node.defaultChild = this.route;
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
   }
 }

@@ -5,6 +5,7 @@ import type { IngressSpec } from '../spec';
 import type { ISupersetInstance } from '../superset-instance';
 import { assertHostnames } from './host-names';
 import { ingressManifest } from './ingress';
+import { deliveredByHelm, escapeForHelm } from '../build/helm-delivery';
 
 /** Properties of `IngressRouting`: the operator's `networking.ingress` plus the instance to route to. */
 export interface IngressRoutingProps extends IngressSpec {
@@ -31,5 +32,7 @@ export class IngressRouting extends Construct {
     assertHostnames(`IngressRouting '${id}'`, 'hosts', [ingress.host, ...(ingress.hosts ?? []).map((h) => h.host)]);
     this.ingress = new ApiObject(this, 'Resource', apiObjectProps(ingressManifest(instance.model, ingress)));
     this.node.defaultChild = this.ingress;
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { devNetworkPolicyManifest } from './dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from './lifecycle-network-policy';
 import { networkPolicyManifest } from './network-policy';
+import { deliveredByHelm, escapeForHelm } from '../build/helm-delivery';
 import { apiObjectProps } from '../build/manifest';
 import type { DevDependency } from '../dev/manifests';
 import type { ComponentType } from '../resolve/component-types';
@@ -48,5 +49,7 @@ export class InstanceNetworkPolicy extends Construct {
     this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [
       dependency, new ApiObject(this, dependency, apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
     ]));
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
   }
 }

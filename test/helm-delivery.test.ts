@@ -1,0 +1,77 @@
+// With Helm delivery, Helm renders the synthesized file with Go's text/template. Run Go's real text/template over
+// it (with Helm's missingkey=zero and its outside-reaching functions defined to fail) and check that every object
+// comes back exactly as the library meant it, for values written to look like template actions.
+import { ApiObject, Testing, Yaml } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { SupersetInstance, type SupersetInstanceProps } from '../src';
+import { buildGoTemplate, type GoTemplate } from './support/go-template-real';
+import { BASE } from './util';
+import { escapeForHelm } from '../src/build/helm-delivery';
+
+const LOOKUP = '{{ lookup "v1" "Secret" "bi" "db" }}';
+
+const PROPS: SupersetInstanceProps = {
+  ...BASE,
+  namespace: 'bi',
+  lifecycle: { delivery: 'Helm' },
+  metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } },
+  valkey: { host: 'valkey', cache: { keyPrefix: '{(lookup "v1" "Secret" "bi" "db")}' } },
+  config: `GREETING = "${LOOKUP}"`,
+  bootstrapScript: `echo '${LOOKUP}'`,
+  deploymentTemplate: { annotations: { note: LOOKUP } },
+  podTemplate: { annotations: { note: '{{ .Release.Name }}' }, container: { env: [{ name: 'GREETING', value: '{{- "hi" -}}' }] } },
+  webServer: { podTemplate: { container: { args: ['--motd={{ include "x" . }}'] } } },
+  celeryWorker: {},
+  celeryBeat: {},
+  celeryFlower: {},
+  monitoring: { serviceMonitor: {} },
+  networkPolicy: {},
+};
+
+let go: GoTemplate;
+beforeAll(() => {
+  go = buildGoTemplate();
+}, 120_000);
+afterAll(() => go?.dispose());
+
+/** Each object as the library means it: its own rendering, before the escaping for Helm. */
+function intended(chart: ReturnType<typeof Testing.chart>): Map<string, unknown> {
+  const objects = chart.node.findAll().filter(ApiObject.isApiObject);
+  return new Map(objects.map((o) => [`${o.kind}/${o.name}`, Object.getPrototypeOf(o).toJson.call(o)]));
+}
+
+test('Helm renders every object back to exactly what the library meant, hostile values included', () => {
+  const chart = Testing.chart();
+  new SupersetInstance(chart, 'demo', PROPS);
+  const file = Yaml.stringify(...Testing.synth(chart));
+  const rendered = parseAllDocuments(go.render(file)).map((doc) => doc.toJS());
+  const meant = intended(chart);
+  expect(rendered).toHaveLength(meant.size);
+  for (const object of rendered) expect(object).toEqual(meant.get(`${object.kind}/${object.metadata.name}`));
+
+  // The hostile values arrived as written.
+  const text = JSON.stringify(rendered);
+  expect(text).toContain(JSON.stringify(LOOKUP).slice(1, -1));
+  expect(text).toContain('{{ .Release.Name }}');
+  expect(text).toContain('--motd={{ include \\"x\\" . }}');
+  const config = rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'demo-web-server-config').data['superset_config.py'];
+  expect(config).toContain('f"{_superset_instance}_{{(lookup \\"v1\\"');
+  // Prometheus' and Grafana's own templates too.
+  expect(text).toContain('{{ $labels.pod }}');
+  expect(text).toContain('{{pod}}');
+});
+
+test('keys are escaped too: an object added to a Helm-delivered instance before it is escaped', () => {
+  const chart = Testing.chart();
+  const object = new ApiObject(chart, 'extra', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { '{{ lookup }}': '{{-' } });
+  escapeForHelm(chart);
+  escapeForHelm(chart); // once only, however often asked
+  expect(parseAllDocuments(go.render(Yaml.stringify(...Testing.synth(chart))))[0].toJS())
+    .toEqual(Object.getPrototypeOf(object).toJson.call(object));
+});
+
+test('without Helm delivery nothing is escaped', () => {
+  const chart = Testing.chart();
+  new SupersetInstance(chart, 'demo', { ...PROPS, lifecycle: { delivery: 'Plain' } });
+  expect(Yaml.stringify(...Testing.synth(chart))).not.toContain('{{`');
+});
