@@ -270,7 +270,8 @@ export type UpgradeMode = 'Automatic' | 'Supervised';
  *   before the Jobs run. Migrate, rotate and init run on every sync (they are idempotent); components are only
  *   updated after they succeed.
  * - `Helm`: `pre-install,pre-upgrade` hooks with weights in task order, for a chart made with
- *   `cdk8s synth --format helm`. Like Argo CD, every upgrade runs the tasks before any other object changes.
+ *   `cdk8s synth --format helm`. Like Argo CD, every upgrade runs the tasks before any other object changes. Every
+ *   `{{` the instance emits (your `config` and scripts included) is escaped, so Helm renders it back as written.
  *
  * A seed needs `Plain` delivery: it must run before the other tasks, and cannot be a hook that runs on every sync.
  */
