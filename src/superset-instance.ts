@@ -3,7 +3,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { serviceAccountManifest } from './build/component-manifests';
 import { deliveredByHelm, escapeForHelm } from './build/helm-delivery';
 import { apiObjectProps } from './build/manifest';
-import { objectClashes } from './build/object-claims';
+import { claimObjects } from './build/object-claims';
 import { CeleryBeat } from './components/celery-beat';
 import { CeleryFlower } from './components/celery-flower';
 import { CeleryWorker } from './components/celery-worker';
@@ -137,9 +137,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     if (deliveredByHelm(this.spec)) escapeForHelm(this);
 
     // Refused as soon as the second instance is built; objects added to an instance later are checked at synth.
-    const instances = () => this.node.root.node.findAll().filter((c): c is SupersetInstance => c instanceof SupersetInstance);
-    const clashes = objectClashes(this, instances());
+    const clashes = claimObjects(this);
     if (clashes.length > 0) throw new Error(clashes.join('\n'));
-    this.node.addValidation({ validate: () => objectClashes(this, instances()) });
   }
 }

@@ -39,6 +39,7 @@ describe('objects claimed by two instances', () => {
     new SupersetInstance(chart, 'b', { ...BASE, webServer: {} });
     // An escape hatch object of `a` named like one of `b`'s.
     new ApiObject(a, 'Extra', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'b-web-server' } });
-    expect(() => app.synth()).toThrow(/SupersetInstance 'a' \(c\/a\) and SupersetInstance 'b' \(c\/b\) both emit Service 'b-web-server'/);
+    // The whole app is checked again at synth, in build order: `b` built its Service first.
+    expect(() => app.synth()).toThrow(/SupersetInstance 'b' \(c\/b\) and SupersetInstance 'a' \(c\/a\) both emit Service 'b-web-server'/);
   });
 });
