@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import type * as kplus from 'cdk8s-plus-28';
 import type { Labels } from '../resolve/labels';
 import type { ResolvedService } from '../resolve/model';
 
@@ -8,13 +8,22 @@ import type { ResolvedService } from '../resolve/model';
  */
 
 /**
+ * cdk8s-plus-28, loaded on first use: loading it takes about 0.2 s, as long as synthesizing a whole production
+ * instance, and only apps that combine the library with cdk8s-plus need it.
+ */
+function cdk8sPlus(): typeof kplus {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('cdk8s-plus-28') as typeof kplus;
+}
+
+/**
  * The pods with exactly these labels, in `namespace` when one is set. Without a namespace cdk8s-plus treats the pods
  * as being in the namespace of whatever policy refers to them, which is what an unset namespace means in cdk8s.
  */
 export function podSelectorConfig(labels: Labels, namespace: string | undefined): kplus.PodSelectorConfig {
   return {
     // A copy: the selector must not share the model's object, which cdk8s-plus may keep.
-    labelSelector: kplus.LabelSelector.of({ labels: { ...labels } }),
+    labelSelector: cdk8sPlus().LabelSelector.of({ labels: { ...labels } }),
     namespaces: namespace === undefined ? undefined : { names: [namespace] },
   };
 }
@@ -29,5 +38,5 @@ export function podSelectorConfig(labels: Labels, namespace: string | undefined)
  */
 export function serviceIngressBackend(service: ResolvedService): kplus.IngressBackend {
   const described = { name: service.name, ports: [{ port: service.port }] };
-  return kplus.IngressBackend.fromService(described as unknown as kplus.Service, { port: service.port });
+  return cdk8sPlus().IngressBackend.fromService(described as unknown as kplus.Service, { port: service.port });
 }

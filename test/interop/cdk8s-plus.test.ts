@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SupersetInstance, type SupersetComponent, type SupersetInstanceProps } from '../../src';
@@ -209,3 +211,19 @@ describe('the web server as a backend of a cdk8s-plus Ingress', () => {
 function warehouseName(manifests: Manifest[]): string {
   return manifests.find((m) => m.kind === 'Deployment' && m.metadata.name.includes('warehouse'))!.metadata.name;
 }
+
+test('the library loads cdk8s-plus-28 only when an app uses it with cdk8s-plus', () => {
+  // Loading it costs about as much as synthesizing an instance; apps without cdk8s-plus should not pay for it.
+  const script = `
+    const { App, Chart } = require('cdk8s');
+    const { SupersetInstance } = require('./src');
+    const loaded = () => Object.keys(require.cache).some((file) => file.includes('/node_modules/cdk8s-plus-28/'));
+    const app = new App();
+    const instance = new SupersetInstance(new Chart(app, 'c'), 'demo', ${JSON.stringify({ ...BASE, webServer: {} })});
+    app.synthYaml();
+    const before = loaded();
+    instance.webServer.toPodSelectorConfig();
+    console.log(JSON.stringify([before, loaded()]));`;
+  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8', cwd: path.join(__dirname, '../..') });
+  expect(JSON.parse(out)).toEqual([false, true]);
+});
