@@ -15,9 +15,9 @@ export CDK8S_CHECK_UPGRADE=false
 readonly PACKED_BUDGET=$((256 * 1024))
 readonly UNPACKED_BUDGET=$((1200 * 1024))
 # The newest versions the project develops with, and the lowest the peer ranges allow (cdk8s-plus-28's minimums).
-readonly CURRENT_PEERS="cdk8s@2.70.106 constructs@10.8.1 cdk8s-plus-28@2.5.6"
-readonly LOWEST_PEERS="cdk8s@2.68.12 constructs@10.3.0 cdk8s-plus-28@2.0.3"
-readonly TYPESCRIPT="typescript@$(node -p 'require("typescript/package.json").version')"
+# The apps type-check with the project's TypeScript, and with the oldest the README supports.
+readonly CURRENT_PEERS="cdk8s@2.70.106 constructs@10.8.1 cdk8s-plus-28@2.5.6 typescript@$(node -p 'require("typescript/package.json").version')"
+readonly LOWEST_PEERS="cdk8s@2.68.12 constructs@10.3.0 cdk8s-plus-28@2.0.3 typescript@5.0.4"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cdk8s-superset-package.XXXXXX")
 trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
@@ -87,7 +87,7 @@ api_docs() {
   echo "API.md is current"
 }
 
-# consumer NAME PEERS: a fresh app outside the repository with the tarball and these peers.
+# consumer NAME PACKAGES: a fresh app outside the repository with the tarball, these peers and TypeScript.
 consumer() {
   local app="$work/$1" peers=$2 tarball
   tarball=$(node -p 'require(process.argv[1])[0].filename' "$work/pack.json")
@@ -97,7 +97,7 @@ consumer() {
     echo '{ "name": "consumer-app", "version": "0.0.0", "private": true }' >package.json
     # The peers exactly as given, so that npm cannot satisfy them with another version.
     # shellcheck disable=SC2086
-    npm install --no-audit --no-fund --prefer-offline --save-exact "$work/$tarball" $peers "$TYPESCRIPT" || exit 1
+    npm install --no-audit --no-fund --prefer-offline --save-exact "$work/$tarball" $peers || exit 1
     # Exactly one copy of each peer in the app.
     for peer in cdk8s constructs cdk8s-plus-28; do
       copies=$(find . -path "*/node_modules/$peer/package.json" | wc -l)
