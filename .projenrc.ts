@@ -16,19 +16,31 @@ const project = new typescript.TypeScriptProject({
   sampleCode: false,
   // TypeScript 7 has no classic compiler API; ts-jest, tsx and typescript-eslint need 6.x.
   typescriptVersion: '~6.0.3',
-  deps: ['cdk8s@^2.70.106', 'cdk8s-plus-28@^2.5.6', 'constructs@^10.8.1'],
+  // Peers, so that an app has exactly one copy of each (two copies of constructs break `instanceof` and the tree).
+  // The lowest versions are cdk8s-plus-28's own peer minimums; .ci/check-package.sh installs and synthesizes with
+  // them (and with the newest) in a fresh app.
+  peerDeps: ['cdk8s@^2.68.12', 'constructs@^10.3.0', 'cdk8s-plus-28@^2.0.3'],
+  // The project itself builds and tests against the newest versions, not the lowest (projen would pin those).
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
+    'cdk8s@2.70.106',
+    'constructs@10.8.1',
+    'cdk8s-plus-28@2.5.6',
     'cdk8s-cli@2.207.60',
     '@types/node@^20',
     'tsx@4.23.15',
     '@swc/core@1.16.22',
     '@swc/jest@0.2.39',
-    'kubernetes-models@5.1.0',
-    '@kubernetes-models/gateway-api@2.0.0',
-    '@kubernetes-models/prometheus-operator@6.0.0',
+    // The newest lines of the schema models (kubernetes-models 5, gateway-api 2, prometheus-operator 5 and 6)
+    // declare Node >= 22; these are the newest that support Node 20 (HTTPRoute v1 with timeouts included).
+    'kubernetes-models@4.5.1',
+    '@kubernetes-models/gateway-api@0.5.1',
+    '@kubernetes-models/prometheus-operator@4.4.4',
     '@prometheus-io/lezer-promql@0.315.0',
     'yaml@2.9.1',
     'camelcase@^5.3.1',
+    'typedoc@0.28.20',
+    'typedoc-plugin-markdown@4.14.1',
   ],
   // The generated bindings live in the top-level imports/ folder and are compiled with the library,
   // so the compiler's root is the repository root and the entry point is lib/src/index.js.
@@ -36,8 +48,11 @@ const project = new typescript.TypeScriptProject({
   entrypointTypes: 'lib/src/index.d.ts',
   tsconfig: {
     include: ['imports/**/*.ts'],
-    compilerOptions: { rootDir: '.', skipLibCheck: true },
+    // No source maps in the package: it ships compiled code, not the TypeScript sources a map would point to.
+    compilerOptions: { rootDir: '.', skipLibCheck: true, inlineSourceMap: false, inlineSources: false },
   },
+  // The package is an allowlist (`files` below), not a denylist that every new folder has to be added to.
+  npmignoreEnabled: false,
   tsconfigDev: {
     // This file sits in test/, so its globs are relative to that folder.
     include: ['../src/**/*.ts', '../imports/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
@@ -58,7 +73,7 @@ const project = new typescript.TypeScriptProject({
       transform: { '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest') },
     },
   },
-  gitignore: ['cdk8s.out/', 'test-reports/', '*.cpuprofile', '.bench-build/'],
+  gitignore: ['cdk8s.out/', 'test-reports/', '*.cpuprofile', '.bench-build/', '.api-docs/'],
 });
 
 // Workplace CI reads a plain `Tests: N passed, N failed` line; jest's own summary is not it.
@@ -68,6 +83,22 @@ project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/summary-re
 project.testTask.prependExec('tsc -p test/tsconfig.json');
 
 project.tasks.addEnvironment('CDK8S_CHECK_UPGRADE', 'false');
+
+// What consumers get: the compiled library and the CRD bindings it exports (README, LICENSE and package.json are
+// always packed). `npm pack` builds it itself (prepack), from a clean lib/ so nothing stale is shipped.
+project.package.addField('files', ['lib/src/**/*.js', 'lib/src/**/*.d.ts', 'lib/imports/**/*.js', 'lib/imports/**/*.d.ts', 'API.md']);
+const prepack = project.addTask('prepack', { description: 'Compile lib/ from scratch before npm pack or npm publish', exec: 'rm -rf lib' });
+prepack.spawn(project.compileTask);
+
+// The API reference is generated from the TSDoc; CI regenerates it and fails when the committed one differs.
+project.addTask('docgen', {
+  description: 'Generate API.md from the TSDoc of the public API',
+  exec: 'typedoc --logLevel Error && cp .api-docs/API.md API.md',
+});
+project.addTask('package:check', {
+  description: 'Pack, check the size budget and API.md, install into fresh cdk8s apps (newest and lowest peers) and synthesize',
+  exec: 'bash .ci/check-package.sh',
+});
 project.addTask('synth', {
   description: 'Synthesize the example apps to cdk8s.out/',
   exec: 'cdk8s synth',

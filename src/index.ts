@@ -21,7 +21,11 @@ export type {
 } from './resolve/model';
 export type { ComponentType } from './resolve/component-types';
 export type { Labels } from './resolve/labels';
+/** Kubernetes 1.28 types the props use (generated bindings; not listed in API.md). @hidden */
 export type * as k8s from '../imports/k8s';
-// The generated CRD bindings behind the typed children (`route`, `serviceMonitor`, `prometheusRule`).
+// The generated CRD bindings behind the typed children (`route`, `serviceMonitor`, `prometheusRule`); API.md leaves
+// them out (@hidden): they mirror the CRD schemas and would triple its size.
+/** Gateway API bindings (generated). @hidden */
 export * as gatewayApi from '../imports/gateway.networking.k8s.io';
+/** prometheus-operator bindings (generated). @hidden */
 export * as prometheusOperator from '../imports/monitoring.coreos.com';

@@ -1,9 +1,11 @@
 import { ApiObject } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   autoscalerManifest, configMapManifest, deploymentManifest, disruptionBudgetManifest, serviceManifest,
 } from '../build/component-manifests';
 import { apiObjectProps } from '../build/manifest';
+import { podSelectorConfig, serviceIngressBackend } from '../interop/cdk8s-plus';
 import type { ComponentType } from '../resolve/component-types';
 import type { ResolvedComponent } from '../resolve/model';
 
@@ -17,8 +19,13 @@ export interface SupersetComponentProps {
  * The Kubernetes objects of one Superset component: ConfigMap, Deployment, Service, HorizontalPodAutoscaler and
  * PodDisruptionBudget, each present when the component needs it. Every object is a public `ApiObject`, so it can
  * be patched (`addJsonPatch`) as an escape hatch; `ApiObject.of(component)` returns the Deployment.
+ *
+ * For cdk8s-plus-28 a component is a pod selector and a network-policy peer that selects exactly its pods (the
+ * Deployment's selector labels, in the component's namespace): use it as `selector` or `peer` of a
+ * `kplus.NetworkPolicy`, in `workload.connections.allowTo/allowFrom`, `service.select` or pod scheduling.
+ * A component with a Service is also an Ingress backend (`toIngressBackend()`).
  */
-export abstract class SupersetComponent extends Construct {
+export abstract class SupersetComponent extends Construct implements kplus.IPodSelector, kplus.INetworkPolicyPeer {
   /** The resolved component these objects were built from. */
   public readonly model: ResolvedComponent;
   /** The ConfigMap with `superset_config.py` (and the bootstrap script or websocket `config.json`). */
@@ -47,5 +54,33 @@ export abstract class SupersetComponent extends Construct {
     this.podDisruptionBudget = c.podDisruptionBudget
       && new ApiObject(this, 'PodDisruptionBudget', apiObjectProps(disruptionBudgetManifest(c, c.podDisruptionBudget)));
     this.node.defaultChild = this.deployment;
+  }
+
+  /** The component's pods for cdk8s-plus: the Deployment's selector labels, in the component's namespace. */
+  public toPodSelectorConfig(): kplus.PodSelectorConfig {
+    return podSelectorConfig(this.model.labels, this.model.namespace);
+  }
+
+  /** The component's pods as a cdk8s-plus network-policy peer. */
+  public toNetworkPolicyPeerConfig(): kplus.NetworkPolicyPeerConfig {
+    return { podSelector: this.toPodSelectorConfig() };
+  }
+
+  /** The component itself: it selects its pods. */
+  public toPodSelector(): kplus.IPodSelector {
+    return this;
+  }
+
+  /**
+   * The component's Service, on its `http` port, as a backend of a cdk8s-plus `Ingress`
+   * (`ingress.addRule('/', instance.webServer.toIngressBackend())`). The Ingress must be in the Service's namespace.
+   *
+   * @throws when the component has no Service (Celery beat, and the Celery worker without monitoring).
+   */
+  public toIngressBackend(): kplus.IngressBackend {
+    if (!this.model.service) {
+      throw new Error(`${this.node.path}: the ${this.model.type} component has no Service, so it cannot be an Ingress backend`);
+    }
+    return serviceIngressBackend(this.model.service);
   }
 }

@@ -1,10 +1,14 @@
 import { ApiObject } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { jobManifest, seedCronJobManifest, taskConfigMapManifest } from './job-manifests';
 import type { ResolvedLifecycle, ResolvedTask } from './model';
+import { lifecyclePodSelector } from './task-labels';
 import type { TaskType } from './task-types';
 import { serviceAccountManifest } from '../build/component-manifests';
 import { apiObjectProps } from '../build/manifest';
+import { podSelectorConfig } from '../interop/cdk8s-plus';
+import { PARENT_LABEL } from '../resolve/labels';
 
 /** Properties of `LifecycleJobs`. */
 export interface LifecycleJobsProps {
@@ -22,8 +26,12 @@ const ID: Record<TaskType, string> = { seed: 'Seed', migrate: 'Migrate', rotate:
  *
  * The ServiceAccount and ConfigMaps come first, then the Jobs in run order: applied in file order, a Job never
  * waits for what it mounts.
+ *
+ * For cdk8s-plus-28 the lifecycle is a pod selector and a network-policy peer that selects exactly the pods of its
+ * Jobs (all tasks, the scheduled seed's included), e.g. to let the migrate Job reach a metastore defined with
+ * cdk8s-plus: `metastore.connections.allowFrom(instance.lifecycle)`.
  */
-export class LifecycleJobs extends Construct {
+export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplus.INetworkPolicyPeer {
   /** The resolved lifecycle these objects were built from. */
   public readonly model: ResolvedLifecycle;
   /** The ServiceAccount `<name>-lifecycle` the hook Jobs run as, with `ArgoCD` or `Helm` delivery. */
@@ -71,5 +79,25 @@ export class LifecycleJobs extends Construct {
     this.initJob = job('init');
     const seed = tasks.get('seed');
     this.seedCronJob = seed?.cronJob && new ApiObject(this, 'SeedCronJob', apiObjectProps(seedCronJobManifest(seed, seed.cronJob)));
+  }
+
+  /** The lifecycle pods for cdk8s-plus: the labels every task's pods carry and no component pod does. */
+  public toPodSelectorConfig(): kplus.PodSelectorConfig {
+    // Every task pod names its instance in the parent label; the lifecycle NetworkPolicy selects by the same labels.
+    const instance = this.model.tasks[0]?.pod.labels[PARENT_LABEL];
+    if (instance === undefined) {
+      throw new Error(`${this.node.path}: the lifecycle has no task, so it has no pods to select`);
+    }
+    return podSelectorConfig(lifecyclePodSelector(instance), this.model.namespace);
+  }
+
+  /** The lifecycle pods as a cdk8s-plus network-policy peer. */
+  public toNetworkPolicyPeerConfig(): kplus.NetworkPolicyPeerConfig {
+    return { podSelector: this.toPodSelectorConfig() };
+  }
+
+  /** The lifecycle itself: it selects its pods. */
+  public toPodSelector(): kplus.IPodSelector {
+    return this;
   }
 }

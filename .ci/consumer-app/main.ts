@@ -1,0 +1,35 @@
+// A cdk8s app as a consumer writes it, against the packed library: .ci/check-package.sh copies this folder out
+// of the repository, installs the tarball and the peers, type-checks it strictly and runs `cdk8s synth`.
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { SupersetInstance } from 'cdk8s-superset';
+
+const app = new App();
+const chart = new Chart(app, 'superset', { namespace: 'analytics' });
+
+const superset = new SupersetInstance(chart, 'superset', {
+  image: { tag: '6.1.0' },
+  secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
+  metastore: {
+    host: 'postgres.databases.svc',
+    database: 'superset',
+    username: 'superset',
+    passwordFrom: { name: 'superset-db', key: 'password' },
+  },
+  valkey: { host: 'valkey.databases.svc', passwordFrom: { name: 'superset-valkey', key: 'password' } },
+  webServer: { autoscaling: { minReplicas: 2, maxReplicas: 6 }, podDisruptionBudget: { minAvailable: 1 } },
+  celeryWorker: { replicas: 2 },
+  celeryBeat: {},
+});
+
+// cdk8s-plus interop: the Celery workers may reach a warehouse defined with cdk8s-plus, and the web server is the
+// backend of a cdk8s-plus Ingress.
+const warehouse = new kplus.Deployment(chart, 'warehouse', {
+  containers: [{ image: 'postgres:17.6-alpine', portNumber: 5432, securityContext: { user: 70, group: 70 } }],
+});
+if (!superset.celeryWorker || !superset.webServer || !superset.lifecycle) throw new Error('components missing');
+warehouse.connections.allowFrom(superset.celeryWorker);
+warehouse.connections.allowFrom(superset.lifecycle, { isolation: kplus.PodConnectionsIsolation.POD });
+new kplus.Ingress(chart, 'public').addHostRule('bi.example.com', '/', superset.webServer.toIngressBackend());
+
+app.synth();
