@@ -94,7 +94,8 @@ describe('a component as a cdk8s-plus peer: warehouse.connections.allowFrom(comp
 
   test('the selector is the pod labels that name the component and the instance, and nothing the user can set', () => {
     const { chart, demo, warehouse } = scene('analytics', {
-      celeryWorker: { deploymentTemplate: { labels: { team: 'bi' } }, podTemplate: { labels: { 'superset.apache.org/parent': 'other' } } },
+      // Reserved labels (superset.apache.org/) are refused by validation, so only ordinary user labels can be set.
+      celeryWorker: { deploymentTemplate: { labels: { team: 'bi' } }, podTemplate: { labels: { team: 'bi', tier: 'batch' } } },
     });
     warehouse.connections.allowFrom(demo.celeryWorker!);
     const egress = policyOf(Testing.synth(chart), /allowegress/);
