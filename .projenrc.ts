@@ -16,7 +16,9 @@ const project = new typescript.TypeScriptProject({
   sampleCode: false,
   // TypeScript 7 has no classic compiler API; ts-jest, tsx and typescript-eslint need 6.x.
   typescriptVersion: '~6.0.3',
-  deps: ['cdk8s@^2.70.106', 'cdk8s-plus-28@^2.5.6', 'constructs@^10.8.1'],
+  deps: ['cdk8s@^2.70.106', 'cdk8s-plus-28@^2.5.6', 'constructs@^10.8.1', 'yaml@^2.9.1'],
+  // The command-line renderer (src/cli), installed with the package.
+  bin: { 'cdk8s-superset': 'lib/src/cli/main.js' },
   devDeps: [
     'cdk8s-cli@2.207.60',
     '@types/node@^20',
@@ -27,7 +29,8 @@ const project = new typescript.TypeScriptProject({
     '@kubernetes-models/gateway-api@2.0.0',
     '@kubernetes-models/prometheus-operator@6.0.0',
     '@prometheus-io/lezer-promql@0.315.0',
-    'yaml@2.9.1',
+    'esbuild@0.28.2',
+    'fast-check@^4.11.0',
     'camelcase@^5.3.1',
   ],
   // The generated bindings live in the top-level imports/ folder and are compiled with the library,
