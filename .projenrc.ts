@@ -22,6 +22,9 @@ const project = new typescript.TypeScriptProject({
   peerDeps: ['cdk8s@^2.68.12', 'constructs@^10.3.0', 'cdk8s-plus-28@^2.0.3'],
   // The project itself builds and tests against the newest versions, not the lowest (projen would pin those).
   peerDependencyOptions: { pinnedDevDependency: false },
+  // The command-line renderer (src/cli) reads YAML at run time.
+  deps: ['yaml@^2.9.1'],
+  bin: { 'cdk8s-superset': 'lib/src/cli/main.js' },
   devDeps: [
     'cdk8s@2.70.106',
     'constructs@10.8.1',
@@ -37,7 +40,8 @@ const project = new typescript.TypeScriptProject({
     '@kubernetes-models/gateway-api@0.5.1',
     '@kubernetes-models/prometheus-operator@4.4.4',
     '@prometheus-io/lezer-promql@0.315.0',
-    'yaml@2.9.1',
+    'esbuild@0.28.2',
+    'fast-check@^4.11.0',
     'camelcase@^5.3.1',
     'typedoc@0.28.20',
     'typedoc-plugin-markdown@4.14.1',

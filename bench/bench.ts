@@ -5,7 +5,7 @@
  *   npm run bench                      full run: sizes 1,10,100,1000, checks the targets
  *   npm run bench -- --smoke           CI smoke run: sizes 1 and 10, checks the output, not the timings
  *   npm run bench -- --profile 200     where the time goes, by package, for 200 instances
- *   options: --sizes 1,10 --runs 5 --e2e-runs 10
+ *   options: --sizes 1,10 --runs 5 --e2e-runs 10 --renderer-tenants 1000 --renderer-runs 3
  *
  * Everything is compiled to JavaScript first, so no TypeScript loader is measured.
  */
@@ -15,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import type { Layout } from './full-instance';
 import { printProfile } from './profile';
+import { compareRenderer, type RendererResult } from './renderer';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, '.bench-build');
@@ -27,6 +28,8 @@ const smoke = args.includes('--smoke');
 const sizes = option('sizes', smoke ? '1,10' : '1,10,100,1000').split(',').map(Number);
 const runs = Number(option('runs', smoke ? '1' : '5'));
 const e2eRuns = Number(option('e2e-runs', smoke ? '1' : '10'));
+const rendererTenants = Number(option('renderer-tenants', smoke ? '10' : '1000'));
+const rendererRuns = Number(option('renderer-runs', smoke ? '1' : '3'));
 
 interface SizeResult {
   readonly instances: number;
@@ -109,6 +112,17 @@ function main(): void {
     if (!smoke && median(node) >= 1000) problems.push(`production example end to end: ${fmtMs(median(node))}, target under 1 s`);
   }
 
+  // The command-line renderer against cdk8s synth, for the same tenants, end to end.
+  let renderer: RendererResult | undefined;
+  if (rendererRuns > 0) {
+    renderer = compareRenderer(ROOT, BUILD, rendererTenants, rendererRuns);
+    if (!renderer.sameObjects) problems.push(`renderer: cdk8s-superset render and cdk8s synth wrote different objects for ${renderer.tenants} tenants`);
+    if (!smoke && median(renderer.synth) / median(renderer.render) < 3) {
+      problems.push(`renderer: ${(median(renderer.synth) / median(renderer.render)).toFixed(2)}× faster than cdk8s synth, target at least 3×`);
+    }
+    if (!smoke && renderer.renderMaxRssBytes >= 500 * MIB) problems.push(`renderer: peaked at ${fmtBytes(renderer.renderMaxRssBytes)}, target under 500 MiB`);
+  }
+
   const perInstance = (n: number) => {
     const r = results.find((x) => x.instances === n);
     return r && median(r.synthesis) / r.instances;
@@ -138,6 +152,14 @@ function main(): void {
   if (e2e.length > 0) {
     console.log('\n| production example, process start to exit | median (min–max) |\n|---|---:|');
     e2e.forEach((row) => console.log(row));
+  }
+  if (renderer) {
+    const range = (xs: number[]) => `${fmtMs(median(xs))} (${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))})`;
+    console.log(`\n${renderer.tenants} tenants as Superset resources, process start to YAML on disk, median of ${rendererRuns}:\n`);
+    console.log('| | wall time (min–max) | peak RSS |\n|---|---:|---:|');
+    console.log(`| \`cdk8s-superset render\` | ${range(renderer.render)} | ${fmtBytes(renderer.renderMaxRssBytes)} |`);
+    console.log(`| \`cdk8s synth\` of the same instances | ${range(renderer.synth)} | |`);
+    console.log(`\nThe renderer is ${(median(renderer.synth) / median(renderer.render)).toFixed(2)}× faster; both wrote the same objects: ${renderer.sameObjects}.`);
   }
   if (problems.length > 0) {
     console.error(`\n${problems.length} check(s) failed:\n${problems.map((p) => `- ${p}`).join('\n')}`);

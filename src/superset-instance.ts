@@ -24,7 +24,11 @@ import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
 import { resolveInstance } from './resolve/resolve-instance';
 import { InstanceNetworkPolicy } from './security/instance-network-policy';
 import type { SupersetInstanceProps, SupersetSpec } from './spec';
+import {
+  propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
+} from './superset-resource';
 import { validateInstanceProps } from './validation/validate-instance';
+import { SupersetValidationError } from './validation/violation';
 
 /**
  * The features that add to component pods: monitoring's StatsD exporter and lifecycle's wait for migrations. Chosen
@@ -65,6 +69,27 @@ export interface ISupersetInstance extends IConstruct {
  * });
  */
 export class SupersetInstance extends Construct implements ISupersetInstance {
+  /**
+   * An instance from a `Superset` resource of the operator, as kept in YAML: `metadata.name` names it,
+   * `metadata.namespace` (else the chart's namespace) places it, and `spec` is its props. The resource is checked
+   * first (`apiVersion` `superset.apache.org/v1alpha1`, kind `Superset`, a name and a spec); problems are reported
+   * with the resource's own paths (`spec.webServer.replicas`, `metadata.name`).
+   *
+   * @example
+   * const [resource] = Yaml.load('superset.yaml');
+   * SupersetInstance.fromResource(chart, 'superset', resource);
+   */
+  public static fromResource(scope: Construct, id: string, resource: SupersetResource): SupersetInstance {
+    const subject = resourceSubject(resource);
+    const envelope = resourceEnvelopeViolations(resource);
+    if (envelope.length > 0) throw new SupersetValidationError(subject, envelope);
+    try {
+      return new SupersetInstance(scope, id, propsFromResource(resource));
+    } catch (error) {
+      throw error instanceof SupersetValidationError ? error.restate(subject, resourcePath) : error;
+    }
+  }
+
   /** The instance name: prefix of every object name and value of `app.kubernetes.io/instance`. */
   public readonly instanceName: string;
   /** The namespace of every object, when one is set on the props or the chart. */
@@ -140,4 +165,12 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     const clashes = claimObjects(this);
     if (clashes.length > 0) throw new Error(clashes.join('\n'));
   }
+}
+
+/** `Superset 'namespace/name'` (or `Superset 'name'`, or `Superset resource`) for messages. */
+function resourceSubject(resource: unknown): string {
+  const metadata = (resource as { metadata?: { name?: unknown; namespace?: unknown } } | undefined)?.metadata;
+  const name = typeof metadata?.name === 'string' ? metadata.name : undefined;
+  if (name === undefined) return 'Superset resource';
+  return typeof metadata?.namespace === 'string' ? `Superset '${metadata.namespace}/${name}'` : `Superset '${name}'`;
 }

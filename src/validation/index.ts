@@ -1,3 +1,3 @@
 export * from './patterns';
 export { validateInstanceProps } from './validate-instance';
-export type { Violation } from './violation';
+export { SupersetValidationError, type Violation } from './violation';

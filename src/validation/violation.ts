@@ -71,15 +71,42 @@ export function formatViolation(v: Violation): string {
   return `${v.path}: ${v.rule}${got}${fix}`;
 }
 
-/** One message for all violations of an instance. */
-export function formatViolations(instanceName: string, violations: readonly Violation[]): string {
-  const head = `SupersetInstance '${instanceName}'`;
-  if (violations.length === 1) return `${head}: ${formatViolation(violations[0])}`;
+/** One message for all violations of a subject, such as `SupersetInstance 'analytics'`. */
+export function formatViolations(subject: string, violations: readonly Violation[]): string {
+  if (violations.length === 1) return `${subject}: ${formatViolation(violations[0])}`;
   const lines = violations.map((v) => `  - ${formatViolation(v)}`);
-  return `${head}: ${violations.length} problems:\n${lines.join('\n')}`;
+  return `${subject}: ${violations.length} problems:\n${lines.join('\n')}`;
 }
 
-/** Throws one `Error` listing every violation; returns when there are none. */
+/**
+ * The error for input that is not valid: it lists every problem found, each with its path, rule, value (hidden
+ * when it may be a secret) and fix. Anything else thrown by this library is a defect of the library itself.
+ */
+export class SupersetValidationError extends Error {
+  /** What was invalid, as messages name it: `SupersetInstance 'analytics'`, `Superset 'team-a/analytics'`. */
+  public readonly subject: string;
+  /** Every problem, in the order they are reported. */
+  public readonly violations: readonly Violation[];
+
+  constructor(subject: string, violations: readonly Violation[]) {
+    super(formatViolations(subject, violations));
+    this.name = 'SupersetValidationError';
+    this.subject = subject;
+    this.violations = violations;
+  }
+
+  /** The same problems about another subject, with their paths written another way (props paths as resource paths). */
+  public restate(subject: string, path: (violationPath: string) => string): SupersetValidationError {
+    return new SupersetValidationError(subject, this.violations.map((v) => ({ ...v, path: path(v.path) })));
+  }
+}
+
+/** The subject of an instance's props in messages. */
+export function instanceSubject(instanceName: string): string {
+  return `SupersetInstance '${instanceName}'`;
+}
+
+/** Throws one `SupersetValidationError` listing every violation; returns when there are none. */
 export function throwIfAny(instanceName: string, violations: readonly Violation[]): void {
-  if (violations.length > 0) throw new Error(formatViolations(instanceName, violations));
+  if (violations.length > 0) throw new SupersetValidationError(instanceSubject(instanceName), violations);
 }

@@ -45,7 +45,7 @@ describe('violations', () => {
 
   test('format one or several under the instance name', () => {
     const one = missing('a', 'is required');
-    expect(formatViolations('x', [one])).toBe('SupersetInstance \'x\': a: is required');
-    expect(formatViolations('x', [one, one])).toBe('SupersetInstance \'x\': 2 problems:\n  - a: is required\n  - a: is required');
+    expect(formatViolations('SupersetInstance \'x\'', [one])).toBe('SupersetInstance \'x\': a: is required');
+    expect(formatViolations('SupersetInstance \'x\'', [one, one])).toBe('SupersetInstance \'x\': 2 problems:\n  - a: is required\n  - a: is required');
   });
 });

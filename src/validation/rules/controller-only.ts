@@ -1,4 +1,5 @@
-import { violation } from '../violation';
+import type { SupersetInstanceProps } from '../../spec';
+import { violation, type Violation } from '../violation';
 import { isSet } from './rule';
 import type { Rule } from './rule';
 
@@ -24,3 +25,26 @@ export const maintenancePageNeedsController: Rule = (props) =>
     : [];
 
 export const CONTROLLER_ONLY_RULES: readonly Rule[] = [supervisedUpgradeNeedsController, maintenancePageNeedsController];
+
+/**
+ * The props without the fields only the operator's controller can carry out, and a violation for each dropped
+ * field saying why it needed the controller. For rendering the operator's own samples, which use them.
+ */
+export function withoutControllerOnlyFields<T extends object>(
+  props: T, instanceName: string,
+): { readonly props: T; readonly dropped: readonly Violation[] } {
+  const dropped = CONTROLLER_ONLY_RULES.flatMap((rule) => rule(props as SupersetInstanceProps, instanceName));
+  return { props: dropped.reduce((current, v) => withoutPath(current, v.path.split('.')), props), dropped };
+}
+
+/** A copy of `value` without the field at `path` (object keys only), sharing everything it does not change. */
+function withoutPath<T>(value: T, path: readonly string[]): T {
+  if (path.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const [head, ...rest] = path;
+  const record = value as Record<string, unknown>;
+  if (!Object.prototype.hasOwnProperty.call(record, head)) return value;
+  const copy = { ...record };
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = withoutPath(record[head], rest);
+  return copy as T;
+}
