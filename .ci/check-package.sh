@@ -2,7 +2,7 @@
 # The package as consumers get it: packs the library, checks what is in it and its size, checks that API.md is
 # current, then installs the tarball into fresh cdk8s apps outside the repository (.ci/consumer-app: strict
 # tsconfig, cdk8s.yaml), once with the newest and once with the lowest supported cdk8s, constructs and
-# cdk8s-plus-28, type-checks, runs `cdk8s synth` and validates the output.
+# cdk8s-plus-28, type-checks, runs `cdk8s synth` and the installed `cdk8s-superset render`, and validates the output.
 #
 # With --record (as .ci/run calls it), each check counts as one test in test-reports/summary.txt, the
 # `Tests: N passed, N failed` line CI reads, so a broken package fails CI there too. Exit code 1 when a check failed.
@@ -91,7 +91,7 @@ api_docs() {
 consumer() {
   local app="$work/$1" peers=$2 tarball
   tarball=$(node -p 'require(process.argv[1])[0].filename' "$work/pack.json")
-  mkdir -p "$app" && cp .ci/consumer-app/main.ts .ci/consumer-app/tsconfig.json .ci/consumer-app/cdk8s.yaml "$app/"
+  mkdir -p "$app" && cp .ci/consumer-app/main.ts .ci/consumer-app/tsconfig.json .ci/consumer-app/cdk8s.yaml .ci/consumer-app/superset.yaml "$app/"
   (
     cd "$app" || exit 1
     echo '{ "name": "consumer-app", "version": "0.0.0", "private": true }' >package.json
@@ -106,8 +106,11 @@ consumer() {
     npm ls --depth=0 cdk8s constructs cdk8s-plus-28 cdk8s-superset || exit 1
     node_modules/.bin/tsc -p . || exit 1
     "$repo/node_modules/.bin/cdk8s" synth || exit 1
+    # The command line the package installs, on a resource kept in YAML.
+    node_modules/.bin/cdk8s-superset render --check superset.yaml || exit 1
+    node_modules/.bin/cdk8s-superset render superset.yaml -o rendered || exit 1
   ) || return 1
-  node_modules/.bin/tsx scripts/validate-manifests.ts "$app"/cdk8s.out/*.yaml
+  node_modules/.bin/tsx scripts/validate-manifests.ts "$app"/cdk8s.out/*.yaml "$app"/rendered/*.yaml
 }
 
 check pack pack
