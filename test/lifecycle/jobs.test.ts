@@ -28,8 +28,8 @@ describe('migrate, rotate and init Jobs', () => {
     expect(container.env.map((e: any) => e.name)).toEqual([
       'SUPERSET_OPERATOR__INSTANCE_NAME', 'SUPERSET_OPERATOR__SECRET_KEY', 'SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY',
       'SUPERSET_OPERATOR__DB_HOST', 'SUPERSET_OPERATOR__DB_PORT', 'SUPERSET_OPERATOR__DB_NAME', 'SUPERSET_OPERATOR__DB_USER',
-      'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__VALKEY_HOST', 'SUPERSET_OPERATOR__VALKEY_PORT',
-      'SUPERSET_OPERATOR__VALKEY_PASS',
+      'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__NAMESPACE', 'SUPERSET_OPERATOR__VALKEY_HOST',
+      'SUPERSET_OPERATOR__VALKEY_PORT', 'SUPERSET_OPERATOR__VALKEY_PASS',
     ]);
     expect(envOf(container)).toMatchObject({
       SUPERSET_OPERATOR__SECRET_KEY: { secretKeyRef: { name: 'app-secret', key: 'secret-key' } },
@@ -160,6 +160,7 @@ describe('the lifecycle superset_config.py', () => {
       SUPERSET_OPERATOR__DB_NAME: 'superset',
       SUPERSET_OPERATOR__DB_USER: 'superset',
       SUPERSET_OPERATOR__DB_PASS: 'p w',
+      SUPERSET_OPERATOR__NAMESPACE: 'bi',
       SUPERSET_OPERATOR__VALKEY_HOST: 'valkey',
       SUPERSET_OPERATOR__VALKEY_PORT: '6379',
       SUPERSET_OPERATOR__VALKEY_PASS: 'v',
