@@ -56,8 +56,8 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
     expect(web.PREVIOUS_SECRET_KEY).toBe('the-old-key');
   });
 
-  test('the database URI quotes credentials and the database name', () => {
-    expect(web.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@pg.db.svc:5432/super%20set');
+  test('the database URI quotes credentials and keeps the database name as SQLAlchemy reads it', () => {
+    expect(web.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@pg.db.svc:5432/super set');
     expect(web.SQLALCHEMY_EXAMPLES_URI).toBe(web.SQLALCHEMY_DATABASE_URI);
   });
 

@@ -51,7 +51,7 @@ function tenantAcl(id: TenantId): string[] {
 class Tenant {
   readonly dir: string;
   readonly env: NodeJS.ProcessEnv;
-  constructor(readonly id: TenantId, rendered: RenderedComponent, root: string) {
+  constructor(readonly id: string, rendered: RenderedComponent, root: string) {
     this.dir = path.join(root, id);
     mkdirSync(this.dir);
     writeFileSync(path.join(this.dir, 'superset_config.py'), rendered.config);
@@ -120,6 +120,7 @@ describe.each<Setup>([
     server = await startRedis({
       tls: certs,
       users: tls ? [ADMIN, ...IDS.map((id) => ({ name: userOf(id), password: PASSWORD, rules: tenantAcl(id) }))] : [],
+      ipv6: !tls,
     });
     const valkey = (id: TenantId): ValkeySpec => ({
       host: '127.0.0.1',
@@ -180,6 +181,18 @@ describe.each<Setup>([
       expect(keys['0']).toContain(`${scopeOf(id)}_kombu.binding.${scopeOf(id).slice(0, -1)}`);
     }
   });
+
+  if (!tls) {
+    test('an IPv6 address in valkey.host reaches kombu, redis-py, Flask-Caching, cachelib and the coordination client', () => {
+      const rendered = renderComponent('team-v6', 'superset', { valkey: { host: '::1', port: server.port }, celeryWorker: {} },
+        'celery-worker', SECRETS);
+      const tenant = new Tenant('v6', rendered, root);
+      expect(tenant.probe('ping')).toEqual({ broker: ['::1', true], backend: ['::1', true] });
+      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(6).fill(null));
+      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(6).fill('v6'));
+      expect(tenant.probe('coordination')).toMatchObject({ get: 'held', pubsub: 'hello', stream: [{ event: 'done' }] });
+    });
+  }
 
   if (tls) {
     test('DISTRIBUTED_COORDINATION_CONFIG connects as Superset builds it: TLS, ACL user, its database', () => {

@@ -176,14 +176,14 @@ describe('renderSupersetConfig: values computed by Python', () => {
       expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
     });
 
-    test('structured credentials and database name are URL-quoted', () => {
+    test('structured credentials are URL-quoted; the database name is written as SQLAlchemy reads it (verbatim)', () => {
       const settings = run(structured({}), {
         ...DB_ENV,
         [ENV.DB_USER]: 'ops@corp',
         [ENV.DB_PASS]: 'p@ss:w/rd%',
         [ENV.DB_NAME]: 'my db/1',
       });
-      const uri = 'postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@db.example:5432/my%20db%2F1';
+      const uri = 'postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@db.example:5432/my db/1';
       expect(settings.SQLALCHEMY_DATABASE_URI).toBe(uri);
       expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
     });

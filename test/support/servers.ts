@@ -94,7 +94,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
   const result = spawnSync(file, [...args], {
     env: options.env, input: options.input, cwd: options.cwd, encoding: 'utf-8', timeout: options.timeoutMs ?? 30_000,
   });
-  if (result.error) throw new Error(`cannot run ${file}: ${result.error.message}`);
+  if (result.error) throw new Error(`cannot run ${file}: ${result.error.message}\n${result.stdout ?? ''}\n${result.stderr ?? ''}`);
   if (result.status !== 0) {
     throw new Error(`${file} ${args.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stdout}\n${result.stderr}`);
   }

@@ -11,6 +11,7 @@ As a program:
   send TAG N        sends N tasks (half as Superset calls them, half as beat sends them) and prints their results
   caches TAG        prints what every cache section and RESULTS_BACKEND read for one key, then writes TAG there
   coordination      round-trips a key, a pub/sub message and a stream entry through DISTRIBUTED_COORDINATION_CONFIG
+  ping              connects the Celery broker and result backend and reports the host each client used
   trespass SCOPE    tries to read and write a key under another SCOPE with this instance's credentials
   keys URL          prints every key of every database of the server at URL (an admin view)
 """
@@ -143,6 +144,16 @@ def coordination():
     print(json.dumps(report))
 
 
+def ping():
+    with app.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=1)
+        broker = connection.default_channel.client
+        report = {"broker": [broker.connection_pool.connection_kwargs["host"], broker.ping()]}
+    backend = app.backend.client
+    report["backend"] = [backend.connection_pool.connection_kwargs["host"], backend.ping()]
+    print(json.dumps(report))
+
+
 def trespass(scope):
     import redis
 
@@ -177,6 +188,8 @@ if __name__ == "__main__":
         caches(sys.argv[2])
     elif command == "coordination":
         coordination()
+    elif command == "ping":
+        ping()
     elif command == "trespass":
         trespass(sys.argv[2])
     elif command == "keys":
