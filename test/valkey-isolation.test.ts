@@ -41,8 +41,8 @@ function tenantAcl(id: TenantId): string[] {
   const scope = scopeOf(id);
   return [
     'resetkeys', 'resetchannels', `~${scope}*`, `&${scope}*`, '&gtf:*', '+@all', '-@admin', '-@dangerous',
-    // The literal patterns workers PSUBSCRIBE to: their control channel and, with gossip, the workers' events.
-    `&${scope}/0.${scope}pidbox`, `&${scope}/0.${scope}events/worker.*`,
+    // The literal patterns PSUBSCRIBE needs: the workers' control channel, their gossip, and all events (Flower).
+    `&${scope}/0.${scope}pidbox`, `&${scope}/0.${scope}events/worker.*`, `&${scope}/0.${scope}events/*`,
     ...(celeryScopesResults ? [] : ['~celery-task-meta-*', '&celery-task-meta-*']),
   ];
 }
