@@ -173,7 +173,8 @@ describe.each<Setup>([
     }
     // Database 0, the broker: kombu's keys (queues, bindings, unacked) are scoped by global_keyprefix. Celery 5.2
     // ignores result_backend_transport_options, so its result keys are named by the task id alone; 5.3 and later
-    // read global_keyprefix there too (checked by reading Celery's source, not here).
+    // prepend its global_keyprefix to the result keys (KeyValueStoreBackend._add_global_keyprefix in
+    // celery/backends/base.py; read in Celery's source, not run here).
     const unscoped = keys['0'].filter((key) => !scoped(key));
     if (celeryScopesResults) expect(unscoped).toEqual([]);
     else expect(unscoped.every((key) => /^celery-task-meta-[0-9a-f-]{36}$/.test(key))).toBe(true);
