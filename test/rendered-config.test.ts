@@ -99,6 +99,8 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
       result_backend: 'rediss://superset:vk%20pass@valkey.db.svc:6380/0',
       task_default_queue: 'analytics.demo',
     });
+    // The web server sends SQL Lab tasks and beat its schedule to the queue the workers consume.
+    expect(web.CELERY_CONFIG).toMatchObject({ task_default_queue: 'analytics.demo' });
     expect(beat.CELERY_CONFIG).toMatchObject({ task_default_queue: 'analytics.demo' });
   });
 

@@ -169,6 +169,9 @@ describe('the lifecycle superset_config.py', () => {
     expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
     expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ poolclass: 'NullPool' });
     expect(settings.TASK_SETTING).toBe('lifecycle');
+    // Tasks the lifecycle sends (init, rotate) go to the instance's own queue and caches, like the components'.
+    expect(settings.CELERY_CONFIG).toMatchObject({ task_default_queue: 'bi.demo' });
+    expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'bi.demo.superset_' });
     expect(settings.FEATURE_FLAGS).toEqual({ ALERT_REPORTS: true });
   });
 
