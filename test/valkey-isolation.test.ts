@@ -156,18 +156,18 @@ describe.each<Setup>([
 
   test('no cache section or RESULTS_BACKEND of one instance reads what another wrote under the same key', () => {
     const sections = ['CACHE_CONFIG', 'DATA_CACHE_CONFIG', 'FILTER_STATE_CACHE_CONFIG', 'EXPLORE_FORM_DATA_CACHE_CONFIG',
-      'THUMBNAIL_CACHE_CONFIG', 'RESULTS_BACKEND'];
+      'THUMBNAIL_CACHE_CONFIG', 'DISTRIBUTED_COORDINATION_CONFIG', 'RESULTS_BACKEND'];
     const empty = Object.fromEntries(sections.map((section) => [section, null]));
     for (const id of IDS) expect(tenants[id].probe('caches', `value of ${id}`)).toEqual(empty);
     // The first instance reads its own values back, not those written after it by the others.
-    expect(Object.values(tenants.a.probe('caches', 'again'))).toEqual(Array(6).fill('value of a'));
+    expect(Object.values(tenants.a.probe('caches', 'again'))).toEqual(Array(sections.length).fill('value of a'));
   });
 
   test('every key lies under the scope of the instance that wrote it', () => {
     const keys: Record<string, string[]> = JSON.parse(run(SYSTEM_PYTHON, [PROBE, 'keys', adminUrl], { env: tenants.a.env }));
     const scoped = (key: string) => IDS.some((id) => key.startsWith(scopeOf(id)));
-    // Databases 1-5 hold the caches, 6 the SQL Lab results: all scoped, every instance present.
-    for (const db of ['1', '2', '3', '4', '5', '6']) {
+    // Databases 1-5 hold the caches, 6 the SQL Lab results, 7 the coordination: all scoped, every instance present.
+    for (const db of ['1', '2', '3', '4', '5', '6', '7']) {
       expect(keys[db].filter((key) => !scoped(key))).toEqual([]);
       for (const id of IDS) expect(keys[db].some((key) => key.startsWith(scopeOf(id)))).toBe(true);
     }
@@ -189,8 +189,8 @@ describe.each<Setup>([
         'celery-worker', SECRETS);
       const tenant = new Tenant('v6', rendered, root);
       expect(tenant.probe('ping')).toEqual({ broker: ['::1', true], backend: ['::1', true] });
-      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(6).fill(null));
-      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(6).fill('v6'));
+      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(7).fill(null));
+      expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(7).fill('v6'));
       expect(tenant.probe('coordination')).toMatchObject({ get: 'held', pubsub: 'hello', stream: [{ event: 'done' }] });
     });
   }

@@ -28,6 +28,8 @@ CACHE_SECTIONS = (
     "FILTER_STATE_CACHE_CONFIG",
     "EXPLORE_FORM_DATA_CACHE_CONFIG",
     "THUMBNAIL_CACHE_CONFIG",
+    # Superset reads this one with RedisCacheBackend.from_config (see coordination); it must work here too.
+    "DISTRIBUTED_COORDINATION_CONFIG",
 )
 TASK_NAME = "sql_lab.get_sql_results"
 KEY = "shared-key"
