@@ -55,7 +55,7 @@ test('Helm renders every object back to exactly what the library meant, hostile 
   expect(text).toContain('{{ .Release.Name }}');
   expect(text).toContain('--motd={{ include \\"x\\" . }}');
   const config = rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'demo-web-server-config').data['superset_config.py'];
-  expect(config).toContain('f"{_superset_instance}_{{(lookup \\"v1\\"');
+  expect(config).toContain('"CACHE_KEY_PREFIX": _vk_scope + "{(lookup \\"v1\\" \\"Secret\\" \\"bi\\" \\"db\\")}",');
   // Prometheus' and Grafana's own templates too.
   expect(text).toContain('{{ $labels.pod }}');
   expect(text).toContain('{{pod}}');

@@ -11,10 +11,14 @@ const SECRETS: Record<string, string> = {
   'superset-valkey/password': 'vk pass',
 };
 
+/** The namespace the manifests (which name none) are applied to. */
+const POD_NAMESPACE = 'analytics';
+
 /** The pod's environment as the kubelet would set it. */
 function podEnv(deployment: Manifest): Record<string, string> {
   return Object.fromEntries(mainContainer(deployment).env.map((e: any) => {
     if (e.value !== undefined) return [e.name, e.value];
+    if (e.valueFrom.fieldRef?.fieldPath === 'metadata.namespace') return [e.name, POD_NAMESPACE];
     const ref = e.valueFrom.secretKeyRef;
     return [e.name, SECRETS[`${ref.name}/${ref.key}`]];
   }));
@@ -52,8 +56,8 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
     expect(web.PREVIOUS_SECRET_KEY).toBe('the-old-key');
   });
 
-  test('the database URI quotes credentials and the database name', () => {
-    expect(web.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@pg.db.svc:5432/super%20set');
+  test('the database URI quotes credentials and keeps the database name as SQLAlchemy reads it', () => {
+    expect(web.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@pg.db.svc:5432/super set');
     expect(web.SQLALCHEMY_EXAMPLES_URI).toBe(web.SQLALCHEMY_DATABASE_URI);
   });
 
@@ -79,25 +83,29 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
     expect(web.CACHE_CONFIG).toEqual({
       CACHE_TYPE: 'RedisCache',
       CACHE_DEFAULT_TIMEOUT: 300,
-      CACHE_KEY_PREFIX: 'demo_superset_',
+      CACHE_KEY_PREFIX: 'analytics.demo.superset_',
       CACHE_REDIS_URL: `rediss://superset:vk%20pass@valkey.db.svc:6380/1${query}`,
     });
     // Flask-Caching builds its client from the URL alone: redis-py must find every TLS option there.
     expect(redisUrlSettings((web.CACHE_CONFIG as { CACHE_REDIS_URL: string }).CACHE_REDIS_URL))
       .toEqual({ connection_class: 'SSLConnection', ...ssl });
     expect(web.DATA_CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 86400, CACHE_REDIS_URL: `rediss://superset:vk%20pass@valkey.db.svc:6380/2${query}` });
-    expect(web.DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'demo_coordination_' });
+    expect(web.DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'analytics.demo.coordination_' });
   });
 
   test('Celery broker and result backend point at database 0 over TLS', () => {
     expect(worker.CELERY_CONFIG).toMatchObject({
       broker_url: 'rediss://superset:vk%20pass@valkey.db.svc:6380/0',
       result_backend: 'rediss://superset:vk%20pass@valkey.db.svc:6380/0',
+      task_default_queue: 'analytics.demo',
     });
+    // The web server sends SQL Lab tasks and beat its schedule to the queue the workers consume.
+    expect(web.CELERY_CONFIG).toMatchObject({ task_default_queue: 'analytics.demo' });
+    expect(beat.CELERY_CONFIG).toMatchObject({ task_default_queue: 'analytics.demo' });
   });
 
   test('the results backend is a Redis cache on database 6', () => {
-    expect(web.RESULTS_BACKEND).toMatchObject({ key_prefix: 'demo_superset_results_' });
+    expect(web.RESULTS_BACKEND).toMatchObject({ key_prefix: 'analytics.demo.superset_results_' });
     expect(JSON.stringify(web.RESULTS_BACKEND)).toContain('"db":6');
   });
 });

@@ -1,5 +1,5 @@
 import type { MetastoreConfig } from './metastore';
-import { pyBool, pyEnv, pyEnvOrEmpty, pyEnvOrNone, pyFStringText, pyInt, pyString } from './python';
+import { pyBool, pyEnv, pyEnvOrEmpty, pyEnvOrNone, pyInt, pyString } from './python';
 import type { ResolvedValkey } from './valkey';
 import { renderValkeyBlock } from './valkey-block';
 import { ENV } from '../resolve/env-names';
@@ -37,20 +37,25 @@ function importLines(input: SupersetConfigInput): string[] {
   ];
 }
 
-/** Database URI lines. Credentials and the database name are URL-quoted at run time; the password is optional. */
+/**
+ * Database URI lines, built from parts at run time. SQLAlchemy 1.4 and 2.x (engine/url.py) parse the same grammar:
+ * user and password are percent-decoded, so they are quoted with nothing left safe; the database is taken verbatim up
+ * to the first '?' (validation refuses '?'), so it is written as is, because quoting it would name another database.
+ * An IPv6 host is bracketed. The result stays a `str`: Superset's migrations test and unquote it as one.
+ */
 function metastoreLines(metastore: MetastoreConfig | undefined): string[] {
   if (!metastore) return [];
   if (metastore.kind === 'uri') {
     return [`SQLALCHEMY_DATABASE_URI = ${pyEnv(ENV.DB_URI)}`, 'SQLALCHEMY_EXAMPLES_URI = SQLALCHEMY_DATABASE_URI'];
   }
-  const host = `{${pyEnv(ENV.DB_HOST)}}:{${pyEnv(ENV.DB_PORT)}}`;
-  const database = `{quote(${pyEnv(ENV.DB_NAME)}, safe='')}`;
   return [
+    `_db_host = ${pyEnv(ENV.DB_HOST)}`,
     `_db_pass = ${pyEnvOrEmpty(ENV.DB_PASS)}`,
     `_db_cred = quote(${pyEnv(ENV.DB_USER)}, safe='')`,
     'if _db_pass:',
     "    _db_cred += ':' + quote(_db_pass, safe='')",
-    `SQLALCHEMY_DATABASE_URI = f"${pyFStringText(metastore.scheme)}://{_db_cred}@${host}/${database}"`,
+    "_db_netloc = ('[' + _db_host + ']' if ':' in _db_host else _db_host) + ':' + " + pyEnv(ENV.DB_PORT),
+    `SQLALCHEMY_DATABASE_URI = ${pyString(`${metastore.scheme}://`)} + _db_cred + '@' + _db_netloc + '/' + ${pyEnv(ENV.DB_NAME)}`,
     'SQLALCHEMY_EXAMPLES_URI = SQLALCHEMY_DATABASE_URI',
   ];
 }

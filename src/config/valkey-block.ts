@@ -1,15 +1,23 @@
-import { pyEnv, pyEnvOrEmpty, pyFStringText, pyInt, pyString } from './python';
-import type { ResolvedValkey, ResolvedValkeySsl } from './valkey';
+import { pyEnv, pyEnvOrEmpty, pyInt, pyString } from './python';
+import type { ResolvedValkey, ResolvedValkeyCache, ResolvedValkeySsl } from './valkey';
 import { ENV } from '../resolve/env-names';
 
-/** Python expression of an instance-scoped key prefix: `<instance>_<prefix>`, so instances can share a Valkey. */
-function keyPrefix(prefix: string): string {
-  return `f"{_superset_instance}_${pyFStringText(prefix)}"`;
+/*
+ * Every key, queue, exchange and channel an instance uses on a shared Valkey lives under one scope,
+ * `<namespace>.<instance>`, and every key under `<namespace>.<instance>.`. Kubernetes makes the pair unique in a
+ * cluster, and both are DNS labels, which contain no '.', so no instance's prefix is a prefix of another's. Not '/':
+ * kombu takes the exchange of a fanout message to end at the first '/'. The namespace is the pod's own (downward
+ * API), so an instance whose manifests name no namespace still gets the one it runs in.
+ */
+
+/** Python expression of a key prefix inside the instance scope. */
+function scoped(prefix: string): string {
+  return prefix === '' ? '_vk_scope' : `_vk_scope + ${pyString(prefix)}`;
 }
 
 /** Python expression of a Valkey URL on one database, with an optional literal query string. */
 function dbUrl(database: number, query = ''): string {
-  return `f"{_vk_base}/${pyInt(database)}${pyFStringText(query)}"`;
+  return `_vk_base + ${pyString(`/${pyInt(database)}${query}`)}`;
 }
 
 /**
@@ -37,19 +45,27 @@ function sslOptionEntries(ssl: ResolvedValkeySsl | undefined): Array<[string, st
   return [['ssl_cert_reqs', ssl.certRequired], ...given];
 }
 
-/** Credentials and base URL, assembled at run time so no secret or host lands in the ConfigMap. */
+/**
+ * Connection parts and the scope, assembled at run time so no secret or host lands in the ConfigMap. The URL is
+ * built from parts: credentials percent-encoded, an IPv6 host bracketed (validation admits only DNS names and
+ * addresses, so the host adds no other URL syntax).
+ */
 function connectionLines(valkey: ResolvedValkey, sslOptions: Array<[string, string]>): string[] {
   const lines = [
+    `_vk_host = ${pyEnv(ENV.VALKEY_HOST)}`,
+    `_vk_port = int(${pyEnv(ENV.VALKEY_PORT)})`,
     `_vk_user = ${pyEnvOrEmpty(ENV.VALKEY_USER)}`,
     `_vk_pass = ${pyEnvOrEmpty(ENV.VALKEY_PASS)}`,
-    `_vk_scheme = ${pyString(valkey.ssl ? 'rediss' : 'redis')}`,
     "_vk_auth = ''",
     'if _vk_pass:',
     "    _vk_auth = quote(_vk_user, safe='') + ':' + quote(_vk_pass, safe='') + '@'",
     'elif _vk_user:',
     "    _vk_auth = quote(_vk_user, safe='') + '@'",
-    `_vk_base = f"{_vk_scheme}://{_vk_auth}{${pyEnv(ENV.VALKEY_HOST)}}:{${pyEnv(ENV.VALKEY_PORT)}}"`,
+    "_vk_netloc = ('[' + _vk_host + ']' if ':' in _vk_host else _vk_host) + ':' + str(_vk_port)",
+    `_vk_base = ${pyString(valkey.ssl ? 'rediss://' : 'redis://')} + _vk_auth + _vk_netloc`,
     `_superset_instance = ${pyEnv(ENV.INSTANCE_NAME)}`,
+    `_superset_scope = ${pyEnv(ENV.NAMESPACE)} + '.' + _superset_instance`,
+    "_vk_scope = _superset_scope + '.'",
   ];
   if (sslOptions.length > 0) {
     const entries = sslOptions.map(([key, value]) => `    ${pyString(key)}: ${pyString(value)},`);
@@ -58,26 +74,72 @@ function connectionLines(valkey: ResolvedValkey, sslOptions: Array<[string, stri
   return lines;
 }
 
+/** `CACHE_REDIS_SSL*` keys of a section read by `RedisCacheBackend.from_config`. */
+const DISCRETE_SSL_KEYS: { readonly [option: string]: string } = {
+  ssl_cert_reqs: 'CACHE_REDIS_SSL_CERT_REQS',
+  ssl_keyfile: 'CACHE_REDIS_SSL_KEYFILE',
+  ssl_certfile: 'CACHE_REDIS_SSL_CERTFILE',
+  ssl_ca_certs: 'CACHE_REDIS_SSL_CA_CERTS',
+};
+
+/**
+ * `DISTRIBUTED_COORDINATION_CONFIG` is read by Superset's `RedisCacheBackend.from_config`
+ * (superset/async_events/cache_backend.py), which takes only the discrete `CACHE_REDIS_*` keys and never the URL.
+ * The URL stays too, so the same section also works as a Flask-Caching config.
+ */
+function discreteKeyLines(cache: ResolvedValkeyCache, ssl: boolean, sslOptions: Array<[string, string]>): string[] {
+  if (cache.setting !== 'DISTRIBUTED_COORDINATION_CONFIG') return [];
+  return [
+    '    "CACHE_REDIS_HOST": _vk_host,',
+    '    "CACHE_REDIS_PORT": _vk_port,',
+    `    "CACHE_REDIS_DB": ${pyInt(cache.database)},`,
+    '    "CACHE_REDIS_USER": _vk_user,',
+    '    "CACHE_REDIS_PASSWORD": _vk_pass or None,',
+    `    "CACHE_REDIS_SSL": ${ssl ? 'True' : 'False'},`,
+    ...sslOptions.map(([key, value]) => `    ${pyString(DISCRETE_SSL_KEYS[key])}: ${pyString(value)},`),
+  ];
+}
+
 function cacheLines(valkey: ResolvedValkey, sslOptions: Array<[string, string]>): string[] {
   return valkey.caches.flatMap((cache) => [
     `${cache.setting} = {`,
     '    "CACHE_TYPE": "RedisCache",',
     `    "CACHE_DEFAULT_TIMEOUT": ${pyInt(cache.defaultTimeout)},`,
-    `    "CACHE_KEY_PREFIX": ${keyPrefix(cache.keyPrefix)},`,
+    `    "CACHE_KEY_PREFIX": ${scoped(cache.keyPrefix)},`,
     `    "CACHE_REDIS_URL": ${dbUrl(cache.database, sslQuery(sslOptions))},`,
+    ...discreteKeyLines(cache, valkey.ssl !== undefined, sslOptions),
     '}',
   ]);
 }
 
-/** Only broker and result backend: routes, imports and schedules are left to the user's raw config. */
+/**
+ * Broker and result backend, scoped to the instance. Superset builds its Celery app with
+ * `config_from_object(CELERY_CONFIG)`, and neither Superset's tasks nor beat's schedule name a queue, so every task
+ * goes to the default queue: naming it (and its exchange and routing key) after the scope keeps instances on one
+ * broker database apart. `global_keyprefix` puts kombu's own keys and channels (bindings, unacked, fanout) and, with
+ * Celery 5.3 or later, the result keys under the scope as well; the control and event exchanges keep one
+ * instance's `celery inspect` and Flower from seeing another's workers. Routes, imports and schedules are left to
+ * the user's raw config.
+ */
 function celeryLines(valkey: ResolvedValkey, hasSslOptions: boolean): string[] {
   const { celeryBroker: broker, celeryResultBackend: backend } = valkey;
   if (!broker && !backend) return [];
   return [
     '',
     'class CeleryConfig:',
-    ...(broker ? [`    broker_url = ${dbUrl(broker.database)}`] : []),
-    ...(backend ? [`    result_backend = ${dbUrl(backend.database)}`] : []),
+    ...(broker ? [
+      `    broker_url = ${dbUrl(broker.database)}`,
+      '    broker_transport_options = {"global_keyprefix": _vk_scope}',
+      '    task_default_queue = _superset_scope',
+      '    task_default_exchange = _superset_scope',
+      '    task_default_routing_key = _superset_scope',
+      '    control_exchange = _superset_scope',
+      '    event_exchange = _superset_scope + \'.events\'',
+    ] : []),
+    ...(backend ? [
+      `    result_backend = ${dbUrl(backend.database)}`,
+      '    result_backend_transport_options = {"global_keyprefix": _vk_scope}',
+    ] : []),
     ...(hasSslOptions && broker ? ['    broker_use_ssl = _vk_ssl_opts'] : []),
     ...(hasSslOptions && backend ? ['    redis_backend_use_ssl = _vk_ssl_opts'] : []),
     '',
@@ -92,12 +154,12 @@ function resultsBackendLines(valkey: ResolvedValkey, hasSslOptions: boolean): st
   return [
     '',
     'RESULTS_BACKEND = _CachelibRedis(',
-    `    host=${pyEnv(ENV.VALKEY_HOST)},`,
-    `    port=int(${pyEnv(ENV.VALKEY_PORT)}),`,
+    '    host=_vk_host,',
+    '    port=_vk_port,',
     '    username=_vk_user or None,',
-    '    password=_vk_pass,',
+    '    password=_vk_pass or None,',
     `    db=${pyInt(results.database)},`,
-    `    key_prefix=${keyPrefix(results.keyPrefix)},`,
+    `    key_prefix=${scoped(results.keyPrefix)},`,
     ...(valkey.ssl ? ['    ssl=True,'] : []),
     ...(hasSslOptions ? ['    **_vk_ssl_opts,'] : []),
     ')',
@@ -106,8 +168,8 @@ function resultsBackendLines(valkey: ResolvedValkey, hasSslOptions: boolean): st
 
 /**
  * The `# Valkey cache config` block (§3.5): connection helpers, the enabled cache dicts, `CELERY_CONFIG` and
- * `RESULTS_BACKEND`. Needs `os`, `quote` and, with a results backend, `_CachelibRedis` imported. Ends with a
- * blank line.
+ * `RESULTS_BACKEND`, everything under the instance scope. Needs `os`, `quote` and, with a results backend,
+ * `_CachelibRedis` imported. Ends with a blank line.
  */
 export function renderValkeyBlock(valkey: ResolvedValkey): string[] {
   const sslOptions = sslOptionEntries(valkey.ssl);

@@ -15,7 +15,7 @@ export type ValkeyCacheSetting =
 export interface ResolvedValkeyCache {
   readonly setting: ValkeyCacheSetting;
   readonly database: number;
-  /** Prefix after `<instance>_`. */
+  /** Prefix after the instance scope `<namespace>/<instance>/`. */
   readonly keyPrefix: string;
   readonly defaultTimeout: number;
 }

@@ -4,6 +4,8 @@
  */
 export const ENV = {
   INSTANCE_NAME: 'SUPERSET_OPERATOR__INSTANCE_NAME',
+  /** The pod's namespace (downward API); this library's addition, for the instance's Valkey scope. */
+  NAMESPACE: 'SUPERSET_OPERATOR__NAMESPACE',
   SECRET_KEY: 'SUPERSET_OPERATOR__SECRET_KEY',
   PREVIOUS_SECRET_KEY: 'SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY',
   DB_URI: 'SUPERSET_OPERATOR__DB_URI',

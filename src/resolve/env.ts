@@ -38,10 +38,17 @@ function metastoreEnv(spec: SupersetSpec): k8s.EnvVar[] {
   ];
 }
 
+/** The pod's own namespace, from the downward API: right even when the manifests name no namespace. */
+function namespaceEnv(): k8s.EnvVar {
+  return { name: ENV.NAMESPACE, valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } };
+}
+
 function valkeyEnv(spec: SupersetSpec): k8s.EnvVar[] {
   const v = spec.valkey;
   if (!v) return [];
   return [
+    // With the instance name, the scope of every Valkey key, queue and channel (see config/valkey-block.ts).
+    namespaceEnv(),
     envValue(ENV.VALKEY_HOST, v.host),
     envValue(ENV.VALKEY_PORT, String(v.port ?? DEFAULT_VALKEY_PORT)),
     ...(v.username !== undefined ? [envValue(ENV.VALKEY_USER, v.username)] : []),

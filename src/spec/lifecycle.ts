@@ -119,7 +119,7 @@ export interface SeedSourceSpec {
    * @default 'PostgreSQL'
    */
   readonly type?: DatabaseType;
-  /** Source host. */
+  /** Source host: a DNS name, an IPv4 address or an IPv6 address without brackets. */
   readonly host: string;
   /**
    * Source port.

@@ -34,7 +34,8 @@ export interface MetastoreSpec {
    */
   readonly driver?: string;
   /**
-   * Database host. Setting it selects the structured form.
+   * Database host: a DNS name, an IPv4 address or an IPv6 address without brackets. Setting it selects the
+   * structured form.
    *
    * @default - not set
    */
@@ -46,7 +47,8 @@ export interface MetastoreSpec {
    */
   readonly port?: number;
   /**
-   * Database name (required with `host`).
+   * Database name (required with `host`), written into the URI as is; it may not contain '?', which ends the
+   * database part of a SQLAlchemy URL.
    *
    * @default - not set
    */

@@ -15,7 +15,7 @@ export interface ValkeyCacheSpec {
    */
   readonly database?: number;
   /**
-   * Key prefix, after the instance name (`<name>_<prefix>`), so instances can share a Valkey.
+   * Key prefix, after the instance scope (`<namespace>.<name>.<prefix>`), so instances can share a Valkey.
    *
    * @default - the section's default, for example 'superset_'
    */
@@ -59,7 +59,7 @@ export interface ValkeyResultsBackendSpec {
    */
   readonly database?: number;
   /**
-   * Key prefix, after the instance name.
+   * Key prefix, after the instance scope (`<namespace>.<name>.<prefix>`).
    *
    * @default 'superset_results_'
    */
@@ -102,7 +102,7 @@ export interface ValkeySslSpec {
  * results backend. Each section has its own database number and key prefix.
  */
 export interface ValkeySpec {
-  /** Valkey host. */
+  /** Valkey host: a DNS name, an IPv4 address or an IPv6 address without brackets. */
   readonly host: string;
   /**
    * Valkey port.

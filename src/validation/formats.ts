@@ -1,6 +1,6 @@
 import {
   isAnnotationKey, isCronSchedule, isDnsLabel, isDnsSubdomain, isGatewayPath, isGoDuration, isHostname, isLabelKey,
-  isLabelValue, isPortName, isPrometheusDuration,
+  isLabelValue, isNetworkHost, isPortName, isPrometheusDuration,
 } from './patterns';
 import type { Format } from './schema';
 
@@ -82,4 +82,21 @@ export const PORT_NAME_FORMAT: Format = {
 export const ABSOLUTE_PATH_FORMAT: Format = {
   rule: 'must be an absolute path starting with \'/\'',
   test: (value) => value.startsWith('/'),
+};
+
+export const NETWORK_HOST_FORMAT: Format = {
+  rule: 'must be a DNS name, an IPv4 address or an IPv6 address (letters, digits, \'-\' and \'.\', or an address; '
+    + 'no port, scheme, path, brackets or spaces)',
+  test: isNetworkHost,
+  fix: 'for example \'valkey.databases.svc\', \'10.0.0.5\' or \'fd00::5\' (IPv6 without brackets; the port has its own field)',
+};
+
+/**
+ * SQLAlchemy 1.4 and 2.x read the database of a URL verbatim up to the first '?', which starts the query; there is
+ * no escape for it.
+ */
+export const SQLALCHEMY_DATABASE_FORMAT: Format = {
+  rule: 'must not contain \'?\' (SQLAlchemy ends the database name of a URL at the first \'?\' and has no escape for it)',
+  test: (value) => !value.includes('?'),
+  fix: 'rename the database, or give the whole URI with metastore.uriFrom',
 };

@@ -1,3 +1,5 @@
+import { isIPv4, isIPv6 } from 'net';
+
 /*
  * Syntax rules of Kubernetes, the Gateway API and Prometheus that the operator's OpenAPI schema cannot express
  * (or expresses only as a pattern). Each rule is a regex plus a predicate that also checks lengths, so other
@@ -36,6 +38,9 @@ export const PROMETHEUS_DURATION =
 export const PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** A DNS name as resolvers take it: letters (either case), digits and '-' in dot-separated labels. */
+const DNS_NAME = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*$/;
 
 /** True for an RFC 1123 DNS label of at most 63 characters (names of namespaces, Services, instances). */
 export function isDnsLabel(value: string): boolean {
@@ -118,4 +123,15 @@ export function prometheusDurationMs(value: string): number | undefined {
 /** True for a container port name: an IANA service name of at most 15 characters with at least one letter. */
 export function isPortName(value: string): boolean {
   return value.length <= 15 && PORT_NAME.test(value) && /[a-z]/.test(value) && !value.includes('--');
+}
+
+/**
+ * True for a host a client connects to: a DNS name (at most 253 characters, labels of at most 63), an IPv4 address
+ * or an IPv6 address written bare (no brackets, no zone). Nothing else can reach a URL or a client's host argument,
+ * so `;`, `/`, `?`, `#`, `@` and spaces never do. Dotted numbers must be a valid IPv4 address.
+ */
+export function isNetworkHost(value: string): boolean {
+  if (isIPv6(value)) return !value.includes('%');
+  if (/^[\d.]+$/.test(value)) return isIPv4(value);
+  return value.length <= 253 && DNS_NAME.test(value) && value.split('.').every((label) => label.length <= 63);
 }

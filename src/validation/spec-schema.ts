@@ -1,7 +1,7 @@
 import {
   ABSOLUTE_PATH_FORMAT, ANNOTATION_KEY_FORMAT, CRON_FORMAT, DNS_LABEL_FORMAT, DNS_SUBDOMAIN_FORMAT, GATEWAY_PATH_FORMAT,
-  GO_DURATION_FORMAT, HOSTNAME_FORMAT, LABEL_KEY_FORMAT, LABEL_VALUE_FORMAT, matching, PORT_NAME_FORMAT,
-  PROMETHEUS_DURATION_FORMAT,
+  GO_DURATION_FORMAT, HOSTNAME_FORMAT, LABEL_KEY_FORMAT, LABEL_VALUE_FORMAT, matching, NETWORK_HOST_FORMAT,
+  PORT_NAME_FORMAT, PROMETHEUS_DURATION_FORMAT, SQLALCHEMY_DATABASE_FORMAT,
 } from './formats';
 import {
   arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, mapOf, object, oneOf, OPAQUE_ARRAY, OPAQUE_OBJECT, string, STRING,
@@ -25,6 +25,8 @@ const STRINGS = arrayOf(STRING);
 const PULL_POLICY = oneOf('Always', 'IfNotPresent', 'Never');
 const PRESET = oneOf('disabled', 'conservative', 'balanced', 'performance', 'aggressive');
 const DATABASE_TYPE = oneOf('PostgreSQL', 'MySQL');
+// Hosts reach URLs and clients' host arguments: only names and addresses, so nothing can add a host, path or query.
+const NETWORK_HOST = string({ format: NETWORK_HOST_FORMAT });
 
 // The CRD defaults a missing Secret name to "", which only fails when a pod starts; the props type requires it.
 const SECRET_KEY_REF = object({ name: NON_EMPTY, key: NON_EMPTY, optional: BOOLEAN }, ['name', 'key']);
@@ -173,9 +175,9 @@ const METASTORE = object({
   uriFrom: SECRET_KEY_REF,
   type: DATABASE_TYPE,
   driver: string({ format: matching(/^[A-Za-z0-9_]+$/, 'for example \'psycopg2\' or \'mysqldb\'') }),
-  host: STRING,
+  host: NETWORK_HOST,
   port: PORT,
-  database: STRING,
+  database: string({ format: SQLALCHEMY_DATABASE_FORMAT }),
   username: STRING,
   password: STRING,
   passwordFrom: SECRET_KEY_REF,
@@ -189,7 +191,7 @@ const VALKEY_CACHE = object({
 const VALKEY_CELERY = object({ disabled: BOOLEAN, database: VALKEY_DATABASE });
 
 const VALKEY = object({
-  host: STRING,
+  host: NETWORK_HOST,
   port: PORT,
   username: STRING,
   password: STRING,
@@ -221,7 +223,7 @@ const TASK_FIELDS = {
 
 const SEED_SOURCE = object({
   type: DATABASE_TYPE,
-  host: STRING,
+  host: NETWORK_HOST,
   port: PORT,
   database: STRING,
   username: STRING,

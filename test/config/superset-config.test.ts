@@ -9,8 +9,8 @@ import { redisUrlSettings, runSupersetConfig } from '../support/python';
 const MINIMAL: SupersetConfigInput = { previousSecretKey: false };
 const STRUCTURED_PG = { kind: 'structured', scheme: 'postgresql+psycopg2' } as const;
 
-/** What every Python pod gets: the instance name and the secret key. */
-const POD_ENV = { [ENV.INSTANCE_NAME]: 'analytics', [ENV.SECRET_KEY]: 'current-key' };
+/** What every Python pod gets: the instance name, its namespace (with Valkey) and the secret key. */
+const POD_ENV = { [ENV.INSTANCE_NAME]: 'analytics', [ENV.NAMESPACE]: 'bi', [ENV.SECRET_KEY]: 'current-key' };
 const DB_ENV = {
   ...POD_ENV,
   [ENV.DB_HOST]: 'db.example',
@@ -20,6 +20,16 @@ const DB_ENV = {
 };
 const VALKEY_ENV = { ...POD_ENV, [ENV.VALKEY_HOST]: 'valkey.example', [ENV.VALKEY_PORT]: '6379' };
 const VK = 'redis://valkey.example:6379';
+/** The Celery settings that keep an instance's tasks, keys and control messages in its scope `bi.analytics`. */
+const CELERY_SCOPE = {
+  broker_transport_options: { global_keyprefix: 'bi.analytics.' },
+  result_backend_transport_options: { global_keyprefix: 'bi.analytics.' },
+  task_default_queue: 'bi.analytics',
+  task_default_exchange: 'bi.analytics',
+  task_default_routing_key: 'bi.analytics',
+  control_exchange: 'bi.analytics',
+  event_exchange: 'bi.analytics.events',
+};
 
 const CACHE_SETTINGS = [
   'CACHE_CONFIG',
@@ -166,14 +176,14 @@ describe('renderSupersetConfig: values computed by Python', () => {
       expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
     });
 
-    test('structured credentials and database name are URL-quoted', () => {
+    test('structured credentials are URL-quoted; the database name is written as SQLAlchemy reads it (verbatim)', () => {
       const settings = run(structured({}), {
         ...DB_ENV,
         [ENV.DB_USER]: 'ops@corp',
         [ENV.DB_PASS]: 'p@ss:w/rd%',
         [ENV.DB_NAME]: 'my db/1',
       });
-      const uri = 'postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@db.example:5432/my%20db%2F1';
+      const uri = 'postgresql+psycopg2://ops%40corp:p%40ss%3Aw%2Frd%25@db.example:5432/my db/1';
       expect(settings.SQLALCHEMY_DATABASE_URI).toBe(uri);
       expect(settings.SQLALCHEMY_EXAMPLES_URI).toBe(uri);
     });
@@ -273,7 +283,7 @@ describe('renderSupersetConfig: values computed by Python', () => {
     const cache = (timeout: number, prefix: string, db: number, base = VK) => ({
       CACHE_TYPE: 'RedisCache',
       CACHE_DEFAULT_TIMEOUT: timeout,
-      CACHE_KEY_PREFIX: `analytics_${prefix}`,
+      CACHE_KEY_PREFIX: `bi.analytics.${prefix}`,
       CACHE_REDIS_URL: `${base}/${db}`,
     });
 
@@ -293,15 +303,16 @@ describe('renderSupersetConfig: values computed by Python', () => {
         __class__: 'CeleryConfig',
         broker_url: `${VK}/0`,
         result_backend: `${VK}/0`,
+        ...CELERY_SCOPE,
       });
     });
 
     test('the results backend is a cachelib RedisCache on database 6 with the results prefix', () => {
       expect(run(withValkey(), VALKEY_ENV).RESULTS_BACKEND).toMatchObject({
         __class__: 'RedisCache',
-        key_prefix: 'analytics_superset_results_',
+        key_prefix: 'bi.analytics.superset_results_',
         connection_class: 'Connection',
-        connection_kwargs: { host: 'valkey.example', port: 6379, db: 6, username: null, password: '' },
+        connection_kwargs: { host: 'valkey.example', port: 6379, db: 6, username: null, password: null },
       });
     });
 
@@ -345,6 +356,7 @@ describe('renderSupersetConfig: values computed by Python', () => {
         __class__: 'CeleryConfig',
         broker_url: `${base}/0`,
         result_backend: `${base}/0`,
+        ...CELERY_SCOPE,
         broker_use_ssl: options,
         redis_backend_use_ssl: options,
       });
@@ -392,7 +404,7 @@ describe('renderSupersetConfig: values computed by Python', () => {
       }), VALKEY_ENV);
       expect(settings.CACHE_CONFIG).toEqual(cache(42, prefix, 11));
       expect(settings.CELERY_CONFIG).toMatchObject({ broker_url: `${VK}/12`, result_backend: `${VK}/13` });
-      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'analytics_res{}_', connection_kwargs: { db: 14 } });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'bi.analytics.res{}_', connection_kwargs: { db: 14 } });
     });
 
     test('disabled sections are not set', () => {
@@ -406,7 +418,9 @@ describe('renderSupersetConfig: values computed by Python', () => {
       expect(settings).not.toHaveProperty('DISTRIBUTED_COORDINATION_CONFIG');
       expect(settings).not.toHaveProperty('RESULTS_BACKEND');
       expect(settings).toHaveProperty('CACHE_CONFIG');
-      expect(settings.CELERY_CONFIG).toEqual({ __class__: 'CeleryConfig', result_backend: `${VK}/0` });
+      expect(settings.CELERY_CONFIG).toEqual({
+        __class__: 'CeleryConfig', result_backend: `${VK}/0`, result_backend_transport_options: { global_keyprefix: 'bi.analytics.' },
+      });
     });
 
     test('with broker and result backend disabled there is no CELERY_CONFIG', () => {
@@ -414,10 +428,35 @@ describe('renderSupersetConfig: values computed by Python', () => {
       expect(run(input, VALKEY_ENV)).not.toHaveProperty('CELERY_CONFIG');
     });
 
-    test('the instance name scopes every prefix', () => {
+    test('the instance name and the namespace of the pod scope every prefix and the Celery queue', () => {
       const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.INSTANCE_NAME]: 'other' });
-      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'other_superset_' });
-      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'other_superset_results_' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'bi.other.superset_' });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ key_prefix: 'bi.other.superset_results_' });
+      const elsewhere = run(withValkey(), { ...VALKEY_ENV, [ENV.NAMESPACE]: 'team-c' });
+      expect(elsewhere.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'team-c.analytics.superset_' });
+      expect(elsewhere.CELERY_CONFIG).toMatchObject({ task_default_queue: 'team-c.analytics' });
+    });
+
+    test('the coordination section has the discrete keys RedisCacheBackend.from_config reads', () => {
+      const env = { ...VALKEY_ENV, [ENV.VALKEY_USER]: 'u', [ENV.VALKEY_PASS]: 'p w' };
+      expect(run(withValkey({ ssl: { caCertFile: '/ca.pem' } }), env).DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({
+        CACHE_REDIS_HOST: 'valkey.example',
+        CACHE_REDIS_PORT: 6379,
+        CACHE_REDIS_DB: 7,
+        CACHE_REDIS_USER: 'u',
+        CACHE_REDIS_PASSWORD: 'p w',
+        CACHE_REDIS_SSL: true,
+        CACHE_REDIS_SSL_CERT_REQS: 'required',
+        CACHE_REDIS_SSL_CA_CERTS: '/ca.pem',
+      });
+      expect(run(withValkey(), VALKEY_ENV).DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({ CACHE_REDIS_PASSWORD: null, CACHE_REDIS_SSL: false });
+    });
+
+    test('an IPv6 host is bracketed in URLs and bare where a client takes the host', () => {
+      const settings = run(withValkey(), { ...VALKEY_ENV, [ENV.VALKEY_HOST]: 'fd00::5' });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_REDIS_URL: 'redis://[fd00::5]:6379/1' });
+      expect(settings.DISTRIBUTED_COORDINATION_CONFIG).toMatchObject({ CACHE_REDIS_HOST: 'fd00::5' });
+      expect(settings.RESULTS_BACKEND).toMatchObject({ connection_kwargs: { host: 'fd00::5' } });
     });
   });
 

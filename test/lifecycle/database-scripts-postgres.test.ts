@@ -21,8 +21,8 @@ function run(script: string, env: Record<string, string>) {
 const endpoint = (prefix: 'DB' | 'SEED_SRC', name: string) => ({
   [`SUPERSET_OPERATOR__${prefix}_HOST`]: '127.0.0.1',
   [`SUPERSET_OPERATOR__${prefix}_PORT`]: String(pg.port),
-  [`SUPERSET_OPERATOR__${prefix}_USER`]: 'postgres',
-  [`SUPERSET_OPERATOR__${prefix}_PASS`]: 'unused',
+  [`SUPERSET_OPERATOR__${prefix}_USER`]: pg.superuser,
+  [`SUPERSET_OPERATOR__${prefix}_PASS`]: pg.password,
   [prefix === 'DB' ? 'SUPERSET_OPERATOR__DB_NAME' : 'SUPERSET_OPERATOR__SEED_SRC_DB']: name,
 });
 

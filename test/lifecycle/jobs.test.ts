@@ -28,8 +28,8 @@ describe('migrate, rotate and init Jobs', () => {
     expect(container.env.map((e: any) => e.name)).toEqual([
       'SUPERSET_OPERATOR__INSTANCE_NAME', 'SUPERSET_OPERATOR__SECRET_KEY', 'SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY',
       'SUPERSET_OPERATOR__DB_HOST', 'SUPERSET_OPERATOR__DB_PORT', 'SUPERSET_OPERATOR__DB_NAME', 'SUPERSET_OPERATOR__DB_USER',
-      'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__VALKEY_HOST', 'SUPERSET_OPERATOR__VALKEY_PORT',
-      'SUPERSET_OPERATOR__VALKEY_PASS',
+      'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__NAMESPACE', 'SUPERSET_OPERATOR__VALKEY_HOST',
+      'SUPERSET_OPERATOR__VALKEY_PORT', 'SUPERSET_OPERATOR__VALKEY_PASS',
     ]);
     expect(envOf(container)).toMatchObject({
       SUPERSET_OPERATOR__SECRET_KEY: { secretKeyRef: { name: 'app-secret', key: 'secret-key' } },
@@ -160,6 +160,7 @@ describe('the lifecycle superset_config.py', () => {
       SUPERSET_OPERATOR__DB_NAME: 'superset',
       SUPERSET_OPERATOR__DB_USER: 'superset',
       SUPERSET_OPERATOR__DB_PASS: 'p w',
+      SUPERSET_OPERATOR__NAMESPACE: 'bi',
       SUPERSET_OPERATOR__VALKEY_HOST: 'valkey',
       SUPERSET_OPERATOR__VALKEY_PORT: '6379',
       SUPERSET_OPERATOR__VALKEY_PASS: 'v',
@@ -168,6 +169,9 @@ describe('the lifecycle superset_config.py', () => {
     expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
     expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ poolclass: 'NullPool' });
     expect(settings.TASK_SETTING).toBe('lifecycle');
+    // Tasks the lifecycle sends (init, rotate) go to the instance's own queue and caches, like the components'.
+    expect(settings.CELERY_CONFIG).toMatchObject({ task_default_queue: 'bi.demo' });
+    expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_KEY_PREFIX: 'bi.demo.superset_' });
     expect(settings.FEATURE_FLAGS).toEqual({ ALERT_REPORTS: true });
   });
 

@@ -76,7 +76,8 @@ describe('wait-for-migrations', () => {
     const child = start();
     try {
       await until(child, /cannot read the metastore revision yet \(.*no such table: alembic_version/);
-      sql('CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL); INSERT INTO alembic_version VALUES (\'b2\');');
+      // One transaction: the wait must never see the table empty, which would be a state of its own.
+      sql('BEGIN; CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL); INSERT INTO alembic_version VALUES (\'b2\'); COMMIT;');
       await until(child, /waiting for migrations: the metastore is at b2, this image needs d4/);
       expect(child.exitCode).toBeNull();
       sql('UPDATE alembic_version SET version_num = \'d4\';');

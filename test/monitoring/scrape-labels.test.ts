@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Yaml } from 'cdk8s';
 import { SCRAPE_TARGET_LABELS, STATSD_MAPPING } from '../../src/monitoring/statsd-exporter';
-import { freePort } from '../support/postgres-server';
+import { freePort } from '../support/servers';
 
 /** The exported series: one per mapping with labels, its `$n` captures filled with sample values. */
 const SERIES = STATSD_MAPPING.mappings.flatMap((mapping) => {

@@ -46,13 +46,14 @@ describe('pythonEnv', () => {
     expect(pythonEnv({ image, metastore: { host: 'pg', database: 'd', username: 'u' } }, 'x')[2].value).toBe('5432');
   });
 
-  test('Valkey gives host, default port, user and password reference, then forceReload last', () => {
+  test('Valkey gives the pod namespace, host, default port, user and password reference, then forceReload last', () => {
     const env = pythonEnv({
       image,
       valkey: { host: 'valkey', username: 'superset', passwordFrom: { name: 'vk', key: 'pw' } },
       forceReload: '2026-11-23',
     }, 'demo');
     expect(env.slice(1)).toEqual([
+      { name: 'SUPERSET_OPERATOR__NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
       { name: 'SUPERSET_OPERATOR__VALKEY_HOST', value: 'valkey' },
       { name: 'SUPERSET_OPERATOR__VALKEY_PORT', value: '6379' },
       { name: 'SUPERSET_OPERATOR__VALKEY_USER', value: 'superset' },

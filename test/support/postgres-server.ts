@@ -1,86 +1,79 @@
-// A throwaway PostgreSQL 15 on 127.0.0.1 for tests: initdb in a temp dir, a free port, trust authentication,
-// stopped by PID. PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { freePort, requireProgram, run, startProcess, waitUntil, type Started } from './servers';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
+/** A running throwaway PostgreSQL 15 with a password-authenticated superuser. */
 export interface PostgresServer {
+  readonly host: '127.0.0.1';
   readonly port: number;
-  /** Environment for the libpq clients: host, port and the superuser `postgres`. */
-  readonly env: Record<string, string>;
-  /** Runs SQL in a database with psql and returns its unaligned, tuples-only output. */
+  readonly superuser: string;
+  readonly password: string;
+  readonly process: Started;
+  /** libpq variables that connect as the superuser (merge into a child's environment). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Runs SQL in a database with psql as the superuser and returns its unaligned, tuples-only output. */
   sql(database: string, query: string): string;
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` system user and its programs run
+ * through `runuser`; as anyone else they run directly.
+ */
+function asOwner(program: string, args: readonly string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['/usr/sbin/runuser', ['-u', 'postgres', '--', program, ...args]] : [program, [...args]];
 }
 
-function asPostgres(command: string, args: string[]): string[] {
-  return process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args];
-}
-
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * initdb into a temp dir, start on a free loopback port (also on `::1` with `ipv6`; the Unix socket stays in the temp
+ * dir), wait until ready.
+ */
+export async function startPostgres(options: { readonly ipv6?: boolean } = {}): Promise<PostgresServer> {
+  const postgres = requireProgram(path.join(BIN, 'postgres'), 'postgresql');
+  const isReady = requireProgram('/usr/bin/pg_isready', 'postgresql-client');
   const dir = mkdtempSync(path.join(tmpdir(), 'pg-'));
-  chmodSync(dir, 0o700);
-  if (process.getuid?.() === 0) {
-    const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf-8' });
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf-8' });
-    chownSync(dir, Number(id.stdout), Number(gid.stdout));
-  }
   const data = path.join(dir, 'data');
-  const [initCmd, ...initArgs] = asPostgres(`${BIN}/initdb`, ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const init = spawnSync(initCmd, initArgs, { encoding: 'utf-8' });
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-  const port = await freePort();
-  const [cmd, ...args] = asPostgres(`${BIN}/postgres`, [
-    '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off',
-  ]);
-  const child: ChildProcess = spawn(cmd, args, { stdio: 'ignore' });
-  const env = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres' };
-  const sql = (database: string, query: string): string => {
-    const result = spawnSync('psql', ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1'], {
-      env: { ...process.env, ...env, PGDATABASE: database }, input: query, encoding: 'utf-8',
-    });
-    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-    return result.stdout.trim();
-  };
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const ready = spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', String(port)]);
-    if (ready.status === 0) break;
-    if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error('PostgreSQL did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const passwordFile = path.join(dir, 'pw');
+  const superuser = 'admin';
+  const password = 'admin-secret';
+  writeFileSync(passwordFile, password);
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = postgresIds();
+    chownSync(dir, uid, gid);
+    chownSync(passwordFile, uid, gid);
   }
-  return {
-    port,
-    env,
-    sql,
-    stop: async () => {
-      // The postmaster's own PID (runuser's child), from its pid file; SIGINT is PostgreSQL's fast shutdown.
-      const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf-8').split('\n')[0]);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      if (child.exitCode === null) {
-        process.kill(pid, 'SIGINT');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+  run(...asOwner(path.join(BIN, 'initdb'), ['-D', data, '-U', superuser, '--pwfile', passwordFile, '-A', 'scram-sha-256',
+    '-E', 'UTF8', '--locale', 'C.UTF-8', '--no-sync']), { timeoutMs: 60_000 });
+  const port = await freePort();
+  const [file, args] = asOwner(postgres, ['-D', data, '-h', options.ipv6 ? '127.0.0.1,::1' : '127.0.0.1', '-p', String(port), '-k', dir, '-F',
+    '-c', 'fsync=off', '-c', 'full_page_writes=off']);
+  const started = startProcess(file, args);
+  const env = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: superuser, PGPASSWORD: password, PGDATABASE: 'postgres' };
+  const stop = async () => {
+    await started.stop(10_000);
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await waitUntil(`PostgreSQL on port ${port}`, () => {
+      if (started.child.exitCode !== null) throw new Error(`postgres exited:\n${started.output()}`);
+      const probe = spawnSync(isReady, ['-h', '127.0.0.1', '-p', String(port), '-U', superuser], { timeout: 5_000 });
+      return probe.status === 0;
+    }, 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const sql = (database: string, query: string): string => run('/usr/bin/psql', ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1'], {
+    env: { ...process.env, ...env, PGDATABASE: database }, input: query,
+  }).trim();
+  return { host: '127.0.0.1', port, superuser, password, process: started, env, sql, stop };
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(run('/usr/bin/id', [flag, 'postgres']).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
