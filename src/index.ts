@@ -1,5 +1,7 @@
 export * from './spec';
 export * from './superset-instance';
+export { SupersetSpecError } from './validation/spec-error';
+export type { Violation } from './validation/violation';
 export * from './components/superset-component';
 export * from './components/web-server';
 export * from './components/celery-worker';

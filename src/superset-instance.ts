@@ -100,7 +100,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
 
   constructor(scope: Construct, id: string, props: SupersetInstanceProps) {
     super(scope, id);
-    this.instanceName = props.name ?? id;
+    // Props may come from parsed YAML: even `null` must reach the validation, which names the problem.
+    this.instanceName = (props as Partial<SupersetInstanceProps> | null | undefined)?.name ?? id;
     validateInstanceProps(props, this.instanceName);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.spec = withDevDependencies(props, this.instanceName);
