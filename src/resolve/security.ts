@@ -1,5 +1,15 @@
 import type * as k8s from '../../imports/k8s';
 
+/**
+ * The user's fields that carry a value. A field present as `undefined` (`{ ...a, seccompProfile: undefined }`)
+ * must not remove a default by spreading over it; a value the user does set wins, even one that weakens the
+ * profile (`seccompProfile: { type: 'Unconfined' }`): that is an explicit choice. Empty or malformed settings such
+ * as `seccompProfile: {}` never get here: validation refuses them against the Kubernetes schema.
+ */
+function setFields<T extends object>(user: T): Partial<T> {
+  return Object.fromEntries(Object.entries(user).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
+}
+
 /** The UID and GID of the `superset` user in the official Superset image. */
 export const SUPERSET_UID = 1000;
 
@@ -14,7 +24,7 @@ export function restrictedPodSecurityContext(user: k8s.PodSecurityContext = {}):
     runAsGroup: SUPERSET_UID,
     fsGroup: SUPERSET_UID,
     seccompProfile: { type: 'RuntimeDefault' },
-    ...user,
+    ...setFields(user),
   };
 }
 
@@ -25,7 +35,7 @@ export function restrictedContainerSecurityContext(user: k8s.SecurityContext = {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },
     seccompProfile: { type: 'RuntimeDefault' },
-    ...user,
+    ...setFields(user),
   };
 }
 
