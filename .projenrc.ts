@@ -29,6 +29,7 @@ const project = new typescript.TypeScriptProject({
     '@prometheus-io/lezer-promql@0.315.0',
     'yaml@2.9.1',
     'camelcase@^5.3.1',
+    'fast-check@^4.11.0',
   ],
   // The generated bindings live in the top-level imports/ folder and are compiled with the library,
   // so the compiler's root is the repository root and the entry point is lib/src/index.js.

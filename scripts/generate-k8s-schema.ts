@@ -10,10 +10,10 @@
  * - Types, properties, required fields, maps (`additionalProperties`), integer formats: the 1.28 definitions.
  * - Enums: the 1.28 definitions carry none in machine-readable form (only `kind`); their descriptions name the
  *   values in free prose. The machine-readable lists come from Kubernetes' OpenAPI v3 `enum`s (Go `+enum` types) as
- *   `kubernetes-models` declares them for its newer Kubernetes; an enum is kept only when the 1.28 description of
- *   the same field names every one of its values. Otherwise (the description says "Defaults to HTTP" but not HTTPS,
- *   or a value was added after 1.28) the field gets no enum: an unchecked field is better than a wrong refusal.
- *   Nothing is typed in by hand.
+ *   `kubernetes-models` declares them for its newer Kubernetes, cut down to the values the 1.28 description of the
+ *   same field names: a value added after 1.28 (Toleration's `Gt`/`Lt`) is not accepted. An enum is kept only when
+ *   the description names at least two values; naming one is a default ("Defaults to HTTP"), not the list, and such
+ *   a field gets no enum: an unchecked field is better than a wrong refusal. Nothing is typed in by hand.
  * - Quantity and IntOrString become the formats `quantity` and `int-or-string` (their syntax lives in the walker).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -99,11 +99,11 @@ function modelsEnums(fq: string): Map<string, string[]> {
   return found;
 }
 
-/** `candidates` when the 1.28 description names each of them as a word, else undefined. */
-function allNamedIn(description: string, candidates: readonly string[]): readonly string[] | undefined {
-  const named = (value: string) => /^[A-Za-z0-9]+$/.test(value)
-    && new RegExp(`(^|[^A-Za-z0-9])${value}([^A-Za-z0-9]|$)`).test(description);
-  return candidates.length > 0 && candidates.every(named) ? candidates : undefined;
+/** The values of `candidates` the 1.28 description names as words, when it names at least two; else undefined. */
+function namedIn(description: string, candidates: readonly string[]): readonly string[] | undefined {
+  const named = candidates.filter((value) => /^[A-Za-z0-9]+$/.test(value)
+    && new RegExp(`(^|[^A-Za-z0-9])${value}([^A-Za-z0-9]|$)`).test(description));
+  return named.length >= 2 ? named : undefined;
 }
 
 function node(schema: Definition, enumValues: readonly string[] | undefined, pending: string[]): object {
@@ -138,7 +138,7 @@ function definition(fq: string, pending: string[]): object {
   const properties = Object.fromEntries(Object.keys(schema.properties).sort().map((key) => {
     const property = schema.properties![key];
     const candidates = enums.get(key);
-    const values = candidates && property.type === 'string' ? allNamedIn(property.description ?? '', candidates) : undefined;
+    const values = candidates && property.type === 'string' ? namedIn(property.description ?? '', candidates) : undefined;
     return [key, node(property, values, pending)];
   }));
   const required = [...(schema.required ?? [])].sort();

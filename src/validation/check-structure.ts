@@ -110,7 +110,7 @@ function checkObject(value: unknown, schema: ObjectSchema, path: string, secret:
   if (!isPlainObject(value)) return [violation(path, 'must be an object', value)];
   const given = (key: string) => value[key] !== undefined;
   const known = Object.keys(schema.fields);
-  const unknown = Object.keys(value).filter((key) => !hasOwn(schema.fields, key) && given(key)).sort();
+  const unknown = schema.open ? [] : Object.keys(value).filter((key) => !hasOwn(schema.fields, key) && given(key)).sort();
   return [
     ...(schema.required ?? []).filter((key) => !given(key)).map((key) => missing(childPath(path, key), 'is required')),
     ...known.filter(given)

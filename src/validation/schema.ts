@@ -62,6 +62,8 @@ export interface ObjectSchema<T = unknown> extends Typed<T> {
    * shown, since a misplaced password or URL is a secret all the same.
    */
   readonly secret?: boolean;
+  /** True for a refinement (see `refined`) that checks some fields and leaves the others to its base. */
+  readonly open?: boolean;
 }
 
 /** An object with free keys, such as labels or feature flags. */
@@ -133,6 +135,7 @@ export type ObjectOf<F extends Fields, R extends keyof F> = Flatten<
 export interface ObjectOptions {
   readonly unsupported?: ObjectSchema['unsupported'];
   readonly secret?: boolean;
+  readonly open?: boolean;
 }
 
 export function object<F extends Fields, R extends keyof F & string = never>(

@@ -77,6 +77,9 @@ const CONTAINER_TEMPLATE = object({
   lifecycle: kubernetes('io.k8s.api.core.v1.Lifecycle'),
 });
 
+// Kubernetes refuses a host alias without an IP (a rule its 1.28 schema does not carry), and aliases merge by IP.
+const HOST_ALIAS_IP = object({ ip: NON_EMPTY }, ['ip'], { open: true });
+
 const POD_TEMPLATE = object({
   annotations: ANNOTATIONS,
   labels: LABELS,
@@ -85,7 +88,7 @@ const POD_TEMPLATE = object({
   // Kubernetes validates a node selector like labels.
   nodeSelector: LABELS,
   topologySpreadConstraints: kubernetesList('io.k8s.api.core.v1.TopologySpreadConstraint'),
-  hostAliases: kubernetesList('io.k8s.api.core.v1.HostAlias'),
+  hostAliases: arrayOf(refined(kubernetes('io.k8s.api.core.v1.HostAlias'), HOST_ALIAS_IP)),
   podSecurityContext: kubernetes('io.k8s.api.core.v1.PodSecurityContext'),
   priorityClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
   volumes: kubernetesList('io.k8s.api.core.v1.Volume'),

@@ -161,3 +161,11 @@ describe('Kubernetes types in the spec', () => {
       .toThrow(SupersetSpecError);
   });
 });
+
+describe('Kubernetes rules beyond its 1.28 schema that the merge relies on', () => {
+  test('a host alias needs an IP: Kubernetes refuses one without, and aliases merge by IP', () => {
+    expectProblem(withMinimal({ podTemplate: { hostAliases: [{ hostnames: ['db'] }] } }), 'podTemplate.hostAliases[0].ip',
+      'is required');
+    expectValid(withMinimal({ podTemplate: { hostAliases: [{ ip: '10.0.0.1', hostnames: ['db'] }] } }));
+  });
+});

@@ -6,6 +6,7 @@ import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
 import { NAME_RULES } from './names';
+import { NAMESPACE_RULES } from './namespace';
 import { NETWORKING_RULES } from './networking';
 import type { Rule } from './rule';
 import { SCALING_RULES } from './scaling';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   ...IGNORED_INPUT_RULES,
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
+  ...NAMESPACE_RULES,
   ...LIFECYCLE_RULES,
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
