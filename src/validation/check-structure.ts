@@ -70,8 +70,9 @@ function checkString(value: unknown, schema: StringSchema, path: string): Violat
   if (typeof value !== 'string') return [violation(path, 'must be a string', value)];
   const tooShort = schema.minLength !== undefined && value.length < schema.minLength;
   const tooLong = schema.maxLength !== undefined && value.length > schema.maxLength;
-  if (tooShort || tooLong) return [violation(path, lengthRule(schema)!, value)];
-  return checkFormat(value, schema.format, path);
+  if (tooShort) return [violation(path, lengthRule(schema)!, value)];
+  // A string that is too long may also break the syntax: both are reported at once.
+  return [...(tooLong ? [violation(path, lengthRule(schema)!, value)] : []), ...checkFormat(value, schema.format, path)];
 }
 
 function integerRule({ minimum, maximum }: IntegerSchema): string {

@@ -169,3 +169,25 @@ describe('Kubernetes rules beyond its 1.28 schema that the merge relies on', () 
     expectValid(withMinimal({ podTemplate: { hostAliases: [{ ip: '10.0.0.1', hostnames: ['db'] }] } }));
   });
 });
+
+describe('no problem hides another', () => {
+  test('a string that is too long and malformed gets both problems', () => {
+    const kind = `1${'a'.repeat(70)}`;
+    const problems = problemsOf(withMinimal({ webServer: {}, networking: { gateway: { gatewayRef: { name: 'g', kind } } } }));
+    expect(problems.filter((p) => p.startsWith('networking.gateway.gatewayRef.kind: '))).toEqual([
+      expect.stringContaining('must be 1 to 63 characters long'),
+      expect.stringContaining('must match ^[a-zA-Z]'),
+    ]);
+  });
+
+  test('structure problems and cross-field rules are reported together', () => {
+    const problems = problemsOf(withMinimal({
+      podTemplate: { sidecars: [null] },
+      webServer: { replicas: 2, autoscaling: { maxReplicas: 3 }, podTemplate: { volumes: [{ name: 1 }] } },
+      metastore: { uri: 'x', uriFrom: { name: 'a', key: 'b' }, pwd: 'p' },
+    }));
+    expect(problems.map((p) => p.split(': ')[0])).toEqual(expect.arrayContaining([
+      'podTemplate.sidecars[0]', 'webServer.podTemplate.volumes[0].name', 'metastore.pwd', 'metastore', 'webServer.replicas',
+    ]));
+  });
+});
