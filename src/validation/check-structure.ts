@@ -1,3 +1,4 @@
+import { checkJsonData } from './json-data';
 import { checkKubernetes } from './kubernetes/check-kubernetes';
 import type {
   ArraySchema, Format, IntegerSchema, MapSchema, ObjectSchema, RefinedSchema, Schema, StringSchema,
@@ -26,7 +27,7 @@ export function checkStructure(value: unknown, schema: Schema, path: string, sec
     case 'map': return checkMap(value, schema, path, secret);
     case 'array': return checkArray(value, schema, path, secret);
     case 'kubernetes': return checkKubernetes(value, schema.definition, path, secret);
-    case 'any': return [];
+    case 'json': return checkJsonData(value, path);
     case 'refined': return checkRefined(value, schema, path, secret);
   }
 }

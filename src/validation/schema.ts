@@ -86,8 +86,8 @@ export interface KubernetesSchema<T = unknown> extends Typed<T> {
 }
 
 /** Any JSON value, for free-form configuration passed through as written (the websocket server's config). */
-export interface AnySchema extends Typed<unknown> {
-  readonly kind: 'any';
+export interface JsonSchema extends Typed<unknown> {
+  readonly kind: 'json';
 }
 
 /**
@@ -102,13 +102,13 @@ export interface RefinedSchema<T = unknown> extends Typed<T> {
 
 export type Schema =
   | StringSchema | IntegerSchema | BooleanSchema | IntOrPercentSchema
-  | ObjectSchema | MapSchema | ArraySchema | KubernetesSchema | AnySchema | RefinedSchema;
+  | ObjectSchema | MapSchema | ArraySchema | KubernetesSchema | JsonSchema | RefinedSchema;
 
 export const STRING: StringSchema = { kind: 'string' };
 export const BOOLEAN: BooleanSchema = { kind: 'boolean' };
 export const INTEGER: IntegerSchema = { kind: 'integer' };
 export const INT_OR_PERCENT: IntOrPercentSchema = { kind: 'intOrPercent' };
-export const ANY: AnySchema = { kind: 'any' };
+export const JSON_DATA: JsonSchema = { kind: 'json' };
 
 export function string(options: Omit<StringSchema, 'kind'>): StringSchema {
   return { kind: 'string', ...options };

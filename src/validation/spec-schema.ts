@@ -4,8 +4,8 @@ import {
   PROMETHEUS_DURATION_FORMAT,
 } from './formats';
 import {
-  ANY, arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, kubernetes, kubernetesList, mapOf, object, oneOf, refined,
-  string, STRING,
+  arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, kubernetes, kubernetesList, JSON_DATA, mapOf, object, oneOf,
+  refined, string, STRING,
 } from './schema';
 
 /*
@@ -178,7 +178,7 @@ const CELERY_BEAT = object({ ...PYTHON, sqlaEngineOptions: SQLA_ENGINE_OPTIONS }
 });
 const CELERY_FLOWER = object({ ...PYTHON, ...SCALABLE, service: SERVICE });
 const WEBSOCKET_SERVER = object({
-  ...COMPONENT, ...SCALABLE, service: SERVICE, config: mapOf(ANY), configFrom: SECRET_KEY_REF,
+  ...COMPONENT, ...SCALABLE, service: SERVICE, config: mapOf(JSON_DATA), configFrom: SECRET_KEY_REF,
 });
 const MCP_SERVER = object({ ...PYTHON, ...SCALABLE, service: SERVICE, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
 

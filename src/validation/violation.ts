@@ -30,7 +30,8 @@ export function isSecretName(name: string): boolean {
 }
 
 function isSecretPath(path: string): boolean {
-  return isSecretName(path.split('.').pop() ?? path) || SECRET_PATHS.has(path);
+  const within = (secret: string) => path === secret || path.startsWith(`${secret}.`) || path.startsWith(`${secret}[`);
+  return isSecretName(path.split('.').pop() ?? path) || [...SECRET_PATHS].some(within);
 }
 
 // A URL with user information (`redis://:pw@host`, `postgresql://u:pw@db/x`) carries credentials wherever it is.

@@ -162,7 +162,7 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.record({
 }));
 
 /** Every place in `value` a mutation can hit: paths to objects' keys and lists' items. */
-function places(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+export function places(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...at, i], ...places(item, [...at, i])]);
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) => [[...at, key], ...places(item, [...at, key])]);
@@ -170,7 +170,7 @@ function places(value: unknown, at: (string | number)[] = []): (string | number)
   return [];
 }
 
-type Mutation = 'null' | 'number' | 'fraction' | 'string' | 'boolean' | 'list' | 'object' | 'unknownKey' | 'delete' | 'badEnum';
+export type Mutation = 'null' | 'number' | 'fraction' | 'string' | 'boolean' | 'list' | 'object' | 'unknownKey' | 'delete' | 'badEnum';
 const MUTATIONS: Mutation[] = ['null', 'number', 'fraction', 'string', 'boolean', 'list', 'object', 'unknownKey', 'delete', 'badEnum'];
 
 function replacement(mutation: Mutation, old: unknown): unknown {
@@ -188,7 +188,7 @@ function replacement(mutation: Mutation, old: unknown): unknown {
   }
 }
 
-function mutate(spec: Record<string, unknown>, path: (string | number)[], mutation: Mutation): Record<string, unknown> {
+export function mutate(spec: Record<string, unknown>, path: (string | number)[], mutation: Mutation): Record<string, unknown> {
   const copy = structuredClone(spec) as Json;
   let parent: any = copy;
   for (const key of path.slice(0, -1)) parent = parent[key];
@@ -213,3 +213,13 @@ export const mutatedSpec: fc.Arbitrary<Record<string, unknown>> = validSpec.chai
       const all = places(current);
       return all.length === 0 ? current : mutate(current, all[index % all.length], mutation);
     }, spec)));
+
+/** A valid spec and two places in it, neither inside the other, for mutations that must both be reported. */
+export const specWithTwoPlaces = validSpec.chain((spec) => {
+  const all = places(spec);
+  return fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => ({ spec, first: all[a % all.length], second: all[b % all.length] }));
+}).filter(({ first, second }) => !isPrefix(first, second) && !isPrefix(second, first));
+
+function isPrefix(a: (string | number)[], b: (string | number)[]): boolean {
+  return a.length <= b.length && a.every((key, i) => b[i] === key);
+}

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import fc from 'fast-check';
-import { mutatedSpec, validSpec } from './spec-arbitraries';
+import { mutate, mutatedSpec, specWithTwoPlaces, validSpec } from './spec-arbitraries';
 import { SupersetInstance, SupersetSpecError } from '../../src';
 import type { SupersetInstanceProps } from '../../src';
 import { unknownFields, validateWithModels } from '../support/k8s-schema';
@@ -57,6 +57,12 @@ function holds(spec: Record<string, unknown>): void {
   }
 }
 
+/** A violation path (`a.b[0]["k"]`) as its keys and indexes. */
+function segments(path: string): (string | number)[] {
+  return [...path.matchAll(/\.?([A-Za-z0-9_$]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)]
+    .map((m) => (m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? JSON.parse(m[3]) : m[1]));
+}
+
 describe('fuzzing the spec', () => {
   test('valid specs synthesize', () => {
     fc.assert(fc.property(validSpec, (spec) => {
@@ -77,5 +83,14 @@ describe('fuzzing the spec', () => {
       `${result.kind} ${result.name}: ${result.errors.join('; ')}\n  from spec ${JSON.stringify(synthesized[i].spec)}`,
     ]);
     expect(invalid.slice(0, 5)).toEqual([]);
+  });
+
+  test('two problems at unrelated places are both reported: no problem hides another', () => {
+    fc.assert(fc.property(specWithTwoPlaces, ({ spec, first, second }) => {
+      const { error } = run(mutate(mutate(spec, first, 'null'), second, 'null'));
+      expect(error).toBeInstanceOf(SupersetSpecError);
+      const reported = (error as SupersetSpecError).violations.map((v) => JSON.stringify(segments(v.path)));
+      expect(reported).toEqual(expect.arrayContaining([JSON.stringify(first), JSON.stringify(second)]));
+    }), { seed: SEED, numRuns: Math.round(RUNS / 3) });
   });
 });

@@ -191,3 +191,23 @@ describe('no problem hides another', () => {
     ]));
   });
 });
+
+describe('free-form configuration is JSON data', () => {
+  test('values JSON cannot carry are refused where they are, instead of being dropped or crashing the writer', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const problems = problemsOf(withMinimal({
+      environment: 'Development',
+      websocketServer: { image: { repository: 'ws' }, config: { big: BigInt(1), fn: () => 1, nan: NaN, list: [undefined], cyclic } },
+    }));
+    expect(problems.map((p) => p.split(': ')[0])).toEqual([
+      'websocketServer.config["big"]', 'websocketServer.config["fn"]', 'websocketServer.config["nan"]',
+      'websocketServer.config["list"][0]', 'websocketServer.config["cyclic"]["self"]',
+    ]);
+    // The config carries the JWT secret: nothing inside it is shown.
+    expect(problems.every((p) => p.includes('got <hidden>'))).toBe(true);
+    expect(problemsOf(withMinimal({
+      environment: 'Development', websocketServer: { image: { repository: 'ws' }, config: { a: [1, 'b', null, { c: true }] } },
+    }))).toEqual([]);
+  });
+});
