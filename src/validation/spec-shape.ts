@@ -20,7 +20,12 @@ export type FieldAgreement<A, B> = {
 /** The type the runtime schema validates. */
 export type SchemaProps = Infer<typeof INSTANCE_PROPS_SCHEMA>;
 
-/** Fails to compile when the schema and `SupersetInstanceProps` differ; the error names the field. */
-export const SPEC_FIELDS_AGREE: FieldAgreement<SchemaProps, SupersetInstanceProps> & FieldAgreement<SupersetInstanceProps, SchemaProps> =
-  {} as { readonly [K in keyof SupersetInstanceProps]-?: true };
-export const SPEC_SHAPE_AGREES: Same<SchemaProps, SupersetInstanceProps> = true;
+/** Compiles only when `T` is `true`. */
+type Assert<T extends true> = T;
+
+/** Compiles only when every field of `T` is `true`; an error names the field that is not. */
+type AssertEach<T extends { readonly [key: string]: true }> = T;
+
+/** Fails the build when the schema and `SupersetInstanceProps` differ: first per top-level field, then whole. */
+export type SpecFieldsAgree = AssertEach<FieldAgreement<SchemaProps, SupersetInstanceProps>>;
+export type SpecShapeAgrees = Assert<Same<SchemaProps, SupersetInstanceProps>>;

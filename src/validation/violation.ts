@@ -34,8 +34,9 @@ function isSecretPath(path: string): boolean {
   return isSecretName(path.split('.').pop() ?? path) || [...SECRET_PATHS].some(within);
 }
 
-// A URL with user information (`redis://:pw@host`, `postgresql://u:pw@db/x`) carries credentials wherever it is.
-const URL_WITH_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]*@/;
+// A URL with user information (`redis://:pw@host`, `postgresql://u:pw@db/x`) carries credentials wherever it is, and
+// so does user information without a scheme (`user:pw@host`).
+const URL_WITH_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]*@|(^|[\s/])[^\s/@:]*:[^\s/@]+@/;
 
 /** True for a string that holds a URL with credentials. */
 export function hasCredentials(value: unknown): boolean {

@@ -18,6 +18,7 @@ describe('values that may be secrets are hidden in errors', () => {
       'lifecycle.init.adminUser.pass'],
     ['a URL with credentials in any field', { config: 42, forceReload: 'postgresql://u:hunter2@db/superset' }, 'config'],
     ['a URL with credentials in a wrong-typed field', { bootstrapScript: ['mysql://root:hunter2@db'] }, 'bootstrapScript'],
+    ['user information without a scheme', { valkey: { host: ['default:hunter2@valkey'] } }, 'valkey.host'],
   ])('%s', (_name, extra, path) => {
     const message = errorOf(withMinimal(extra));
     expect(message).toBeDefined();
