@@ -72,3 +72,22 @@ describe('security defaults', () => {
     expect(deployment.spec.template.spec.securityContext.seccompProfile).toEqual({ type: 'Unconfined' });
   });
 });
+
+describe('capabilities', () => {
+  const containerOf = (securityContext: object) => mainContainer(find(synth({
+    webServer: { podTemplate: { container: { securityContext } } },
+  }), 'Deployment', 'demo-web-server')).securityContext;
+
+  test('adding a capability keeps dropping ALL', () => {
+    expect(containerOf({ capabilities: { add: ['NET_BIND_SERVICE'] } }).capabilities)
+      .toEqual({ drop: ['ALL'], add: ['NET_BIND_SERVICE'] });
+  });
+
+  test('empty capabilities change nothing', () => {
+    expect(containerOf({ capabilities: {} }).capabilities).toEqual({ drop: ['ALL'] });
+  });
+
+  test('dropping nothing is an explicit choice', () => {
+    expect(containerOf({ capabilities: { drop: [] } }).capabilities).toEqual({ drop: [] });
+  });
+});

@@ -28,14 +28,19 @@ export function restrictedPodSecurityContext(user: k8s.PodSecurityContext = {}):
   };
 }
 
-/** Container-level settings that meet the `restricted` profile; the user's fields win one by one. */
+/**
+ * Container-level settings that meet the `restricted` profile; the user's fields win one by one, and so do the
+ * `add` and `drop` lists of `capabilities`: adding `NET_BIND_SERVICE` keeps dropping `ALL`, and an empty
+ * `capabilities: {}` changes nothing. Dropping nothing takes an explicit `drop: []`.
+ */
 export function restrictedContainerSecurityContext(user: k8s.SecurityContext = {}): k8s.SecurityContext {
+  const capabilities: k8s.Capabilities = { drop: ['ALL'], ...setFields(user.capabilities ?? {}) };
   return {
     runAsNonRoot: true,
     allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
     seccompProfile: { type: 'RuntimeDefault' },
     ...setFields(user),
+    capabilities,
   };
 }
 
