@@ -143,6 +143,15 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.record({
     podRetention: fc.record({ policy: fc.constantFrom('Delete', 'Retain', 'RetainOnFailure') }),
     migrate: fc.record({ timeout: fc.constantFrom('300s', '1h') }, { requiredKeys: [] }),
   }, { requiredKeys: [] }),
+  serviceAccount: fc.record({ annotations: fc.constant({ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/bi' }) }),
+  environment: fc.constantFrom('Staging', 'Production'),
+  featureFlags: fc.dictionary(fc.constantFrom('ALERT_REPORTS', 'THUMBNAILS'), fc.boolean()),
+  valkey: fc.record({
+    host: fc.constant('valkey'),
+    port: fc.integer({ min: 1, max: 65535 }),
+    passwordFrom: fc.constant({ name: 'valkey', key: 'password' }),
+    cache: fc.record({ database: fc.integer({ min: 0, max: 15 }), defaultTimeout: fc.integer({ min: 1, max: 3600 }) }, { requiredKeys: [] }),
+  }, { requiredKeys: ['host'] }),
   networking: fc.record({
     ingress: fc.record({
       host: fc.constant('superset.example.com'),
@@ -189,7 +198,8 @@ function replacement(mutation: Mutation, old: unknown): unknown {
 }
 
 export function mutate(spec: Record<string, unknown>, path: (string | number)[], mutation: Mutation): Record<string, unknown> {
-  const copy = structuredClone(spec) as Json;
+  // Through JSON, not structuredClone: that keeps shared sub-objects shared, and one edit would land in two places.
+  const copy = JSON.parse(JSON.stringify(spec)) as Json;
   let parent: any = copy;
   for (const key of path.slice(0, -1)) parent = parent[key];
   const last = path[path.length - 1];
