@@ -133,7 +133,8 @@ function checkMap(value: unknown, schema: MapSchema, path: string, secret: boole
 
 function checkArray(value: unknown, schema: ArraySchema, path: string, secret: boolean): Violation[] {
   if (!Array.isArray(value)) return [violation(path, 'must be a list', value)];
-  return value.flatMap((item: unknown, i) => checkStructure(item, schema.items, `${path}[${i}]`, secret));
+  // Array.from visits the holes of a sparse list too (as undefined), which flatMap would skip.
+  return Array.from(value).flatMap((item: unknown, i) => checkStructure(item, schema.items, `${path}[${i}]`, secret));
 }
 
 function checkRefined(value: unknown, schema: RefinedSchema, path: string, secret: boolean): Violation[] {

@@ -18,7 +18,7 @@ export function checkJsonData(value: unknown, path: string, seen: readonly objec
   }
   if (seen.includes(value)) return [violation(path, 'must be JSON data, not a structure that contains itself', value)];
   const inside = [...seen, value];
-  if (Array.isArray(value)) return value.flatMap((item: unknown, i) => checkJsonData(item, `${path}[${i}]`, inside));
+  if (Array.isArray(value)) return Array.from(value).flatMap((item: unknown, i) => checkJsonData(item, `${path}[${i}]`, inside));
   const record = value as Record<string, unknown>;
   return Object.keys(record).filter((key) => record[key] !== undefined)
     .flatMap((key) => checkJsonData(record[key], `${path}[${JSON.stringify(key)}]`, inside));

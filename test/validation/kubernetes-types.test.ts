@@ -211,3 +211,12 @@ describe('free-form configuration is JSON data', () => {
     }))).toEqual([]);
   });
 });
+
+test('a hole in a list (a sparse array built in code) is reported like an undefined item', () => {
+  // eslint-disable-next-line no-sparse-arrays
+  const sidecars = [, { name: 'p', image: 'envoy' }];
+  // eslint-disable-next-line no-sparse-arrays
+  const command = ['a', , 'b'];
+  expect(problemsOf(withMinimal({ podTemplate: { sidecars }, lifecycle: { migrate: { command } } })).map((p) => p.split(': ')[0]))
+    .toEqual(['podTemplate.sidecars[0]', 'lifecycle.migrate.command[1]']);
+});

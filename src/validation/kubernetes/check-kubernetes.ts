@@ -96,7 +96,7 @@ function checkInteger(value: unknown, node: K8sSchemaNode, walk: Walk): Violatio
 
 function checkArray(value: unknown, items: K8sSchemaNode, walk: Walk): Violation[] {
   if (!Array.isArray(value)) return [wrong(walk, 'must be a list', value)];
-  return value.flatMap((item: unknown, i) => checkNode(item, items, { ...walk, path: `${walk.path}[${i}]` }));
+  return Array.from(value).flatMap((item: unknown, i) => checkNode(item, items, { ...walk, path: `${walk.path}[${i}]` }));
 }
 
 function checkObject(value: unknown, node: K8sSchemaNode, walk: Walk): Violation[] {
