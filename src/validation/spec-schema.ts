@@ -334,7 +334,7 @@ const DEV_DEPENDENCIES = object({
   }),
   postgresImage: CONTAINER_IMAGE,
   valkeyImage: CONTAINER_IMAGE,
-});
+}, [], { secret: true });
 
 const MONITORING = object({
   serviceMonitor: object({

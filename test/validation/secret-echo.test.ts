@@ -2,8 +2,8 @@ import { errorOf, expectProblem, withMinimal } from './helpers';
 
 /*
  * Build errors land in CI logs: a value that may be a secret is never printed. Below objects that hold credentials
- * (metastore, valkey, the seed's source, the admin user) every unknown field is hidden, and a URL with credentials is
- * hidden wherever it appears.
+ * (metastore, valkey, the seed's source, the admin user, the development dependencies) every unknown field is
+ * hidden, and a URL with credentials is hidden wherever it appears.
  */
 
 describe('values that may be secrets are hidden in errors', () => {
@@ -16,6 +16,8 @@ describe('values that may be secrets are hidden in errors', () => {
     }, 'lifecycle.seed.source.pw'],
     ['an unknown field of the admin user', { lifecycle: { init: { adminUser: { pass: 'hunter2' } } } },
       'lifecycle.init.adminUser.pass'],
+    ['an unknown field of the development dependencies',
+      { environment: 'Development', devDependencies: { password: 'x', pwd: 'hunter2' } }, 'devDependencies.pwd'],
     ['a URL with credentials in any field', { config: 42, forceReload: 'postgresql://u:hunter2@db/superset' }, 'config'],
     ['a URL with credentials in a wrong-typed field', { bootstrapScript: ['mysql://root:hunter2@db'] }, 'bootstrapScript'],
     ['user information without a scheme', { valkey: { host: ['default:hunter2@valkey'] } }, 'valkey.host'],
