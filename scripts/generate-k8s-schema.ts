@@ -31,9 +31,9 @@ interface Definition {
 }
 
 /**
- * The Kubernetes types the spec embeds (src/spec/*.ts): the roots the validation starts from. The spec's types
- * name these (`k8s.Container`...); test/validation/spec-schema-types.ts checks that each root's generated type is
- * the one the spec uses.
+ * The Kubernetes types the spec embeds (src/spec/*.ts): the roots the validation starts from. Each is emitted with
+ * its TypeScript type from ./k8s (`K8sRootTypes`), so src/validation/spec-shape.ts fails the build when the schema
+ * checks a field as another type than the one the spec declares.
  */
 const ROOTS = [
   'io.k8s.api.apps.v1.DeploymentStrategy',
