@@ -21,6 +21,7 @@ import { IngressRouting } from './networking/ingress-routing';
 import type { ComponentType } from './resolve/component-types';
 import type { ComponentExtension } from './resolve/extensions';
 import type { ResolvedComponent, ResolvedInstance } from './resolve/model';
+import { plainData } from './resolve/plain-data';
 import { resolveInstance } from './resolve/resolve-instance';
 import { InstanceNetworkPolicy } from './security/instance-network-policy';
 import type { SupersetInstanceProps, SupersetSpec } from './spec';
@@ -125,10 +126,12 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   /** ServiceMonitors, alert rules and dashboard, when `monitoring.serviceMonitor` is set. */
   public readonly monitoring?: MonitoringStack;
 
-  constructor(scope: Construct, id: string, props: SupersetInstanceProps) {
+  constructor(scope: Construct, id: string, given: SupersetInstanceProps) {
     super(scope, id);
-    this.instanceName = props.name ?? id;
-    validateInstanceProps(props, this.instanceName);
+    // Props may come from parsed YAML: even `null` must reach the validation, which names the problem.
+    this.instanceName = (given as Partial<SupersetInstanceProps> | null | undefined)?.name ?? id;
+    validateInstanceProps(given, this.instanceName, { chart: Chart.of(this) });
+    const props = plainData(given);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.spec = withDevDependencies(props, this.instanceName);
     this.model = resolveInstance(this.spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);

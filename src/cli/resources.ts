@@ -70,7 +70,8 @@ function readSuperset(
   const warnings = dropped.map((v) => problemOf(
     { path: resourcePath(v.path), rule: `dropped: ${v.rule}` }, 'warning', source, ref));
   try {
-    validateInstanceProps(propsFromResource(resource), ref.name);
+    // Rendered in a chart of its own without a namespace: the resource's (or --namespace) is the only one.
+    validateInstanceProps(propsFromResource(resource), ref.name, { chart: {} });
   } catch (error) {
     if (!(error instanceof SupersetValidationError)) throw error;
     const errors = error.violations.map((v) => problemOf({ ...v, path: resourcePath(v.path) }, 'error', source, ref));

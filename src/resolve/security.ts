@@ -1,5 +1,15 @@
 import type * as k8s from '../../imports/k8s';
 
+/**
+ * The user's fields that carry a value. A field present as `undefined` (`{ ...a, seccompProfile: undefined }`)
+ * must not remove a default by spreading over it; a value the user does set wins, even one that weakens the
+ * profile (`seccompProfile: { type: 'Unconfined' }`): that is an explicit choice. Empty or malformed settings such
+ * as `seccompProfile: {}` never get here: validation refuses them against the Kubernetes schema.
+ */
+function setFields<T extends object>(user: T): Partial<T> {
+  return Object.fromEntries(Object.entries(user).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
+}
+
 /** The UID and GID of the `superset` user in the official Superset image. */
 export const SUPERSET_UID = 1000;
 
@@ -14,18 +24,23 @@ export function restrictedPodSecurityContext(user: k8s.PodSecurityContext = {}):
     runAsGroup: SUPERSET_UID,
     fsGroup: SUPERSET_UID,
     seccompProfile: { type: 'RuntimeDefault' },
-    ...user,
+    ...setFields(user),
   };
 }
 
-/** Container-level settings that meet the `restricted` profile; the user's fields win one by one. */
+/**
+ * Container-level settings that meet the `restricted` profile; the user's fields win one by one, and so do the
+ * `add` and `drop` lists of `capabilities`: adding `NET_BIND_SERVICE` keeps dropping `ALL`, and an empty
+ * `capabilities: {}` changes nothing. Dropping nothing takes an explicit `drop: []`.
+ */
 export function restrictedContainerSecurityContext(user: k8s.SecurityContext = {}): k8s.SecurityContext {
+  const capabilities: k8s.Capabilities = { drop: ['ALL'], ...setFields(user.capabilities ?? {}) };
   return {
     runAsNonRoot: true,
     allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
     seccompProfile: { type: 'RuntimeDefault' },
-    ...user,
+    ...setFields(user),
+    capabilities,
   };
 }
 

@@ -1,5 +1,7 @@
+import { checkJsonData } from './json-data';
+import { checkKubernetes } from './kubernetes/check-kubernetes';
 import type {
-  ArraySchema, Format, IntegerSchema, MapSchema, ObjectSchema, OpaqueSchema, Schema, StringSchema,
+  ArraySchema, Format, IntegerSchema, MapSchema, ObjectSchema, RefinedSchema, Schema, StringSchema,
 } from './schema';
 import { closestMatch } from './suggest';
 import { hiddenViolation, isSecretName, missing, violation } from './violation';
@@ -11,17 +13,22 @@ import type { Violation } from './violation';
  * Order is stable: missing required fields, then known fields in schema order, then unknown fields sorted.
  */
 
-/** Everything structurally wrong with `value` at `path`. */
-export function checkStructure(value: unknown, schema: Schema, path: string): Violation[] {
+/**
+ * Everything structurally wrong with `value` at `path`. `secret` is true below an object that holds credentials,
+ * where unknown fields are reported without their value.
+ */
+export function checkStructure(value: unknown, schema: Schema, path: string, secret = false): Violation[] {
   switch (schema.kind) {
     case 'string': return checkString(value, schema, path);
     case 'integer': return checkInteger(value, schema, path);
     case 'boolean': return typeof value === 'boolean' ? [] : [violation(path, 'must be true or false', value)];
     case 'intOrPercent': return checkIntOrPercent(value, path);
-    case 'object': return checkObject(value, schema, path);
-    case 'map': return checkMap(value, schema, path);
-    case 'array': return checkArray(value, schema, path);
-    case 'opaque': return checkOpaque(value, schema, path);
+    case 'object': return checkObject(value, schema, path, secret || schema.secret === true);
+    case 'map': return checkMap(value, schema, path, secret);
+    case 'array': return checkArray(value, schema, path, secret);
+    case 'kubernetes': return checkKubernetes(value, schema.definition, path, secret);
+    case 'json': return checkJsonData(value, path);
+    case 'refined': return checkRefined(value, schema, path, secret);
   }
 }
 
@@ -64,8 +71,9 @@ function checkString(value: unknown, schema: StringSchema, path: string): Violat
   if (typeof value !== 'string') return [violation(path, 'must be a string', value)];
   const tooShort = schema.minLength !== undefined && value.length < schema.minLength;
   const tooLong = schema.maxLength !== undefined && value.length > schema.maxLength;
-  if (tooShort || tooLong) return [violation(path, lengthRule(schema)!, value)];
-  return checkFormat(value, schema.format, path);
+  if (tooShort) return [violation(path, lengthRule(schema)!, value)];
+  // A string that is too long may also break the syntax: both are reported at once.
+  return [...(tooLong ? [violation(path, lengthRule(schema)!, value)] : []), ...checkFormat(value, schema.format, path)];
 }
 
 function integerRule({ minimum, maximum }: IntegerSchema): string {
@@ -88,44 +96,49 @@ function checkIntOrPercent(value: unknown, path: string): Violation[] {
   return ok ? [] : [violation(path, 'must be a non-negative integer or a percentage such as \'25%\'', value)];
 }
 
-function unknownField(path: string, key: string, value: unknown, schema: ObjectSchema): Violation {
+function unknownField(path: string, key: string, value: unknown, schema: ObjectSchema, secret: boolean): Violation {
   if (hasOwn(schema.unsupported, key)) {
     return violation(path, 'unknown field', value, `${schema.unsupported![key]}; remove it`);
   }
   const guess = closestMatch(key, Object.keys(schema.fields));
   const fix = guess ? `did you mean '${guess}'?` : 'remove it';
-  // A misspelt secret field holds a secret all the same.
-  return guess && isSecretName(guess)
+  // A misspelt secret field holds a secret all the same, and so may any stray field next to credentials.
+  return secret || (guess && isSecretName(guess))
     ? hiddenViolation(path, 'unknown field', fix)
     : violation(path, 'unknown field', value, fix);
 }
 
-function checkObject(value: unknown, schema: ObjectSchema, path: string): Violation[] {
+function checkObject(value: unknown, schema: ObjectSchema, path: string, secret: boolean): Violation[] {
   if (!isPlainObject(value)) return [violation(path, 'must be an object', value)];
   const given = (key: string) => value[key] !== undefined;
   const known = Object.keys(schema.fields);
-  const unknown = Object.keys(value).filter((key) => !hasOwn(schema.fields, key) && given(key)).sort();
+  const unknown = schema.open ? [] : Object.keys(value).filter((key) => !hasOwn(schema.fields, key) && given(key)).sort();
   return [
     ...(schema.required ?? []).filter((key) => !given(key)).map((key) => missing(childPath(path, key), 'is required')),
-    ...known.filter(given).flatMap((key) => checkStructure(value[key], schema.fields[key], childPath(path, key))),
-    ...unknown.map((key) => unknownField(childPath(path, key), key, value[key], schema)),
+    ...known.filter(given)
+      .flatMap((key) => checkStructure(value[key], schema.fields[key], childPath(path, key), secret)),
+    ...unknown.map((key) => unknownField(childPath(path, key), key, value[key], schema, secret)),
   ];
 }
 
-function checkMap(value: unknown, schema: MapSchema, path: string): Violation[] {
+function checkMap(value: unknown, schema: MapSchema, path: string, secret: boolean): Violation[] {
   if (!isPlainObject(value)) return [violation(path, 'must be an object', value)];
   return Object.keys(value).filter((key) => value[key] !== undefined).flatMap((key) => {
     const entryPath = `${path}[${JSON.stringify(key)}]`;
-    return [...checkFormat(key, schema.keys, entryPath), ...checkStructure(value[key], schema.values, entryPath)];
+    return [
+      ...checkFormat(key, schema.keys, entryPath), ...checkStructure(value[key], schema.values, entryPath, secret),
+    ];
   });
 }
 
-function checkArray(value: unknown, schema: ArraySchema, path: string): Violation[] {
+function checkArray(value: unknown, schema: ArraySchema, path: string, secret: boolean): Violation[] {
   if (!Array.isArray(value)) return [violation(path, 'must be a list', value)];
-  return value.flatMap((item: unknown, i) => checkStructure(item, schema.items, `${path}[${i}]`));
+  // Array.from visits the holes of a sparse list too (as undefined), which flatMap would skip.
+  return Array.from(value).flatMap((item: unknown, i) => checkStructure(item, schema.items, `${path}[${i}]`, secret));
 }
 
-function checkOpaque(value: unknown, schema: OpaqueSchema, path: string): Violation[] {
-  if (schema.shape === 'array') return Array.isArray(value) ? [] : [violation(path, 'must be a list', value)];
-  return isPlainObject(value) ? [] : [violation(path, 'must be an object', value)];
+function checkRefined(value: unknown, schema: RefinedSchema, path: string, secret: boolean): Violation[] {
+  const base = checkStructure(value, schema.base, path, secret);
+  const reported = new Set(base.map((v) => v.path));
+  return [...base, ...checkStructure(value, schema.extra, path, secret).filter((v) => !reported.has(v.path))];
 }

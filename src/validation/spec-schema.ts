@@ -4,14 +4,17 @@ import {
   PORT_NAME_FORMAT, PROMETHEUS_DURATION_FORMAT, SQLALCHEMY_DATABASE_FORMAT,
 } from './formats';
 import {
-  arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, mapOf, object, oneOf, OPAQUE_ARRAY, OPAQUE_OBJECT, string, STRING,
+  arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, kubernetes, kubernetesList, JSON_DATA, mapOf, object, oneOf,
+  refined, string, STRING,
 } from './schema';
-import type { ObjectSchema } from './schema';
 
 /*
  * The structure of `SupersetInstanceProps`: the operator CRD's `spec` (v0.2.0) field for field, with the CRD's
  * enums, ranges, patterns and required fields, plus Kubernetes rules the CRD cannot express (ports 1-65535,
- * label and annotation keys, DNS names). Kubernetes structures embedded in the spec stay opaque.
+ * label and annotation keys, DNS names). Kubernetes types embedded in the spec (containers, volumes, probes...)
+ * are checked against the official Kubernetes 1.28 schema (`kubernetes(...)`, see ./kubernetes).
+ *
+ * Its TypeScript type must equal `SupersetInstanceProps`: ./spec-shape.ts fails the build when they drift apart.
  */
 
 // Kubernetes rejects these at apply time; checking them here fails the build instead.
@@ -31,7 +34,10 @@ const NETWORK_HOST = string({ format: NETWORK_HOST_FORMAT });
 // The CRD defaults a missing Secret name to "", which only fails when a pod starts; the props type requires it.
 const SECRET_KEY_REF = object({ name: NON_EMPTY, key: NON_EMPTY, optional: BOOLEAN }, ['name', 'key']);
 
-const PULL_SECRETS = arrayOf(object({ name: NON_EMPTY }, ['name']));
+// Kubernetes lets a pull secret's name default to "", which never names a Secret.
+const PULL_SECRETS = arrayOf(
+  refined(kubernetes('io.k8s.api.core.v1.LocalObjectReference'), object({ name: NON_EMPTY }, ['name'])),
+);
 
 const IMAGE = object(
   { repository: STRING, tag: NON_EMPTY, pullPolicy: PULL_POLICY, pullSecrets: PULL_SECRETS },
@@ -44,11 +50,12 @@ const DEPLOYMENT_TEMPLATE = object({
   revisionHistoryLimit: NON_NEGATIVE,
   minReadySeconds: NON_NEGATIVE,
   progressDeadlineSeconds: NON_NEGATIVE,
-  strategy: OPAQUE_OBJECT,
+  strategy: kubernetes('io.k8s.api.apps.v1.DeploymentStrategy'),
   labels: LABELS,
   annotations: ANNOTATIONS,
 });
 
+// Kubernetes' limits beyond the schema of a container port.
 const CONTAINER_PORT = object({
   containerPort: PORT,
   hostPort: PORT,
@@ -58,46 +65,49 @@ const CONTAINER_PORT = object({
 }, ['containerPort']);
 
 const CONTAINER_TEMPLATE = object({
-  resources: OPAQUE_OBJECT,
-  env: OPAQUE_ARRAY,
-  envFrom: OPAQUE_ARRAY,
-  volumeMounts: OPAQUE_ARRAY,
-  ports: arrayOf(CONTAINER_PORT),
-  securityContext: OPAQUE_OBJECT,
+  resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
+  env: kubernetesList('io.k8s.api.core.v1.EnvVar'),
+  envFrom: kubernetesList('io.k8s.api.core.v1.EnvFromSource'),
+  volumeMounts: kubernetesList('io.k8s.api.core.v1.VolumeMount'),
+  ports: arrayOf(refined(kubernetes('io.k8s.api.core.v1.ContainerPort'), CONTAINER_PORT)),
+  securityContext: kubernetes('io.k8s.api.core.v1.SecurityContext'),
   command: STRINGS,
   args: STRINGS,
-  livenessProbe: OPAQUE_OBJECT,
-  readinessProbe: OPAQUE_OBJECT,
-  startupProbe: OPAQUE_OBJECT,
-  lifecycle: OPAQUE_OBJECT,
+  livenessProbe: kubernetes('io.k8s.api.core.v1.Probe'),
+  readinessProbe: kubernetes('io.k8s.api.core.v1.Probe'),
+  startupProbe: kubernetes('io.k8s.api.core.v1.Probe'),
+  lifecycle: kubernetes('io.k8s.api.core.v1.Lifecycle'),
 });
+
+// Kubernetes refuses a host alias without an IP (a rule its 1.28 schema does not carry), and aliases merge by IP.
+const HOST_ALIAS_IP = object({ ip: NON_EMPTY }, ['ip'], { open: true });
 
 const POD_TEMPLATE = object({
   annotations: ANNOTATIONS,
   labels: LABELS,
-  affinity: OPAQUE_OBJECT,
-  tolerations: OPAQUE_ARRAY,
+  affinity: kubernetes('io.k8s.api.core.v1.Affinity'),
+  tolerations: kubernetesList('io.k8s.api.core.v1.Toleration'),
   // Kubernetes validates a node selector like labels.
   nodeSelector: LABELS,
-  topologySpreadConstraints: OPAQUE_ARRAY,
-  hostAliases: OPAQUE_ARRAY,
-  podSecurityContext: OPAQUE_OBJECT,
+  topologySpreadConstraints: kubernetesList('io.k8s.api.core.v1.TopologySpreadConstraint'),
+  hostAliases: arrayOf(refined(kubernetes('io.k8s.api.core.v1.HostAlias'), HOST_ALIAS_IP)),
+  podSecurityContext: kubernetes('io.k8s.api.core.v1.PodSecurityContext'),
   priorityClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
-  volumes: OPAQUE_ARRAY,
-  sidecars: OPAQUE_ARRAY,
-  initContainers: OPAQUE_ARRAY,
+  volumes: kubernetesList('io.k8s.api.core.v1.Volume'),
+  sidecars: kubernetesList('io.k8s.api.core.v1.Container'),
+  initContainers: kubernetesList('io.k8s.api.core.v1.Container'),
   terminationGracePeriodSeconds: NON_NEGATIVE,
   dnsPolicy: oneOf('ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'),
-  dnsConfig: OPAQUE_OBJECT,
+  dnsConfig: kubernetes('io.k8s.api.core.v1.PodDNSConfig'),
   runtimeClassName: string({ format: DNS_SUBDOMAIN_FORMAT }),
   shareProcessNamespace: BOOLEAN,
   enableServiceLinks: BOOLEAN,
-  resources: OPAQUE_OBJECT,
+  resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
   container: CONTAINER_TEMPLATE,
 });
 
 const AUTOSCALING = object(
-  { minReplicas: POSITIVE, maxReplicas: integer(1, 100), metrics: OPAQUE_ARRAY },
+  { minReplicas: POSITIVE, maxReplicas: integer(1, 100), metrics: kubernetesList('io.k8s.api.autoscaling.v2.MetricSpec') },
   ['maxReplicas'],
 );
 const POD_DISRUPTION_BUDGET = object({ minAvailable: INT_OR_PERCENT, maxUnavailable: INT_OR_PERCENT });
@@ -110,7 +120,9 @@ const SERVICE = object({
   annotations: ANNOTATIONS,
   gatewayPath: string({ format: GATEWAY_PATH_FORMAT }),
 }, [], {
-  loadBalancerIP: 'it is deprecated in Kubernetes; use your load balancer provider\'s Service annotations instead',
+  unsupported: {
+    loadBalancerIP: 'it is deprecated in Kubernetes; use your load balancer provider\'s Service annotations instead',
+  },
 });
 
 const SQLA_ENGINE_OPTIONS = object({
@@ -160,13 +172,15 @@ const WEB_SERVER = object({
 });
 const CELERY_WORKER = object({ ...PYTHON, ...SCALABLE, celery: CELERY, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
 const CELERY_BEAT = object({ ...PYTHON, sqlaEngineOptions: SQLA_ENGINE_OPTIONS }, [], {
-  replicas: BEAT_IS_SINGLETON,
-  autoscaling: BEAT_IS_SINGLETON,
-  podDisruptionBudget: BEAT_IS_SINGLETON,
+  unsupported: {
+    replicas: BEAT_IS_SINGLETON,
+    autoscaling: BEAT_IS_SINGLETON,
+    podDisruptionBudget: BEAT_IS_SINGLETON,
+  },
 });
 const CELERY_FLOWER = object({ ...PYTHON, ...SCALABLE, service: SERVICE });
 const WEBSOCKET_SERVER = object({
-  ...COMPONENT, ...SCALABLE, service: SERVICE, config: OPAQUE_OBJECT, configFrom: SECRET_KEY_REF,
+  ...COMPONENT, ...SCALABLE, service: SERVICE, config: mapOf(JSON_DATA), configFrom: SECRET_KEY_REF,
 });
 const MCP_SERVER = object({ ...PYTHON, ...SCALABLE, service: SERVICE, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
 
@@ -182,7 +196,7 @@ const METASTORE = object({
   password: STRING,
   passwordFrom: SECRET_KEY_REF,
   createDatabase: BOOLEAN,
-});
+}, [], { secret: true });
 
 const VALKEY_DATABASE = NON_NEGATIVE;
 const VALKEY_CACHE = object({
@@ -208,7 +222,7 @@ const VALKEY = object({
   celeryBroker: VALKEY_CELERY,
   celeryResultBackend: VALKEY_CELERY,
   resultsBackend: object({ disabled: BOOLEAN, database: VALKEY_DATABASE, keyPrefix: STRING }),
-}, ['host']);
+}, ['host'], { secret: true });
 
 const POD_RETENTION = object({ policy: oneOf('Delete', 'Retain', 'RetainOnFailure') });
 
@@ -229,7 +243,7 @@ const SEED_SOURCE = object({
   username: STRING,
   password: STRING,
   passwordFrom: SECRET_KEY_REF,
-}, ['host', 'database', 'username']);
+}, ['host', 'database', 'username'], { secret: true });
 
 const SEED = object({
   ...TASK_FIELDS,
@@ -245,7 +259,9 @@ const SEED = object({
 
 const INIT = object({
   ...TASK_FIELDS,
-  adminUser: object({ username: STRING, password: STRING, firstName: STRING, lastName: STRING, email: STRING }),
+  adminUser: object(
+    { username: STRING, password: STRING, firstName: STRING, lastName: STRING, email: STRING }, [], { secret: true },
+  ),
   loadExamples: BOOLEAN,
 });
 
@@ -306,7 +322,7 @@ const INGRESS = object({
   className: string({ format: DNS_SUBDOMAIN_FORMAT }),
   host: string({ format: HOSTNAME_FORMAT }),
   hosts: arrayOf(object({ host: string({ format: HOSTNAME_FORMAT }), paths: arrayOf(INGRESS_PATH) })),
-  tls: OPAQUE_ARRAY,
+  tls: kubernetesList('io.k8s.api.networking.v1.IngressTLS'),
   labels: LABELS,
   annotations: ANNOTATIONS,
 });
@@ -320,7 +336,7 @@ const DEV_DEPENDENCIES = object({
   }),
   postgresImage: CONTAINER_IMAGE,
   valkeyImage: CONTAINER_IMAGE,
-});
+}, [], { secret: true });
 
 const MONITORING = object({
   serviceMonitor: object({
@@ -329,13 +345,15 @@ const MONITORING = object({
     labels: LABELS,
   }),
   // Beyond the operator: a metrics source, alert rules and a dashboard.
-  statsdExporter: object({ disabled: BOOLEAN, image: IMAGE_OVERRIDE, resources: OPAQUE_OBJECT }),
+  statsdExporter: object({
+    disabled: BOOLEAN, image: IMAGE_OVERRIDE, resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
+  }),
   prometheusRule: object({ disabled: BOOLEAN, labels: LABELS }),
   dashboard: object({ disabled: BOOLEAN, labels: LABELS, annotations: ANNOTATIONS }),
 });
 
 /** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */
-export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
+export const INSTANCE_PROPS_SCHEMA = object({
   name: STRING, // checked by the name rules, which also see the construct id
   namespace: string({ format: DNS_LABEL_FORMAT }),
   image: IMAGE,
@@ -366,11 +384,11 @@ export const INSTANCE_PROPS_SCHEMA: ObjectSchema = object({
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
   networkPolicy: object({
-    extraIngress: OPAQUE_ARRAY,
-    extraEgress: OPAQUE_ARRAY,
+    extraIngress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyIngressRule'),
+    extraEgress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyEgressRule'),
     egress: oneOf('Open', 'Restricted'),
-    externalFrom: OPAQUE_ARRAY,
-    metricsFrom: OPAQUE_ARRAY,
+    externalFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
+    metricsFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
   }),
   serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),
   suspend: BOOLEAN,

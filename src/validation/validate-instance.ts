@@ -1,6 +1,7 @@
 import type { SupersetInstanceProps } from '../spec';
 import { checkStructure, isPlainObject } from './check-structure';
 import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
 import { INSTANCE_PROPS_SCHEMA } from './spec-schema';
 import { throwIfAny, violation } from './violation';
 
@@ -13,8 +14,9 @@ import { throwIfAny, violation } from './violation';
  *
  * @param props the props as given, possibly parsed from YAML and so not type-checked
  * @param instanceName the resolved instance name (`props.name`, else the construct id)
+ * @param context what the construct knows beyond the props (its chart's namespace)
  */
-export function validateInstanceProps(props: SupersetInstanceProps, instanceName: string): void {
+export function validateInstanceProps(props: SupersetInstanceProps, instanceName: string, context: RuleContext = {}): void {
   const input: unknown = props;
   if (!isPlainObject(input)) {
     throwIfAny(instanceName, [violation('props', 'must be an object', input)]);
@@ -22,6 +24,6 @@ export function validateInstanceProps(props: SupersetInstanceProps, instanceName
   }
   throwIfAny(instanceName, [
     ...checkStructure(input, INSTANCE_PROPS_SCHEMA, ''),
-    ...RULES.flatMap((rule) => rule(props, instanceName)),
+    ...RULES.flatMap((rule) => rule(props, instanceName, context)),
   ]);
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact';
+
 /**
  * One thing wrong with the props: `<path>: <rule>[, got <value>][; <fix>]`. The path is written the way the user
  * wrote the props (`webServer.service.nodePort`, `celeryWorker.podTemplate.container.ports[0].containerPort`).
@@ -27,11 +29,21 @@ export function isSecretName(name: string): boolean {
 }
 
 function isSecretPath(path: string): boolean {
-  return isSecretName(path.split('.').pop() ?? path) || SECRET_PATHS.has(path);
+  const within = (secret: string) => path === secret || path.startsWith(`${secret}.`) || path.startsWith(`${secret}[`);
+  return isSecretName(path.split('.').pop() ?? path) || [...SECRET_PATHS].some(within);
+}
+
+// A URL with user information (`redis://:pw@host`, `postgresql://u:pw@db/x`) carries credentials wherever it is, and
+// so does user information without a scheme (`user:pw@host`).
+const URL_WITH_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]*@|(^|[\s/])[^\s/@:]*:[^\s/@]+@/;
+
+/** True for a string that holds a URL with credentials. */
+export function hasCredentials(value: unknown): boolean {
+  return typeof value === 'string' && URL_WITH_CREDENTIALS.test(value);
 }
 
 function hideSecrets(key: string, value: unknown): unknown {
-  return isSecretName(key) && value !== undefined ? HIDDEN : value;
+  return (isSecretName(key) && value !== undefined) || hasCredentials(value) ? HIDDEN : value;
 }
 
 /** A value as JSON (secrets hidden, long values shortened), for messages. */
@@ -51,7 +63,7 @@ export function describeValue(value: unknown): string {
 
 /** A violation about a value the user gave. */
 export function violation(path: string, rule: string, value: unknown, fix?: string): Violation {
-  return { path, rule, got: isSecretPath(path) ? HIDDEN : describeValue(value), fix };
+  return { path, rule, got: isSecretPath(path) ? HIDDEN : describeValue(redactSecrets(path, value, HIDDEN)), fix };
 }
 
 /** A violation about a value that must not be shown, such as a misspelt password field. */

@@ -96,7 +96,7 @@ describe('the web server ServiceMonitor', () => {
 
   test('fails when no namespace is known, since the ServiceMonitor must name it', () => {
     expect(() => synth({ ...MONITORED, namespace: undefined }))
-      .toThrow(/instance 'demo' has no namespace, which the ServiceMonitors' namespaceSelector .*; set namespace on the SupersetInstance props or on its chart/);
+      .toThrow(/SupersetInstance 'demo': namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors' namespaceSelector .*; set namespace on the props or on the chart/);
   });
 });
 

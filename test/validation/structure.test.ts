@@ -25,12 +25,12 @@ describe('types', () => {
     ['a feature flag is not a boolean', { featureFlags: { ALERT_REPORTS: 'yes' } }, 'featureFlags["ALERT_REPORTS"]',
       'must be true or false', 'got "yes"'],
     ['a map is a list', { podTemplate: { labels: ['a'] } }, 'podTemplate.labels', 'must be an object', 'got ["a"]'],
-    ['an opaque Kubernetes object is a list', { podTemplate: { affinity: [] } }, 'podTemplate.affinity',
-      'must be an object', 'got []'],
-    ['an opaque Kubernetes list is an object', { webServer: { podTemplate: { tolerations: {} } } },
+    ['a Kubernetes object is a list', { podTemplate: { affinity: [] } }, 'podTemplate.affinity',
+      'must be an object (a Kubernetes core/v1 Affinity)', 'got []'],
+    ['a Kubernetes list is an object', { webServer: { podTemplate: { tolerations: {} } } },
       'webServer.podTemplate.tolerations', 'must be a list', 'got {}'],
-    ['an opaque container field is a string', { podTemplate: { container: { livenessProbe: 'http' } } },
-      'podTemplate.container.livenessProbe', 'must be an object', 'got "http"'],
+    ['a Kubernetes container field is a string', { podTemplate: { container: { livenessProbe: 'http' } } },
+      'podTemplate.container.livenessProbe', 'must be an object (a Kubernetes core/v1 Probe)', 'got "http"'],
   ])('fails when %s', (_name, extra, path, ...fragments) => {
     expectProblem(withMinimal(extra), path, ...fragments);
   });

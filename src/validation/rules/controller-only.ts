@@ -33,7 +33,7 @@ export const CONTROLLER_ONLY_RULES: readonly Rule[] = [supervisedUpgradeNeedsCon
 export function withoutControllerOnlyFields<T extends object>(
   props: T, instanceName: string,
 ): { readonly props: T; readonly dropped: readonly Violation[] } {
-  const dropped = CONTROLLER_ONLY_RULES.flatMap((rule) => rule(props as SupersetInstanceProps, instanceName));
+  const dropped = CONTROLLER_ONLY_RULES.flatMap((rule) => rule(props as SupersetInstanceProps, instanceName, {}));
   return { props: dropped.reduce((current, v) => withoutPath(current, v.path.split('.')), props), dropped };
 }
 

@@ -6,6 +6,7 @@ import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
 import { MONITORING_RULES } from './monitoring';
 import { NAME_RULES } from './names';
+import { NAMESPACE_RULES } from './namespace';
 import { NETWORK_POLICY_PEER_RULES } from './network-policy-peers';
 import { NETWORKING_RULES } from './networking';
 import { RESERVED_LABEL_RULES } from './reserved-labels';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...IGNORED_INPUT_RULES,
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
+  ...NAMESPACE_RULES,
   ...LIFECYCLE_RULES,
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,

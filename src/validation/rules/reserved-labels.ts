@@ -5,20 +5,25 @@ import type { Violation } from '../violation';
 import { at } from './rule';
 import type { Rule } from './rule';
 
+/** Free-form data of the spec, whose `labels` keys (if any) are not Kubernetes labels. */
+const FREE_FORM = new Set(['websocketServer.config']);
+
 /**
  * Every `labels` map the user writes (deployment, pod, Service, ServiceMonitor, PrometheusRule, dashboard, HTTPRoute,
  * Ingress labels, at any level), found by walking the props, so a label map added later is covered too. Selectors
- * (`matchLabels`) are not label maps: selecting by a reserved label is legitimate.
+ * (`matchLabels`) are not label maps: selecting by a reserved label is legitimate. Props may come from anywhere, so
+ * an object met again on the way (a structure that contains itself) is not walked twice.
  */
-function labelMaps(value: unknown, path: string): { readonly path: string; readonly labels: Record<string, unknown> }[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => labelMaps(item, `${path}[${i}]`));
-  if (typeof value !== 'object' || value === null) return [];
+function labelMaps(value: unknown, path: string, seen = new WeakSet<object>()): { readonly path: string; readonly labels: Record<string, unknown> }[] {
+  if (typeof value !== 'object' || value === null || seen.has(value) || FREE_FORM.has(path)) return [];
+  seen.add(value);
+  if (Array.isArray(value)) return value.flatMap((item, i) => labelMaps(item, `${path}[${i}]`, seen));
   return Object.entries(value).flatMap(([key, child]) => {
     const childPath = at(path, key);
     if (key === 'labels' && typeof child === 'object' && child !== null && !Array.isArray(child)) {
       return [{ path: childPath, labels: child as Record<string, unknown> }];
     }
-    return labelMaps(child, childPath);
+    return labelMaps(child, childPath, seen);
   });
 }
 

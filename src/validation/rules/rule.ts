@@ -6,7 +6,16 @@ import type { Violation } from '../violation';
  * A cross-field rule of the operator (a CEL rule of its CRD) or of this library. Props may come from parsed YAML,
  * so rules read them defensively: a field of the wrong type is reported by the structure check, not here.
  */
-export type Rule = (props: SupersetInstanceProps, instanceName: string) => readonly Violation[];
+export type Rule = (props: SupersetInstanceProps, instanceName: string, context: RuleContext) => readonly Violation[];
+
+/** What the props do not say but the construct knows, from where it is created. */
+export interface RuleContext {
+  /**
+   * The chart the instance is created in; absent when props are validated on their own, outside a chart, where
+   * rules that depend on it do not run.
+   */
+  readonly chart?: { readonly namespace?: string };
+}
 
 /** A field counts as set the way CEL's `has()` sees it after the API server prunes nulls. */
 export function isSet(value: unknown): boolean {

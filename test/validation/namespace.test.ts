@@ -1,0 +1,35 @@
+import { Chart, Testing } from 'cdk8s';
+import { MINIMAL } from './helpers';
+import { SupersetInstance, SupersetValidationError } from '../../src';
+import type { SupersetInstanceProps } from '../../src';
+import { validateInstanceProps } from '../../src/validation/validate-instance';
+
+const MONITORED: SupersetInstanceProps = { ...MINIMAL, webServer: {}, monitoring: { serviceMonitor: {} }, lifecycle: { disabled: true } };
+
+function problems(props: SupersetInstanceProps, chart?: { namespace?: string }): string[] {
+  try {
+    validateInstanceProps(props, 'demo', { chart });
+    return [];
+  } catch (error) {
+    return (error as SupersetValidationError).violations.map((v) => `${v.path}: ${v.rule}; ${v.fix}`);
+  }
+}
+
+describe('monitoring needs a namespace', () => {
+  test('is a validation problem naming the field, not a crash of the monitoring construct', () => {
+    expect(problems(MONITORED, {})).toEqual([
+      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and every '
+        + 'alert and dashboard query name it; set namespace on the props or on the chart',
+    ]);
+    expect(problems({ ...MONITORED, namespace: 'analytics' }, {})).toEqual([]);
+    expect(problems(MONITORED, { namespace: 'analytics' })).toEqual([]);
+    // Props validated on their own, outside a chart: the chart's namespace is unknown, so the rule does not judge.
+    expect(problems(MONITORED)).toEqual([]);
+  });
+
+  test('the construct reads its chart\'s namespace', () => {
+    expect(() => new SupersetInstance(Testing.chart(), 'demo', MONITORED)).toThrow(SupersetValidationError);
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'analytics' });
+    expect(() => new SupersetInstance(chart, 'demo', MONITORED)).not.toThrow();
+  });
+});
