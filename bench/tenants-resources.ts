@@ -1,6 +1,6 @@
 import { fullInstanceProps } from './full-instance';
 import type { SupersetResource } from '../src';
-import { yamlDocuments } from '../src/cli/yaml-writer';
+import { yamlDocuments } from '../src/render/yaml';
 
 /** The benchmark's fully featured tenants as `Superset` resources, as a team keeps them in Git. */
 export function tenantResources(count: number): SupersetResource[] {

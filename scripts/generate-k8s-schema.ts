@@ -1,7 +1,7 @@
 /**
  * Generates `imports/k8s-schema.ts`: the Kubernetes 1.28 schema of every Kubernetes type the `Superset` spec embeds
  * (containers, volumes, probes, affinity, NetworkPolicy rules, HPA metrics...), trimmed to the definitions reachable
- * from those types, with descriptions and patch/list metadata stripped. `src/validation/kubernetes/` walks user
+ * from those types, with descriptions and patch/list metadata stripped. `src/validate/kubernetes/` walks user
  * values along it at synth time.
  *
  * Usage: tsx scripts/generate-k8s-schema.ts <kubernetes-v1.28.0-definitions.json> > imports/k8s-schema.ts
@@ -32,7 +32,7 @@ interface Definition {
 
 /**
  * The Kubernetes types the spec embeds (src/spec/*.ts): the roots the validation starts from. Each is emitted with
- * its TypeScript type from ./k8s (`K8sRootTypes`), so src/validation/spec-shape.ts fails the build when the schema
+ * its TypeScript type from ./k8s (`K8sRootTypes`), so src/validate/spec-shape.ts fails the build when the schema
  * checks a field as another type than the one the spec declares.
  */
 const ROOTS = [

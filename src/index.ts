@@ -1,28 +1,28 @@
 export * from './spec';
-export * from './superset-instance';
-export * from './superset-resource';
-export { SupersetValidationError, type Violation } from './validation/violation';
-export * from './components/superset-component';
-export * from './components/web-server';
-export * from './components/celery-worker';
-export * from './components/celery-beat';
-export * from './components/celery-flower';
-export * from './components/websocket-server';
-export * from './components/mcp-server';
-export * from './networking/gateway-routing';
-export * from './networking/ingress-routing';
-export * from './security/instance-network-policy';
-export * from './monitoring/monitoring-stack';
-export type { MonitoringModel, ScrapeTarget } from './monitoring/model';
-export * from './lifecycle/lifecycle-jobs';
-export * from './dev/dev-dependencies';
-export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap, ResolvedTaskPod } from './lifecycle/model';
-export type { TaskType } from './lifecycle/task-types';
+export * from './constructs/superset-instance';
+export * from './validate/resource';
+export { SupersetValidationError, type Violation } from './base/violation';
+export * from './constructs/superset-component';
+export * from './constructs/web-server';
+export * from './constructs/celery-worker';
+export * from './constructs/celery-beat';
+export * from './constructs/celery-flower';
+export * from './constructs/websocket-server';
+export * from './constructs/mcp-server';
+export * from './constructs/gateway-routing';
+export * from './constructs/ingress-routing';
+export * from './constructs/instance-network-policy';
+export * from './constructs/monitoring-stack';
+export type { MonitoringModel, ScrapeTarget } from './resolve/monitoring';
+export * from './constructs/lifecycle-jobs';
+export * from './constructs/dev-dependencies';
+export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap, ResolvedTaskPod } from './base/model/lifecycle';
+export type { TaskType } from './resolve/lifecycle/task-types';
 export type {
   ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedRoute, ResolvedService, ResolvedServiceAccount,
-} from './resolve/model';
-export type { ComponentType } from './resolve/component-types';
-export type { Labels } from './resolve/labels';
+} from './base/model/instance';
+export type { ComponentType } from './base/component-types';
+export type { Labels } from './base/labels';
 /** Kubernetes 1.28 types the props use (generated bindings; not listed in API.md). @hidden */
 export type * as k8s from '../imports/k8s';
 // The generated CRD bindings behind the typed children (`route`, `serviceMonitor`, `prometheusRule`); API.md leaves

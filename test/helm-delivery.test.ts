@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
 import { buildGoTemplate, type GoTemplate } from './support/go-template-real';
 import { BASE } from './util';
-import { escapeForHelm } from '../src/build/helm-delivery';
+import { escapeForHelm } from '../src/constructs/helm-delivery';
 
 const LOOKUP = '{{ lookup "v1" "Secret" "bi" "db" }}';
 

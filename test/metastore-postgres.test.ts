@@ -9,8 +9,8 @@ import { startPostgres, type PostgresServer } from './support/postgres-server';
 import { SYSTEM_PYTHON } from './support/python';
 import { renderComponent } from './support/rendered-instance';
 import { run } from './support/servers';
-import { createDatabaseScript } from '../src/lifecycle/database-scripts';
-import { SCHEMA_WAIT_SCRIPT } from '../src/lifecycle/schema-wait';
+import { createDatabaseScript } from '../src/render/database-scripts';
+import { SCHEMA_WAIT_SCRIPT } from '../src/resolve/lifecycle/schema-wait';
 
 jest.setTimeout(120_000);
 

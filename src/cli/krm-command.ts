@@ -2,10 +2,10 @@ import { parseDocuments, type InputDocument } from './documents';
 import type { Problem } from './problems';
 import { EXIT, type CommandIo } from './render-command';
 import { type Entry, readDocuments, type ReadSettings, renderSuperset } from './resources';
-import { yamlDocument } from './yaml-writer';
-import { looksLikeSuperset } from '../superset-resource';
-import { isPlainObject } from '../validation/check-structure';
-import { isDnsLabel } from '../validation/patterns';
+import { isDnsLabel } from '../base/patterns';
+import { yamlDocument } from '../render/yaml';
+import { isPlainObject } from '../validate/check-structure';
+import { looksLikeSuperset } from '../validate/resource';
 
 /*
  * `cdk8s-superset krm`: a KRM function (the kustomize/kpt function specification, `config.kubernetes.io/v1`). It

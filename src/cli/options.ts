@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isDnsLabel } from '../validation/patterns';
+import { isDnsLabel } from '../base/patterns';
 
 /** What to do with documents that are not `Superset` resources. */
 export type OtherKinds = 'pass' | 'refuse';

@@ -5,7 +5,7 @@ import { readInputs } from './inputs';
 import type { RenderOptions } from './options';
 import { formatProblem, type Problem } from './problems';
 import { type Entry, readDocuments, renderSuperset } from './resources';
-import { yamlDocuments } from './yaml-writer';
+import { yamlDocuments } from '../render/yaml';
 
 /** Where the command writes. */
 export interface CommandIo {

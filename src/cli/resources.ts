@@ -1,14 +1,14 @@
 import { App, Chart } from 'cdk8s';
 import type { DocumentSource, InputDocument } from './documents';
 import { problemOf, type Problem, type ResourceRef } from './problems';
-import { SupersetInstance } from '../superset-instance';
+import { SupersetValidationError } from '../base/violation';
+import { SupersetInstance } from '../constructs/superset-instance';
+import { isPlainObject } from '../validate/check-structure';
 import {
   looksLikeSuperset, propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
-} from '../superset-resource';
-import { isPlainObject } from '../validation/check-structure';
-import { withoutControllerOnlyFields } from '../validation/rules/controller-only';
-import { validateInstanceProps } from '../validation/validate-instance';
-import { SupersetValidationError } from '../validation/violation';
+} from '../validate/resource';
+import { withoutControllerOnlyFields } from '../validate/rules/controller-only';
+import { validateInstanceProps } from '../validate/validate-instance';
 
 /** How `Superset` resources are read. */
 export interface ReadSettings {

@@ -1,5 +1,5 @@
-import type { ComponentType } from './component-types';
 import type * as k8s from '../../imports/k8s';
+import type { ComponentType } from '../base/component-types';
 
 /** What a component runs and exposes when the spec does not say otherwise (operator-behaviour §2.2–§2.7). */
 export interface ComponentProfile {

@@ -1,8 +1,11 @@
+import { supersetConfigFiles } from './config-files';
+import { envValue, forceReloadEnv, pythonEnv } from './env';
 import { type ComponentAdditions } from './extensions';
+import type { InstanceContext } from './instance-context';
+import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap } from './presets';
 import type * as k8s from '../../imports/k8s';
-import { contentChecksum } from '../config/checksum';
-import { supersetConfigFiles } from '../config/config-files';
-import { renderWebsocketConfig } from '../config/websocket-config';
+import { contentChecksum } from '../base/hash';
+import { renderWebsocketConfig } from '../render/websocket-config';
 import type {
   CeleryWorkerSpec, ComponentSpec, RoutableSpec, ScalableSpec, SqlaEngineOptionsSpec, SupersetSpec, WebServerSpec,
   WebsocketServerSpec,
@@ -10,12 +13,9 @@ import type {
 import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
-import { type ComponentType, SPEC_FIELD } from './component-types';
-import { envValue, forceReloadEnv, pythonEnv } from './env';
-import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from './env-names';
-import type { InstanceContext } from './instance-context';
-import type { Labels } from './labels';
-import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap } from './presets';
+import { type ComponentType, SPEC_FIELD } from '../base/component-types';
+import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
+import type { Labels } from '../base/labels';
 
 const WEBSOCKET_CONFIG_VOLUME = 'websocket-config';
 const WEBSOCKET_CONFIG_PATH = '/home/superset-websocket/config.json';

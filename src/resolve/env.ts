@@ -1,8 +1,8 @@
 import type * as k8s from '../../imports/k8s';
+import { ENV } from '../base/env-names';
+import { mergeByKey } from '../base/merge';
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
 import type { SecretKeyRef, SupersetSpec } from '../spec';
-import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
-import { ENV } from './env-names';
-import { mergeByKey } from './merge';
 
 /** A plain environment variable. */
 export function envValue(name: string, value: string): k8s.EnvVar {

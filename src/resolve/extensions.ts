@@ -1,6 +1,6 @@
 import type * as k8s from '../../imports/k8s';
+import type { ComponentType } from '../base/component-types';
 import type { SupersetSpec } from '../spec';
-import type { ComponentType } from './component-types';
 
 /**
  * What a cross-cutting feature (metrics, migration gating, ...) adds to one component. Features stay in their own

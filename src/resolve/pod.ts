@@ -1,8 +1,8 @@
-import type * as k8s from '../../imports/k8s';
-import type { PodTemplate } from '../spec';
-import { mergeByKey, nonEmpty } from './merge';
-import type { ResolvedPodSpec } from './model';
 import { hardenContainer, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
+import type * as k8s from '../../imports/k8s';
+import { mergeByKey, nonEmpty } from '../base/merge';
+import type { ResolvedPodSpec } from '../base/model/instance';
+import type { PodTemplate } from '../spec';
 
 /** What the library adds to a pod beyond the user's merged template. */
 export interface PodAdditions {

@@ -1,6 +1,6 @@
-import type { ComponentType } from './component-types';
-import { CONFIG_MOUNT_PATH } from './env-names';
 import type * as k8s from '../../imports/k8s';
+import type { ComponentType } from '../base/component-types';
+import { CONFIG_MOUNT_PATH } from '../base/env-names';
 import type {
   CeleryOptimization, CeleryPool, CeleryWorkerProcessSpec, GunicornLogLevel, GunicornSpec, GunicornWorkerClass, Preset,
   SqlaEngineOptionsSpec,

@@ -3,14 +3,14 @@ import type * as k8s from '../../imports/k8s';
 import type { PodTemplate, WebsocketServerSpec } from '../spec';
 import { PROFILES } from './component-profiles';
 import { type AnyComponentSpec, componentSpec, flowerUrlPrefix, pythonRuntime, type Runtime, websocketRuntime } from './component-runtime';
-import type { ComponentType } from './component-types';
 import { mergeEnv } from './env';
 import { resolveImage } from './image';
 import { CHECKSUM_ANNOTATION, type InstanceContext } from './instance-context';
-import { componentLabels, podLabels, withManaged } from './labels';
-import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates, nonEmpty } from './merge';
-import type { ResolvedComponent, ResolvedService } from './model';
 import { assemblePodSpec } from './pod';
+import type { ComponentType } from '../base/component-types';
+import { componentLabels, podLabels, withManaged } from '../base/labels';
+import { mergeByKey, mergeDeploymentTemplates, mergeMaps, mergePodTemplates, nonEmpty } from '../base/merge';
+import type { ResolvedComponent, ResolvedService } from '../base/model/instance';
 
 /** The main `superset` container: image, command, managed env and mounts, ports, probes. */
 function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyComponentSpec, template: PodTemplate, runtime: Runtime): k8s.Container {

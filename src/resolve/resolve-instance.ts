@@ -1,14 +1,14 @@
-import { resolveRoutes } from '../networking/route-table';
-import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
-import { COMPONENT_TYPES, SPEC_FIELD } from './component-types';
-import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from './default-ports';
 import type { ComponentExtension } from './extensions';
 import type { InstanceContext } from './instance-context';
-import { parentLabels } from './labels';
-import { mergeMaps } from './merge';
-import type { ResolvedInstance, ResolvedServiceAccount } from './model';
 import { resolveComponent } from './resolve-component';
-import { resolveLifecycle } from '../lifecycle/resolve-tasks';
+import { resolveRoutes } from './routes';
+import { COMPONENT_TYPES, SPEC_FIELD } from '../base/component-types';
+import { parentLabels } from '../base/labels';
+import { mergeMaps } from '../base/merge';
+import type { ResolvedInstance, ResolvedServiceAccount } from '../base/model/instance';
+import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
+import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
+import { resolveLifecycle } from './lifecycle/resolve-tasks';
 
 function resolveServiceAccount(props: SupersetInstanceProps, name: string): ResolvedServiceAccount {
   const sa = props.serviceAccount ?? {};

@@ -3,7 +3,7 @@
 import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { SupersetInstance, type SupersetResource } from '../../src';
-import { yamlDocument } from '../../src/cli/yaml-writer';
+import { yamlDocument } from '../../src/render/yaml';
 import { CliUnderTest } from '../support/cli';
 
 const SUPERSET: SupersetResource = {

@@ -5,7 +5,7 @@ import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { SupersetInstance } from '../../src';
-import { yamlDocument, yamlDocuments } from '../../src/cli/yaml-writer';
+import { yamlDocument, yamlDocuments } from '../../src/render/yaml';
 import { SYSTEM_PYTHON } from '../support/python';
 
 const SEED = 20261201;

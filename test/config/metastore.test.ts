@@ -1,4 +1,4 @@
-import { metastoreScheme, resolveMetastore } from '../../src/config/metastore';
+import { metastoreScheme, resolveMetastore } from '../../src/resolve/metastore';
 
 const REF = { name: 'db', key: 'uri' };
 

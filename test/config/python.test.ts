@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pyBool, pyEnv, pyFStringText, pyInt, pyString } from '../../src/config/python';
+import { pyBool, pyEnv, pyFStringText, pyInt, pyString } from '../../src/render/python';
 import { runSupersetConfig } from '../support/python';
 
 const NASTY = [

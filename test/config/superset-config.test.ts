@@ -1,8 +1,8 @@
-import { metastoreScheme } from '../../src/config/metastore';
-import { renderSupersetConfig, type SupersetConfigInput } from '../../src/config/superset-config';
-import { resolveValkey } from '../../src/config/valkey';
-import { ENV } from '../../src/resolve/env-names';
+import { ENV } from '../../src/base/env-names';
+import { renderSupersetConfig, type SupersetConfigInput } from '../../src/render/superset-config';
+import { metastoreScheme } from '../../src/resolve/metastore';
 import type { EngineOptions } from '../../src/resolve/presets';
+import { resolveValkey } from '../../src/resolve/valkey';
 import type { ValkeySpec } from '../../src/spec/valkey';
 import { redisUrlSettings, runSupersetConfig } from '../support/python';
 

@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { metastoreScheme } from '../../src/config/metastore';
-import { renderSupersetConfig } from '../../src/config/superset-config';
-import { resolveValkey } from '../../src/config/valkey';
-import { ENV } from '../../src/resolve/env-names';
-import { isNetworkHost } from '../../src/validation/patterns';
+import { ENV } from '../../src/base/env-names';
+import { isNetworkHost } from '../../src/base/patterns';
+import { renderSupersetConfig } from '../../src/render/superset-config';
+import { metastoreScheme } from '../../src/resolve/metastore';
+import { resolveValkey } from '../../src/resolve/valkey';
 import { SYSTEM_PYTHON } from '../support/python';
 import { run } from '../support/servers';
 

@@ -1,4 +1,4 @@
-import { resolveValkey } from '../../src/config/valkey';
+import { resolveValkey } from '../../src/resolve/valkey';
 
 const DEFAULT_CACHES = [
   { setting: 'CACHE_CONFIG', database: 1, keyPrefix: 'superset_', defaultTimeout: 300 },

@@ -1,4 +1,4 @@
-import { renderWebsocketConfig } from '../../src/config/websocket-config';
+import { renderWebsocketConfig } from '../../src/render/websocket-config';
 
 describe('renderWebsocketConfig', () => {
   test('absent config is an empty object', () => {

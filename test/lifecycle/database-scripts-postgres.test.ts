@@ -1,7 +1,7 @@
 // The create-database and seed scripts run by dash with Debian's real psql, pg_dump, createdb and dropdb against a
 // real PostgreSQL 15, with database and table names a libpq connection string or a pg_dump pattern would misread.
 import { spawnSync } from 'node:child_process';
-import { createDatabaseScript, seedScript } from '../../src/lifecycle/database-scripts';
+import { createDatabaseScript, seedScript } from '../../src/render/database-scripts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 
 let pg: PostgresServer;

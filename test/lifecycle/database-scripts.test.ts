@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createDatabaseScript, seedScript } from '../../src/lifecycle/database-scripts';
+import { createDatabaseScript, seedScript } from '../../src/render/database-scripts';
 
 const TOOLS = ['psql', 'createdb', 'dropdb', 'pg_dump', 'mysql', 'mysqldump'];
 

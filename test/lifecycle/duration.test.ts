@@ -1,4 +1,4 @@
-import { deadlineSeconds, goDurationNanoseconds } from '../../src/lifecycle/duration';
+import { deadlineSeconds, goDurationNanoseconds } from '../../src/base/duration';
 
 describe('Go durations', () => {
   test.each([

@@ -4,7 +4,7 @@ import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:chil
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SCHEMA_WAIT_SCRIPT } from '../../src/lifecycle/schema-wait';
+import { SCHEMA_WAIT_SCRIPT } from '../../src/resolve/lifecycle/schema-wait';
 import { SYSTEM_PYTHON } from '../support/python';
 import { find } from '../util';
 import { synthLifecycle } from './helpers';

@@ -1,4 +1,4 @@
-import { escapeHelmTemplates } from '../../src/monitoring/helm-escape';
+import { escapeHelmTemplates } from '../../src/render/helm';
 import { renderGoTemplate } from '../support/go-template';
 
 describe('the Go template model', () => {

@@ -1,7 +1,7 @@
 import { NAMESPACE, synthMonitored } from './fixture';
-import type { MonitoringModel } from '../../src/monitoring/model';
-import { podNamePattern } from '../../src/monitoring/promql';
-import { COMPONENT_TYPES, type ComponentType } from '../../src/resolve/component-types';
+import { COMPONENT_TYPES, type ComponentType } from '../../src/base/component-types';
+import { podNamePattern } from '../../src/render/promql';
+import type { MonitoringModel } from '../../src/resolve/monitoring';
 import { matcherAccepts, parsePromQL } from '../support/promql';
 import { find } from '../util';
 

@@ -1,4 +1,4 @@
-import { mergeByKey, mergeContainerTemplates, mergeDeploymentTemplates, mergeMaps, mergePodTemplates } from '../../src/resolve/merge';
+import { mergeByKey, mergeContainerTemplates, mergeDeploymentTemplates, mergeMaps, mergePodTemplates } from '../../src/base/merge';
 
 describe('mergeByKey', () => {
   test('a later entry replaces an earlier one in the earlier position', () => {

@@ -1,5 +1,5 @@
 import type { SupersetInstanceProps } from '../../src/spec';
-import { validateInstanceProps } from '../../src/validation/validate-instance';
+import { validateInstanceProps } from '../../src/validate/validate-instance';
 
 /** The smallest valid props. */
 export const MINIMAL: SupersetInstanceProps = { image: { tag: '6.1.0' }, secretKeyFrom: { name: 's', key: 'k' } };

@@ -1,5 +1,5 @@
 import { expectProblem, expectValid, MINIMAL } from './helpers';
-import { isNetworkHost } from '../../src/validation/patterns';
+import { isNetworkHost } from '../../src/base/patterns';
 
 const PASSWORD_REF = { name: 'db', key: 'password' };
 const seed = (host: string) => ({ lifecycle: { seed: { source: { host, database: 'prod', username: 'reader' } } } });

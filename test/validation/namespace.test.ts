@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { MINIMAL } from './helpers';
 import { SupersetInstance, SupersetValidationError } from '../../src';
 import type { SupersetInstanceProps } from '../../src';
-import { validateInstanceProps } from '../../src/validation/validate-instance';
+import { validateInstanceProps } from '../../src/validate/validate-instance';
 
 const MONITORED: SupersetInstanceProps = { ...MINIMAL, webServer: {}, monitoring: { serviceMonitor: {} }, lifecycle: { disabled: true } };
 

@@ -1,7 +1,7 @@
 import {
   isAnnotationKey, isCronSchedule, isDnsLabel, isDnsSubdomain, isGatewayPath, isGoDuration, isHostname, isLabelKey,
   isLabelValue, isPortName, isPrometheusDuration, isQualifiedName, prometheusDurationMs,
-} from '../../src/validation/patterns';
+} from '../../src/base/patterns';
 
 function accepts(predicate: (value: string) => boolean, values: string[]): void {
   for (const value of values) expect([value, predicate(value)]).toEqual([value, true]);

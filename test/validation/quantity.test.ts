@@ -1,5 +1,5 @@
-import { isIntOrString } from '../../src/validation/kubernetes/int-or-string';
-import { isQuantity } from '../../src/validation/kubernetes/quantity';
+import { isIntOrString } from '../../src/validate/kubernetes/int-or-string';
+import { isQuantity } from '../../src/validate/kubernetes/quantity';
 
 /* Kubernetes' quantity grammar (apimachinery resource.Quantity) and IntOrString, as JSON carries them. */
 

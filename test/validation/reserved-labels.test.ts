@@ -1,5 +1,5 @@
 import { expectProblem, expectValid, problemsOf, withMinimal } from './helpers';
-import { withManaged } from '../../src/resolve/labels';
+import { withManaged } from '../../src/base/labels';
 
 const RESERVED = { 'superset.apache.org/parent': 'other', 'team': 'data' };
 const GATEWAY = { gatewayRef: { name: 'gateway', namespace: 'infra' }, hostnames: ['superset.example.com'] };

@@ -1,11 +1,11 @@
 import type * as k8s from '../../imports/k8s';
 import type { SupersetInstanceProps } from '../../src';
-import { arrayOf, BOOLEAN, INTEGER, kubernetes, object, oneOf, STRING } from '../../src/validation/schema';
-import type { Infer } from '../../src/validation/schema';
-import type { Same, SchemaProps } from '../../src/validation/spec-shape';
+import { arrayOf, BOOLEAN, INTEGER, kubernetes, object, oneOf, STRING } from '../../src/validate/schema';
+import type { Infer } from '../../src/validate/schema';
+import type { Same, SchemaProps } from '../../src/validate/spec-shape';
 
 /*
- * The runtime schema and the documented props types cannot drift apart: src/validation/spec-shape.ts makes the build
+ * The runtime schema and the documented props types cannot drift apart: src/validate/spec-shape.ts makes the build
  * fail when `Infer<typeof INSTANCE_PROPS_SCHEMA>` and `SupersetInstanceProps` differ. This file is type-checked by
  * `tsc -p test/tsconfig.json` (the first step of the tests) and shows the mechanism on a small interface: each
  * `@ts-expect-error` below is one kind of drift, and the check fails if the compiler stops reporting it.

@@ -1,4 +1,4 @@
-import { closestMatch, editDistance } from '../../src/validation/suggest';
+import { closestMatch, editDistance } from '../../src/validate/suggest';
 
 describe('editDistance', () => {
   test('counts insertions, deletions and substitutions', () => {

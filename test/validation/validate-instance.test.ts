@@ -1,6 +1,6 @@
 import { errorOf, MINIMAL, problemsOf } from './helpers';
 import type { SupersetInstanceProps } from '../../src/spec';
-import { validateInstanceProps } from '../../src/validation';
+import { validateInstanceProps } from '../../src/validate/index';
 
 const REF = (name: string, key: string) => ({ name, key });
 

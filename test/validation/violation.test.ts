@@ -1,4 +1,4 @@
-import { describeValue, formatViolation, formatViolations, missing, violation } from '../../src/validation/violation';
+import { describeValue, formatViolation, formatViolations, missing, violation } from '../../src/base/violation';
 
 describe('describeValue', () => {
   test('renders JSON', () => {

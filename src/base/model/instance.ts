@@ -1,0 +1,110 @@
+import type * as k8s from '../../../imports/k8s';
+import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../../spec/index';
+import type { ComponentType } from '../component-types';
+import type { Labels } from '../labels';
+import type { ResolvedLifecycle } from './lifecycle';
+
+/**
+ * A pod spec as written to manifests. Pod-level `resources` is newer than Kubernetes 1.28's types, so it is
+ * added here; it is only present when the user sets `podTemplate.resources`.
+ */
+export type ResolvedPodSpec = k8s.PodSpec & { readonly resources?: k8s.ResourceRequirements };
+
+/** A component's Service, fully defaulted. */
+export interface ResolvedService {
+  /** `<instance>-<component>`. */
+  readonly name: string;
+  /** Service type. */
+  readonly type: ServiceType;
+  /** The Service's `http` port. */
+  readonly port: number;
+  /** The first container port of the component. */
+  readonly targetPort: number;
+  /** Node port, for NodePort and LoadBalancer Services. */
+  readonly nodePort?: number;
+  /** Ports besides `http` that features add (metrics, ...). */
+  readonly extraPorts?: readonly k8s.ServicePort[];
+  /** The component labels under the user's. */
+  readonly labels: Labels;
+  /** The user's annotations. */
+  readonly annotations?: Labels;
+  /** The component's selector labels. */
+  readonly selector: Labels;
+}
+
+/**
+ * One component as Kubernetes will get it: every default applied, templates merged, config rendered.
+ * Builders read only this.
+ */
+export interface ResolvedComponent {
+  /** The component type. */
+  readonly type: ComponentType;
+  /** `<instance>-<component>`: the Deployment, Service, HPA and PDB name. */
+  readonly name: string;
+  /** The namespace, when one is set. */
+  readonly namespace?: string;
+  /** Labels of the component's objects and its selector. */
+  readonly labels: Labels;
+  /** Deployment metadata and spec settings. */
+  readonly deployment: {
+    readonly labels: Labels;
+    readonly annotations?: Labels;
+    /** Undefined when an autoscaler owns the replica count. */
+    readonly replicas?: number;
+    readonly revisionHistoryLimit?: number;
+    readonly minReadySeconds?: number;
+    readonly progressDeadlineSeconds?: number;
+    readonly strategy?: k8s.DeploymentStrategy;
+  };
+  /** The pod template: labels, annotations (checksum included) and the assembled pod spec. */
+  readonly pod: {
+    readonly labels: Labels;
+    readonly annotations?: Labels;
+    readonly spec: ResolvedPodSpec;
+  };
+  /** The component's ConfigMap (`<name>-config`), when it has files to mount. */
+  readonly configMap?: { readonly name: string; readonly data: Labels };
+  /** Content hash of the component's rendered inputs; rolls the pods when it changes. */
+  readonly checksum?: string;
+  /** The Service, for routable components. */
+  readonly service?: ResolvedService;
+  /** The effective autoscaling (the component's, else the top-level one). */
+  readonly autoscaling?: AutoscalingSpec;
+  /** The effective disruption budget (the component's, else the top-level one). */
+  readonly podDisruptionBudget?: PodDisruptionBudgetSpec;
+}
+
+/** The ServiceAccount every pod runs as. */
+export interface ResolvedServiceAccount {
+  readonly name: string;
+  /** False when the user brings an existing ServiceAccount. */
+  readonly create: boolean;
+  readonly labels: Labels;
+  readonly annotations?: Labels;
+}
+
+/** One path of the instance's public surface, shared by the HTTPRoute and the Ingress. */
+export interface ResolvedRoute {
+  readonly component: ComponentType;
+  /** Path prefix. */
+  readonly path: string;
+  /** Backend Service name. */
+  readonly serviceName: string;
+  /** Backend Service port (not the container port). */
+  readonly servicePort: number;
+}
+
+/** A whole instance, resolved. */
+export interface ResolvedInstance {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly serviceAccount: ResolvedServiceAccount;
+  /** Present components in the operator's processing order. */
+  readonly components: readonly ResolvedComponent[];
+  /** The lifecycle tasks, unless none runs. */
+  readonly lifecycle?: ResolvedLifecycle;
+  /** The public paths, most specific first, for the HTTPRoute or Ingress. */
+  readonly routes: readonly ResolvedRoute[];
+  /** Ports of the services Superset connects to, for restricted egress. */
+  readonly backendPorts: { readonly metastore?: number; readonly valkey?: number };
+}

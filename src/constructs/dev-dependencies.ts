@@ -1,0 +1,55 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { apiObjectProps } from '../base/manifest';
+import { devClaimManifest, devDeploymentManifest, devServiceManifest } from '../build/dev-dependencies';
+import { devConnections } from '../resolve/dev-dependencies';
+import type { DevDependenciesSpec, MetastoreSpec, ValkeySpec } from '../spec/index';
+
+/** Properties of `DevDependencies`. */
+export interface DevDependenciesProps extends DevDependenciesSpec {
+  /** Prefix of the object names (`<instanceName>-postgres`, `<instanceName>-valkey`): the Superset instance's name. */
+  readonly instanceName: string;
+  /**
+   * Namespace of every object; it must be the Superset instance's, which reaches the Services by their short names.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A throw-away PostgreSQL and Valkey for Development: single-replica Deployments with pinned images, readiness
+ * probes and the `restricted` Pod Security Standard, their Services, and optionally a PersistentVolumeClaim.
+ *
+ * `SupersetInstance` creates one when `devDependencies` is set and wires `metastore` and `valkey` to it. On its own,
+ * pass `metastore` and `valkey` to an instance in the same namespace; their inline passwords are only accepted in
+ * Development.
+ */
+export class DevDependencies extends Construct {
+  /** The `metastore` spec that points at the PostgreSQL. */
+  public readonly metastore: MetastoreSpec;
+  /** The `valkey` spec that points at the Valkey. */
+  public readonly valkey: ValkeySpec;
+  /** PostgreSQL's claim, with `persistence`. */
+  public readonly postgresClaim?: ApiObject;
+  /** The PostgreSQL Deployment `<name>-postgres`. */
+  public readonly postgresDeployment: ApiObject;
+  /** The PostgreSQL Service `<name>-postgres`. */
+  public readonly postgresService: ApiObject;
+  /** The Valkey Deployment `<name>-valkey`. */
+  public readonly valkeyDeployment: ApiObject;
+  /** The Valkey Service `<name>-valkey`. */
+  public readonly valkeyService: ApiObject;
+
+  constructor(scope: Construct, id: string, props: DevDependenciesProps) {
+    super(scope, id);
+    const { instanceName, namespace = Chart.of(this).namespace, ...spec } = props;
+    ({ metastore: this.metastore, valkey: this.valkey } = devConnections(instanceName, spec));
+    const add = (childId: string, manifest: Parameters<typeof apiObjectProps>[0]) => new ApiObject(this, childId, apiObjectProps(manifest));
+    this.postgresClaim = spec.persistence && add('PostgresClaim', devClaimManifest(instanceName, namespace, spec.persistence));
+    this.postgresDeployment = add('PostgresDeployment', devDeploymentManifest(instanceName, namespace, 'postgres', spec));
+    this.postgresService = add('PostgresService', devServiceManifest(instanceName, namespace, 'postgres'));
+    this.valkeyDeployment = add('ValkeyDeployment', devDeploymentManifest(instanceName, namespace, 'valkey', spec));
+    this.valkeyService = add('ValkeyService', devServiceManifest(instanceName, namespace, 'valkey'));
+  }
+}

@@ -1,0 +1,39 @@
+import { Construct } from 'constructs';
+import { deliveredByHelm, escapeForHelm } from './helm-delivery';
+import type { ISupersetInstance } from './superset-instance';
+import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
+import { httpRouteProps } from '../build/http-route';
+import type { GatewaySpec } from '../spec/index';
+import { assertHostnames } from '../validate/host-names';
+
+/** Properties of `GatewayRouting`: the operator's `networking.gateway` plus the instance to route to. */
+export interface GatewayRoutingProps extends GatewaySpec {
+  /** The instance whose components are routed. */
+  readonly instance: ISupersetInstance;
+}
+
+/**
+ * Routes an instance through the Gateway API: one HTTPRoute named after the instance with path-prefix rules,
+ * most specific first: `/ws` (websocket server), `/mcp` (MCP server), `/flower` (Flower, when published), `/`
+ * (web server). Paths follow each component's `service.gatewayPath`; backends are the components' Services.
+ *
+ * `SupersetInstance` creates one for `networking.gateway`; it can also be used on its own.
+ */
+export class GatewayRouting extends Construct {
+  /** The HTTPRoute. */
+  public readonly route: HttpRoute;
+
+  constructor(scope: Construct, id: string, props: GatewayRoutingProps) {
+    super(scope, id);
+    const { instance, ...gateway } = props;
+    if (instance.model.routes.length === 0) {
+      throw new Error(`GatewayRouting '${id}': instance '${instance.instanceName}' has no routable component; `
+        + 'enable webServer, websocketServer, mcpServer or a published celeryFlower');
+    }
+    assertHostnames(`GatewayRouting '${id}'`, 'hostnames', gateway.hostnames ?? []);
+    this.route = new HttpRoute(this, 'Resource', httpRouteProps(instance.model, gateway));
+    this.node.defaultChild = this.route;
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+  }
+}

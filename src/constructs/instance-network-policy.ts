@@ -1,0 +1,55 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { deliveredByHelm, escapeForHelm } from './helm-delivery';
+import type { ISupersetInstance } from './superset-instance';
+import type { ComponentType } from '../base/component-types';
+import { apiObjectProps } from '../base/manifest';
+import type { DevDependency } from '../build/dev-dependencies';
+import { devNetworkPolicyManifest } from '../build/dev-network-policy';
+import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
+import { networkPolicyManifest } from '../build/network-policy';
+import type { NetworkPolicySpec } from '../spec/index';
+
+/** Properties of `InstanceNetworkPolicy`: the operator's `networkPolicy` plus the instance it isolates. */
+export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
+  /** The instance whose components and lifecycle Jobs get a policy each. */
+  readonly instance: ISupersetInstance;
+}
+
+/**
+ * One NetworkPolicy per component of an instance, and one for its lifecycle Jobs. Pods accept traffic from pods of
+ * the same instance (so two instances in one namespace are isolated from each other); the web, websocket and MCP
+ * servers and a published Flower also on their serving port from `externalFrom` (unset: anywhere); `metrics`
+ * ports from `metricsFrom` (unset: anywhere), and with monitoring Flower's port too (only from `metricsFrom`).
+ * Egress is open, or with `egress: 'Restricted'` limited to DNS, the instance, the metastore and Valkey (and the
+ * seed's source for the lifecycle Jobs), plus `extraEgress`. With `devDependencies`, the development PostgreSQL and
+ * Valkey admit only the instance's pods, on their port. An empty `externalFrom` or `metricsFrom` admits no one.
+ */
+export class InstanceNetworkPolicy extends Construct {
+  /** The policies, by component type (`web-server`, `celery-worker`, ...). */
+  public readonly policies: { readonly [component in ComponentType]?: ApiObject };
+  /** The policy of the lifecycle Jobs' pods, `<instance>-lifecycle-netpol`, when the instance runs lifecycle tasks. */
+  public readonly lifecyclePolicy?: ApiObject;
+  /** The policies of the development PostgreSQL and Valkey (`<instance>-postgres-netpol`, `<instance>-valkey-netpol`). */
+  public readonly devPolicies: { readonly [dependency in DevDependency]?: ApiObject };
+
+  constructor(scope: Construct, id: string, props: InstanceNetworkPolicyProps) {
+    super(scope, id);
+    const { instance, ...policy } = props;
+    const context = { monitored: instance.spec.monitoring?.serviceMonitor !== undefined };
+    this.policies = Object.fromEntries(instance.model.components.map((component) => [
+      component.type,
+      new ApiObject(this, component.type, apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
+    ]));
+    const lifecycle = instance.model.lifecycle;
+    const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? instance.spec.lifecycle?.seed?.source : undefined;
+    this.lifecyclePolicy = lifecycle
+      && new ApiObject(this, 'lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy, seedSource)));
+    const dependencies: DevDependency[] = instance.spec.devDependencies ? ['postgres', 'valkey'] : [];
+    this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [
+      dependency, new ApiObject(this, dependency, apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
+    ]));
+    // Also when used on its own, next to an instance delivered with Helm.
+    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+  }
+}

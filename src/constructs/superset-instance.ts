@@ -1,0 +1,179 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, type IConstruct } from 'constructs';
+import { CeleryBeat } from './celery-beat';
+import { CeleryFlower } from './celery-flower';
+import { CeleryWorker } from './celery-worker';
+import { DevDependencies } from './dev-dependencies';
+import { GatewayRouting } from './gateway-routing';
+import { deliveredByHelm, escapeForHelm } from './helm-delivery';
+import { IngressRouting } from './ingress-routing';
+import { InstanceNetworkPolicy } from './instance-network-policy';
+import { LifecycleJobs } from './lifecycle-jobs';
+import { McpServer } from './mcp-server';
+import { MonitoringStack } from './monitoring-stack';
+import { claimObjects } from './object-claims';
+import { WebServer } from './web-server';
+import { WebsocketServer } from './websocket-server';
+import type { ComponentType } from '../base/component-types';
+import { apiObjectProps } from '../base/manifest';
+import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
+import { plainData } from '../base/plain-data';
+import { SupersetValidationError } from '../base/violation';
+import { serviceAccountManifest } from '../build/component';
+import { withDevDependencies } from '../resolve/dev-dependencies';
+import type { ComponentExtension } from '../resolve/extensions';
+import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
+import { resolveInstance } from '../resolve/resolve-instance';
+import { statsdExporterExtension } from '../resolve/statsd-exporter';
+import type { SupersetInstanceProps, SupersetSpec } from '../spec/index';
+import {
+  propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
+} from '../validate/resource';
+import { validateInstanceProps } from '../validate/validate-instance';
+
+/**
+ * The features that add to component pods: monitoring's StatsD exporter and lifecycle's wait for migrations. Chosen
+ * here, at the composition root, so the resolution of components knows no feature.
+ */
+const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];
+
+/** What constructs that work on an instance (routing, policies, monitoring) need from it. */
+export interface ISupersetInstance extends IConstruct {
+  /** The instance name. */
+  readonly instanceName: string;
+  /** The namespace of every object, when one is set. */
+  readonly namespace?: string;
+  /** The resolved model of the instance. */
+  readonly model: ResolvedInstance;
+  /**
+   * The validated spec the model was resolved from, for settings the model does not carry (the delivery mode, the
+   * seed's source, whether monitoring is on).
+   */
+  readonly spec: SupersetSpec;
+}
+
+/**
+ * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
+ * ConfigMap, Deployment, Service, autoscaler and disruption budget, the ServiceAccount they run as, and the
+ * lifecycle Jobs that migrate and initialise the metastore, ordered for the chosen `lifecycle.delivery`.
+ *
+ * Props are the operator's `Superset` spec plus `name` and `namespace`; names and labels follow the operator,
+ * so an instance can move between the operator and GitOps without recreating workloads. Props are validated
+ * before anything is created: bad input throws one error that names each offending field.
+ *
+ * @example
+ * new SupersetInstance(chart, 'superset', {
+ *   image: { tag: '6.1.0' },
+ *   secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
+ *   metastore: { uriFrom: { name: 'superset-db', key: 'uri' } },
+ *   webServer: {},
+ * });
+ */
+export class SupersetInstance extends Construct implements ISupersetInstance {
+  /**
+   * An instance from a `Superset` resource of the operator, as kept in YAML: `metadata.name` names it,
+   * `metadata.namespace` (else the chart's namespace) places it, and `spec` is its props. The resource is checked
+   * first (`apiVersion` `superset.apache.org/v1alpha1`, kind `Superset`, a name and a spec); problems are reported
+   * with the resource's own paths (`spec.webServer.replicas`, `metadata.name`).
+   *
+   * @example
+   * const [resource] = Yaml.load('superset.yaml');
+   * SupersetInstance.fromResource(chart, 'superset', resource);
+   */
+  public static fromResource(scope: Construct, id: string, resource: SupersetResource): SupersetInstance {
+    const subject = resourceSubject(resource);
+    const envelope = resourceEnvelopeViolations(resource);
+    if (envelope.length > 0) throw new SupersetValidationError(subject, envelope);
+    try {
+      return new SupersetInstance(scope, id, propsFromResource(resource));
+    } catch (error) {
+      throw error instanceof SupersetValidationError ? error.restate(subject, resourcePath) : error;
+    }
+  }
+
+  /** The instance name: prefix of every object name and value of `app.kubernetes.io/instance`. */
+  public readonly instanceName: string;
+  /** The namespace of every object, when one is set on the props or the chart. */
+  public readonly namespace?: string;
+  /** The resolved model every object was built from. */
+  public readonly model: ResolvedInstance;
+  /** The validated props the model was resolved from, with `devDependencies` wired into `metastore` and `valkey`. */
+  public readonly spec: SupersetSpec;
+  /** The ServiceAccount, unless `serviceAccount.create` is false. */
+  public readonly serviceAccount?: ApiObject;
+  /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
+  public readonly devDependencies?: DevDependencies;
+  /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
+  public readonly lifecycle?: LifecycleJobs;
+  /** The web server, when `webServer` is set. */
+  public readonly webServer?: WebServer;
+  /** The Celery workers, when `celeryWorker` is set. */
+  public readonly celeryWorker?: CeleryWorker;
+  /** Celery beat, when `celeryBeat` is set. */
+  public readonly celeryBeat?: CeleryBeat;
+  /** Celery Flower, when `celeryFlower` is set. */
+  public readonly celeryFlower?: CeleryFlower;
+  /** The MCP server, when `mcpServer` is set. */
+  public readonly mcpServer?: McpServer;
+  /** The websocket server, when `websocketServer` is set. */
+  public readonly websocketServer?: WebsocketServer;
+  /** The HTTPRoute, when `networking.gateway` is set. */
+  public readonly gatewayRouting?: GatewayRouting;
+  /** The Ingress, when `networking.ingress` is set. */
+  public readonly ingressRouting?: IngressRouting;
+  /** The per-component NetworkPolicies, when `networkPolicy` is set. */
+  public readonly networkPolicy?: InstanceNetworkPolicy;
+  /** ServiceMonitors, alert rules and dashboard, when `monitoring.serviceMonitor` is set. */
+  public readonly monitoring?: MonitoringStack;
+
+  constructor(scope: Construct, id: string, given: SupersetInstanceProps) {
+    super(scope, id);
+    // Props may come from parsed YAML: even `null` must reach the validation, which names the problem.
+    this.instanceName = (given as Partial<SupersetInstanceProps> | null | undefined)?.name ?? id;
+    validateInstanceProps(given, this.instanceName, { chart: Chart.of(this) });
+    const props = plainData(given);
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.spec = withDevDependencies(props, this.instanceName);
+    this.model = resolveInstance(this.spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);
+
+    const dev = props.devDependencies;
+    this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });
+    const sa = this.model.serviceAccount;
+    this.serviceAccount = sa.create
+      ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
+      : undefined;
+    this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
+    const build = <T>(type: ComponentType, make: (component: ResolvedComponent) => T): T | undefined => {
+      const component = this.model.components.find((c) => c.type === type);
+      return component && make(component);
+    };
+    this.webServer = build('web-server', (component) => new WebServer(this, 'WebServer', { component }));
+    this.celeryWorker = build('celery-worker', (component) => new CeleryWorker(this, 'CeleryWorker', { component }));
+    this.celeryBeat = build('celery-beat', (component) => new CeleryBeat(this, 'CeleryBeat', { component }));
+    this.celeryFlower = build('celery-flower', (component) => new CeleryFlower(this, 'CeleryFlower', { component }));
+    this.mcpServer = build('mcp-server', (component) => new McpServer(this, 'McpServer', { component }));
+    this.websocketServer = build('websocket-server', (component) => new WebsocketServer(this, 'WebsocketServer', { component }));
+
+    // Routing and isolation read the resolved routes and components.
+    const { gateway, ingress } = props.networking ?? {};
+    this.gatewayRouting = gateway && new GatewayRouting(this, 'GatewayRouting', { instance: this, ...gateway });
+    this.ingressRouting = ingress && new IngressRouting(this, 'IngressRouting', { instance: this, ...ingress });
+    this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
+    const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
+    this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
+
+    if (deliveredByHelm(this.spec)) escapeForHelm(this);
+
+    // Refused as soon as the second instance is built; objects added to an instance later are checked at synth.
+    const clashes = claimObjects(this);
+    if (clashes.length > 0) throw new Error(clashes.join('\n'));
+  }
+}
+
+/** `Superset 'namespace/name'` (or `Superset 'name'`, or `Superset resource`) for messages. */
+function resourceSubject(resource: unknown): string {
+  const metadata = (resource as { metadata?: { name?: unknown; namespace?: unknown } } | undefined)?.metadata;
+  const name = typeof metadata?.name === 'string' ? metadata.name : undefined;
+  if (name === undefined) return 'Superset resource';
+  return typeof metadata?.namespace === 'string' ? `Superset '${metadata.namespace}/${name}'` : `Superset '${name}'`;
+}

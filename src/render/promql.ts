@@ -1,0 +1,99 @@
+import { NAME_CHAR, podNameForms } from './pod-names';
+import type { ComponentType } from '../base/component-types';
+import { NAME_HASH_LENGTH } from '../resolve/lifecycle/delivery';
+import { TASK_TYPES } from '../resolve/lifecycle/task-types';
+import type { MonitoringModel } from '../resolve/monitoring';
+
+/*
+ * PromQL building blocks that scope every query to one instance: its namespace plus its pods (by name), its
+ * Deployments or its scraped Services. Names are DNS labels, so they need no escaping inside the literals.
+ */
+
+/** A PromQL string literal. */
+function literal(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** `label="value"`. */
+export function eq(label: string, value: string): string {
+  return `${label}=${literal(value)}`;
+}
+
+/** `label=~"regex"` (Prometheus anchors the regex at both ends). */
+export function matches(label: string, regex: string): string {
+  return `${label}=~${literal(regex)}`;
+}
+
+/** `label!="value"`. */
+export function ne(label: string, value: string): string {
+  return `${label}!=${literal(value)}`;
+}
+
+/** `metric{matcher, ...}`. */
+export function selector(metric: string, ...matchers: string[]): string {
+  return `${metric}{${matchers.join(', ')}}`;
+}
+
+/**
+ * The names of the instance's pods, as Kubernetes names the pods of its Deployments `<instance>-<component>`
+ * (see `podNameForms`, which also covers the names it shortens): `<instance>-<component>-<hash>-<suffix>`. Forms
+ * that share their rest are grouped, for example `demo-(web-server|celery-worker)-[a-z0-9]{1,10}-[a-z0-9]{5}`.
+ */
+export function podNamePattern(model: MonitoringModel): string {
+  const prefix = `${model.instance}-`;
+  const byRest = new Map<string, string[]>();
+  for (const component of model.components) {
+    for (const form of podNameForms(`${prefix}${component}`)) {
+      byRest.set(form.rest, [...byRest.get(form.rest) ?? [], form.literal.slice(prefix.length)]);
+    }
+  }
+  return [...byRest].map(([rest, literals]) => `${prefix}(${literals.join('|')})${rest}`).join('|');
+}
+
+/**
+ * The instance's Deployment pods by their owner (kube-state-metrics `kube_pod_owner`): the ReplicaSets
+ * `<instance>-<component>-<pod-template-hash>`. Every component name has a hyphen and the hash has none, so a
+ * ReplicaSet name has exactly one instance and component, whatever the names; pod names do not, once Kubernetes
+ * has cut them short.
+ */
+export function ownedPods(model: MonitoringModel): string {
+  const replicaSets = `${model.instance}-(${model.components.join('|')})-${NAME_CHAR}{1,10}`;
+  return selector('kube_pod_owner', eq('namespace', model.namespace), eq('owner_kind', 'ReplicaSet'), matches('owner_name', replicaSets));
+}
+
+/** `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. */
+export function ofOwnPods(expr: string, model: MonitoringModel): string {
+  return `(${expr})\nand on (namespace, pod) ${ownedPods(model)}`;
+}
+
+/** The instance's pods (kube-state-metrics and cAdvisor series carry `namespace` and `pod`), by name; see ownedPods. */
+export function podScope(model: MonitoringModel): string[] {
+  return [eq('namespace', model.namespace), matches('pod', podNamePattern(model))];
+}
+
+/** cAdvisor's per-container series, without the pod-level and pause-container cgroups. */
+export function containerScope(model: MonitoringModel): string[] {
+  return [...podScope(model), ne('container', ''), ne('container', 'POD')];
+}
+
+/** One component's Deployment (kube-state-metrics `kube_deployment_*`). */
+export function deploymentScope(model: MonitoringModel, component: ComponentType): string[] {
+  return [eq('namespace', model.namespace), eq('deployment', `${model.instance}-${component}`)];
+}
+
+/**
+ * The instance's lifecycle Jobs (kube-state-metrics `kube_job_*`): `<instance>-<task>` as hooks,
+ * `<instance>-<task>-<hash>` when named after their content, and `<instance>-seed-<minute>`, the Jobs the
+ * CronJob of a scheduled seed creates.
+ */
+export function jobScope(model: MonitoringModel): string[] {
+  const tasks = `${model.instance}-(${TASK_TYPES.join('|')})(-[0-9a-f]{${NAME_HASH_LENGTH}})?`;
+  return [eq('namespace', model.namespace), matches('job_name', `${tasks}|${model.instance}-seed-[0-9]+`)];
+}
+
+/** Series scraped through one of the instance's ServiceMonitors (prometheus-operator sets `service`). */
+export function serviceScope(model: MonitoringModel, component: ComponentType): string[] {
+  const target = model.targets.find((t) => t.component === component);
+  if (!target) throw new Error(`no scrape target for ${component}`);
+  return [eq('namespace', model.namespace), eq('service', target.service)];
+}

@@ -1,0 +1,41 @@
+import { resolveMetastore } from './metastore';
+import { BOOTSTRAP_SCRIPT_KEY, type EngineOptions } from './presets';
+import { resolveValkey } from './valkey';
+import { renderSupersetConfig } from '../render/superset-config';
+import type { SupersetSpec } from '../spec/index';
+
+/** What one consumer (a Python component or the lifecycle tasks) adds to the instance-wide settings of its files. */
+export interface ConfigFilesInput {
+  /** `SQLALCHEMY_ENGINE_OPTIONS` of this consumer; absent = the section is left out. */
+  readonly engineOptions?: EngineOptions;
+  /** `SUPERSET_WEBSERVER_PORT`; the web server only. */
+  readonly webServerPort?: number;
+  /** Settings of enabled features (metrics, ...), rendered before the user's config. */
+  readonly featureConfig?: string;
+  /** The consumer's own `config`, appended after the top-level one. */
+  readonly componentConfig?: string;
+  /** The bootstrap script in effect; mounted next to the config when not empty. */
+  readonly bootstrapScript?: string;
+}
+
+/**
+ * The files of a Python consumer's ConfigMap, mounted on the PYTHONPATH: `superset_config.py`, rendered from the
+ * instance-wide settings of the spec (secret keys, metastore, feature flags, Valkey, top-level `config`) and the
+ * consumer's own, and the bootstrap script when there is one.
+ */
+export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput): { readonly [file: string]: string } {
+  const config = renderSupersetConfig({
+    previousSecretKey: spec.previousSecretKey !== undefined || spec.previousSecretKeyFrom !== undefined,
+    metastore: resolveMetastore(spec.metastore),
+    webServerPort: input.webServerPort,
+    engineOptions: input.engineOptions,
+    featureFlags: spec.featureFlags ?? {},
+    valkey: spec.valkey && resolveValkey(spec.valkey),
+    featureConfig: input.featureConfig,
+    baseConfig: spec.config,
+    componentConfig: input.componentConfig,
+  });
+  return input.bootstrapScript
+    ? { 'superset_config.py': config, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
+    : { 'superset_config.py': config };
+}

@@ -1,0 +1,58 @@
+import { schemaWaitApplies, schemaWaitStep } from './schema-wait';
+import { createDatabaseContainer } from './task-containers';
+import { type LifecycleInputs, taskBackoffLimit, taskDeadline, taskSpec } from './task-inputs';
+import { taskConfigMapLabels, taskLabels } from './task-labels';
+import { configVolume, type SupersetTask, supersetStep } from './task-step';
+import { addDeadlines } from '../../base/duration';
+import { withManaged } from '../../base/labels';
+import { mergeMaps } from '../../base/merge';
+import type { TaskJobContent } from '../../base/model/lifecycle';
+import { initStepContainer } from '../extensions';
+import { CHECKSUM_ANNOTATION, type InstanceContext } from '../instance-context';
+import { assemblePodSpec } from '../pod';
+
+/**
+ * Whether a task's pod first waits for migrations: rotate and init with `Plain` delivery, where nothing runs
+ * migrate before them.
+ */
+function waitsForMigrations(ctx: InstanceContext, type: SupersetTask): boolean {
+  return type !== 'migrate' && schemaWaitApplies(ctx.spec);
+}
+
+/**
+ * The Job of migrate, rotate or init, with its ConfigMap `<name>-<task>-config`. Migrate first creates the
+ * database with `metastore.createDatabase`. Rotate and init wait for migrations with `Plain` delivery, so each of
+ * their attempts may also take as long as one attempt of migrate: a long migration does not eat their deadline.
+ */
+export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask): TaskJobContent {
+  const spec = ctx.spec;
+  const step = supersetStep(ctx, inputs, type);
+  const metastore = spec.metastore;
+  const waits = waitsForMigrations(ctx, type);
+  const initContainers = [
+    ...(type === 'migrate' && metastore?.createDatabase === true && metastore.host !== undefined
+      ? [createDatabaseContainer(spec, ctx.name, inputs.template.container)] : []),
+    ...(waits ? [initStepContainer(step.container, schemaWaitStep(inputs.bootstrap), step.securityContext)] : []),
+  ];
+  const configMapName = `${ctx.name}-${type}-config`;
+  const podSpec = assemblePodSpec(inputs.template, {
+    main: step.container,
+    serviceAccountName: ctx.serviceAccountName,
+    imagePullSecrets: spec.image.pullSecrets,
+    volumes: [configVolume(configMapName)],
+    initContainers,
+    restartPolicy: 'Never',
+  });
+  const deadline = waits ? addDeadlines(step.deadline, taskDeadline(taskSpec(spec, 'migrate'))) : step.deadline;
+  return {
+    type,
+    runs: [type],
+    backoffLimit: taskBackoffLimit(taskSpec(spec, type)),
+    pod: {
+      labels: withManaged(inputs.template.labels, taskLabels(ctx.name, type)),
+      annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: step.checksum }, inputs.template.annotations),
+      spec: { ...podSpec, activeDeadlineSeconds: deadline },
+    },
+    configMap: { name: configMapName, labels: taskConfigMapLabels(ctx.name, type), data: inputs.files },
+  };
+}

@@ -1,0 +1,39 @@
+import type { TaskType } from './task-types';
+import { type Labels, PARENT_LABEL, parentComponentLabels } from '../../base/labels';
+
+/*
+ * Labels of the lifecycle objects, as the operator sets them (§7.2): each task is an instance `<name>-<task>` of the
+ * component `init`, and its Jobs and pods also name their parent instance.
+ */
+
+/** The component label of the lifecycle tasks' objects (the operator's), which no component pod carries. */
+export const LIFECYCLE_COMPONENT = 'init';
+
+/**
+ * What every lifecycle pod of an instance carries (seed, migrate, rotate, init, and the Jobs of a scheduled seed),
+ * and no component pod: the selector of their NetworkPolicy.
+ */
+export function lifecyclePodSelector(instanceName: string): Labels {
+  return parentComponentLabels(LIFECYCLE_COMPONENT, instanceName);
+}
+
+/** Job and pod labels of a task. */
+export function taskLabels(instance: string, task: TaskType): Labels {
+  return {
+    'app.kubernetes.io/name': 'superset',
+    'app.kubernetes.io/component': LIFECYCLE_COMPONENT,
+    'app.kubernetes.io/instance': `${instance}-${task}`,
+    [PARENT_LABEL]: instance,
+    'superset.apache.org/instance': `${instance}-${task}`,
+    'superset.apache.org/init-task': task,
+  };
+}
+
+/** Labels of a task's ConfigMap. */
+export function taskConfigMapLabels(instance: string, task: TaskType): Labels {
+  return {
+    'app.kubernetes.io/name': 'superset',
+    'app.kubernetes.io/component': LIFECYCLE_COMPONENT,
+    'app.kubernetes.io/instance': `${instance}-${task}`,
+  };
+}

@@ -1,0 +1,61 @@
+import { adminUserEnv, initCommand, MIGRATE_COMMAND, ROTATE_COMMAND } from './commands';
+import { taskContainer } from './task-containers';
+import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
+import type { TaskType } from './task-types';
+import type * as k8s from '../../../imports/k8s';
+import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
+import { contentChecksum } from '../../base/hash';
+import type { InitTaskSpec } from '../../spec/index';
+import { pythonEnv } from '../env';
+import type { InstanceContext } from '../instance-context';
+import { wrapWithBootstrap } from '../presets';
+
+/** One task as a container, wherever it runs: in its own Job, or after the seed in the seed's pod. */
+export interface TaskStep {
+  /** The task. */
+  readonly type: TaskType;
+  /** Its container, without security context. */
+  readonly container: k8s.Container;
+  /** The security context of its container template, hardened when the pod is assembled. */
+  readonly securityContext?: k8s.SecurityContext;
+  /** Seconds one attempt may take (its `timeout`); undefined for no limit. */
+  readonly deadline?: number;
+  /** Content hash of what it runs beyond the container: files, variables, command and `trigger`. */
+  readonly checksum: string;
+}
+
+/** A Superset task other than the seed. */
+export type SupersetTask = Exclude<TaskType, 'seed'>;
+
+/** The volume of the lifecycle ConfigMap `name`. */
+export function configVolume(configMapName: string): k8s.Volume {
+  return { name: CONFIG_VOLUME, configMap: { name: configMapName } };
+}
+
+/**
+ * Migrate, rotate or init: the Superset image with the lifecycle's container settings, the components' secret
+ * references (and for init the admin user's variables), the lifecycle files on the PYTHONPATH, and the task's
+ * command, wrapped by the bootstrap script unless the user replaced it.
+ */
+export function supersetStep(ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask): TaskStep {
+  const spec = ctx.spec;
+  const own = taskSpec(spec, type);
+  const init = own as InitTaskSpec;
+  // Not `forceReload`: it restarts the components, and must not re-run the tasks (let alone re-seed), just as the
+  // operator leaves it out of task checksums. With Plain delivery any change to a Job's pod renames the Job.
+  const env = [
+    ...pythonEnv(spec, ctx.name).filter((e) => e.name !== ENV.FORCE_RELOAD),
+    ...(type === 'init' && init.adminUser ? adminUserEnv(init.adminUser) : []),
+  ];
+  const defaultCommand = { migrate: MIGRATE_COMMAND, rotate: ROTATE_COMMAND, init: initCommand(init) }[type];
+  // A user command is taken verbatim: it is never wrapped by the bootstrap script.
+  const command = hasCommand(own) ? own.command : wrapWithBootstrap(defaultCommand, inputs.bootstrap);
+  const mount = { name: CONFIG_VOLUME, mountPath: CONFIG_MOUNT_PATH, readOnly: true };
+  return {
+    type,
+    container: taskContainer(inputs.template.container, 'superset', inputs.image, command, env, [mount]),
+    securityContext: inputs.template.container?.securityContext,
+    deadline: taskDeadline(own),
+    checksum: contentChecksum({ files: inputs.files, env, command, trigger: own.trigger }),
+  };
+}

@@ -1,0 +1,153 @@
+import { underPrefix } from './component-profiles';
+import { flowerUrlPrefix } from './component-runtime';
+import { SCHEMA_WAIT_CONTAINER } from './lifecycle/schema-wait';
+import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
+import type { ComponentType } from '../base/component-types';
+import { type Labels, parentLabels, withManaged, withoutReserved } from '../base/labels';
+import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec/index';
+
+/** The ServiceMonitor interval when none is set (the operator CRD's default). */
+export const DEFAULT_SCRAPE_INTERVAL = '30s';
+
+/** The label the Grafana dashboard sidecar of kube-prometheus-stack looks for, and the value it expects. */
+export const GRAFANA_DASHBOARD_LABEL = 'grafana_dashboard';
+
+/** One Service Prometheus scrapes, and the ServiceMonitor that selects it. */
+export interface ScrapeTarget {
+  /** The ServiceMonitor's name. */
+  readonly name: string;
+  readonly component: ComponentType;
+  /** The Service's name: the `service` label of every series scraped from it. */
+  readonly service: string;
+  /** The Service's managed labels, which the ServiceMonitor selects it by. */
+  readonly selector: Labels;
+  /** The Service port name. */
+  readonly port: string;
+  readonly path: string;
+}
+
+/** Everything the monitoring objects are built from, resolved from an instance and its `monitoring` spec. */
+export interface MonitoringModel {
+  readonly instance: string;
+  readonly namespace: string;
+  /** Labels of the instance-wide monitoring objects, as the operator labels its ServiceMonitor. */
+  readonly labels: Labels;
+  /** The present components, whose pods the alerts and panels cover. */
+  readonly components: readonly ComponentType[];
+  /** ServiceMonitor labels: the user's under the managed ones. */
+  readonly serviceMonitorLabels: Labels;
+  readonly interval: string;
+  readonly scrapeTimeout?: string;
+  /** The web server first (the operator's ServiceMonitor), then worker exporters and Flower. */
+  readonly targets: readonly ScrapeTarget[];
+  /** Whether the web server runs the StatsD exporter, so Superset's request metrics exist. */
+  readonly requestMetrics: boolean;
+  /** The Celery workers' metrics Service, when they run the exporter (they have no Service otherwise). */
+  readonly workerMetricsService?: { readonly name: string; readonly labels: Labels };
+  /** The exporter mapping ConfigMap, when any pod runs the exporter. */
+  readonly exporterMapping: boolean;
+  /** The lifecycle tasks' Jobs, when the instance runs any. */
+  readonly lifecycle?: {
+    /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
+    readonly schemaWait: boolean;
+  };
+  readonly alertRules?: { readonly labels: Labels };
+  readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
+}
+
+/** What a `MonitoringStack` is asked to build, besides the instance. */
+export interface MonitoringOptions {
+  readonly serviceMonitor?: ServiceMonitorSpec;
+  readonly prometheusRule?: AlertRulesSpec;
+  readonly dashboard?: DashboardSpec;
+}
+
+function runsExporter(component: ResolvedComponent | undefined): boolean {
+  return component?.pod.spec.containers.some((c) => c.name === EXPORTER_CONTAINER) ?? false;
+}
+
+function servesMetricsPort(component: ResolvedComponent | undefined): boolean {
+  return component?.service?.extraPorts?.some((p) => p.name === METRICS_PORT_NAME) ?? false;
+}
+
+function waitsForMigrations(component: ResolvedComponent): boolean {
+  return component.pod.spec.initContainers?.some((c) => c.name === SCHEMA_WAIT_CONTAINER) ?? false;
+}
+
+/** Flower serves everything, `/metrics` included, under its URL prefix. */
+function flowerMetricsPath(spec: SupersetSpec): string {
+  return underPrefix(flowerUrlPrefix(spec), '/metrics');
+}
+
+/**
+ * Resolves what to monitor from what the instance actually runs: the exporter is scraped where the pods have it,
+ * and the schema wait is watched where they wait, so the objects stay true to the pods even when the stack is used
+ * on its own. `spec` is what the model was resolved from.
+ */
+export function resolveMonitoring(
+  instance: ResolvedInstance, spec: SupersetSpec, namespace: string, options: MonitoringOptions,
+): MonitoringModel {
+  const name = instance.name;
+  const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
+  const web = find('web-server');
+  const worker = find('celery-worker');
+  const flower = find('celery-flower');
+  // The operator's ServiceMonitor labels.
+  const labels: Labels = { ...parentLabels(name), 'app.kubernetes.io/instance': name };
+  const serviceMonitorLabels = withManaged(withoutReserved(options.serviceMonitor?.labels), labels);
+  const requestMetrics = runsExporter(web) && servesMetricsPort(web);
+  const workerExporter = runsExporter(worker);
+  const targets: ScrapeTarget[] = [
+    ...(web?.service ? [{
+      name,
+      component: web.type,
+      service: web.service.name,
+      selector: web.labels,
+      // Without the exporter, the operator's endpoint: for images that serve /metrics themselves.
+      port: requestMetrics ? METRICS_PORT_NAME : 'http',
+      path: '/metrics',
+    }] : []),
+    ...(worker && workerExporter ? [{
+      name: worker.name,
+      component: worker.type,
+      service: worker.name,
+      selector: worker.labels,
+      port: METRICS_PORT_NAME,
+      path: '/metrics',
+    }] : []),
+    ...(flower?.service ? [{
+      name: flower.name,
+      component: flower.type,
+      service: flower.service.name,
+      selector: flower.labels,
+      port: 'http',
+      path: flowerMetricsPath(spec),
+    }] : []),
+  ];
+  const rules = options.prometheusRule ?? {};
+  const dashboard = options.dashboard ?? {};
+  return {
+    instance: name,
+    namespace,
+    labels,
+    components: instance.components.map((c) => c.type),
+    serviceMonitorLabels,
+    interval: options.serviceMonitor?.interval || DEFAULT_SCRAPE_INTERVAL,
+    scrapeTimeout: options.serviceMonitor?.scrapeTimeout || undefined,
+    targets,
+    requestMetrics,
+    workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
+    exporterMapping: runsExporter(web) || workerExporter,
+    lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
+    alertRules: rules.disabled === true
+      ? undefined
+      : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },
+    dashboard: dashboard.disabled === true
+      ? undefined
+      : {
+        labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...withoutReserved(dashboard.labels) }, labels),
+        annotations: dashboard.annotations && Object.keys(dashboard.annotations).length > 0 ? dashboard.annotations : undefined,
+      },
+  };
+}
