@@ -1,7 +1,7 @@
 export * from './spec';
 export * from './constructs/superset-instance';
 export * from './validate/resource';
-export { SupersetValidationError, type Violation } from './base/violation';
+export { SupersetValidationError, type Violation } from './base/errors';
 export * from './constructs/superset-component';
 export * from './constructs/web-server';
 export * from './constructs/celery-worker';
@@ -13,14 +13,12 @@ export * from './constructs/gateway-routing';
 export * from './constructs/ingress-routing';
 export * from './constructs/instance-network-policy';
 export * from './constructs/monitoring-stack';
-export type { MonitoringModel, ScrapeTarget } from './resolve/monitoring';
+export type { MonitoringModel, ScrapeTarget } from './base/model/monitoring';
 export * from './constructs/lifecycle-jobs';
 export * from './constructs/dev-dependencies';
 export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap, ResolvedTaskPod } from './base/model/lifecycle';
-export type { TaskType } from './resolve/lifecycle/task-types';
-export type {
-  ResolvedComponent, ResolvedInstance, ResolvedPodSpec, ResolvedRoute, ResolvedService, ResolvedServiceAccount,
-} from './base/model/instance';
+export type { ResolvedComponent, ResolvedInstance, ResolvedRoute, ResolvedService } from './base/model/instance';
+export type { ResolvedPodSpec, ResolvedServiceAccount } from './base/model/pod';
 export type { ComponentType } from './base/component-types';
 export type { Labels } from './base/labels';
 /** Kubernetes 1.28 types the props use (generated bindings; not listed in API.md). @hidden */
@@ -31,3 +29,4 @@ export type * as k8s from '../imports/k8s';
 export * as gatewayApi from '../imports/gateway.networking.k8s.io';
 /** prometheus-operator bindings (generated). @hidden */
 export * as prometheusOperator from '../imports/monitoring.coreos.com';
+export type { TaskType } from './base/task-types';

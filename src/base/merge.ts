@@ -1,6 +1,6 @@
 import { withoutReserved } from './labels';
 import type * as k8s from '../../imports/k8s';
-import type { ContainerTemplate, DeploymentTemplate, PodTemplate } from '../spec/index';
+import type { ContainerTemplate, DeploymentTemplate, PodTemplate } from '../spec';
 
 type StringMap = { readonly [key: string]: string };
 

@@ -1,4 +1,4 @@
-import type { DatabaseType } from '../spec/index';
+import type { DatabaseType } from '../spec';
 
 /** The port of a database engine when the spec names none. */
 export function defaultDatabasePort(type: DatabaseType | undefined): number {

@@ -1,7 +1,8 @@
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import { nonEmpty } from '../base/merge';
-import type { ResolvedComponent, ResolvedService, ResolvedServiceAccount } from '../base/model/instance';
+import type { ResolvedComponent, ResolvedService } from '../base/model/instance';
+import type { ResolvedServiceAccount } from '../base/model/pod';
 
 /** The component's Deployment. */
 export function deploymentManifest(c: ResolvedComponent): Manifest<k8s.Deployment> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
+import type { MonitoringModel } from '../base/model/monitoring';
+import { SUPERSET_METRICS } from '../base/monitoring-names';
 import { containerScope, eq, matches, ofOwnPods, podScope, selector, serviceScope } from '../render/promql';
-import type { MonitoringModel } from '../resolve/monitoring';
-import { SUPERSET_METRICS } from '../resolve/statsd-exporter';
 
 /** A Prometheus query of a panel. */
 export interface DashboardTarget {

@@ -6,7 +6,7 @@ import { DEV_CREDENTIALS, devServiceNames } from '../resolve/dev-dependencies';
 import { envValue } from '../resolve/env';
 import { resolveToolImage, TOOL_IMAGES } from '../resolve/image';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../resolve/security';
-import type { ContainerImageSpec, DevDependenciesSpec } from '../spec/index';
+import type { ContainerImageSpec, DevDependenciesSpec } from '../spec';
 
 /** A development dependency: PostgreSQL or Valkey. */
 export type DevDependency = 'postgres' | 'valkey';

@@ -1,7 +1,7 @@
 import type * as k8s from '../../imports/k8s';
 import { parentLabels } from '../base/labels';
 import type { ResolvedInstance } from '../base/model/instance';
-import type { NetworkPolicySpec } from '../spec/index';
+import type { NetworkPolicySpec } from '../spec';
 
 /** A TCP port of a NetworkPolicy rule. */
 export function tcp(port: number): k8s.NetworkPolicyPort {

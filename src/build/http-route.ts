@@ -2,7 +2,7 @@ import { type HttpRouteProps, HttpRouteSpecRulesMatchesPathType } from '../../im
 import { parentLabels, withManaged } from '../base/labels';
 import { mergeMaps, nonEmpty } from '../base/merge';
 import type { ResolvedInstance } from '../base/model/instance';
-import type { GatewaySpec } from '../spec/index';
+import type { GatewaySpec } from '../spec';
 
 /**
  * The instance's HTTPRoute (`gateway.networking.k8s.io/v1`): one path-prefix rule per route, most specific first.

@@ -3,7 +3,7 @@ import { parentLabels, withManaged } from '../base/labels';
 import { type Manifest, objectMeta } from '../base/manifest';
 import { mergeMaps, nonEmpty } from '../base/merge';
 import type { ResolvedInstance, ResolvedRoute } from '../base/model/instance';
-import type { IngressHostSpec, IngressSpec } from '../spec/index';
+import type { IngressHostSpec, IngressSpec } from '../spec';
 
 function backend(serviceName: string, port: number): k8s.IngressBackend {
   return { service: { name: serviceName, port: { number: port } } };

@@ -3,8 +3,8 @@ import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { ResolvedInstance } from '../base/model/instance';
 import { defaultDatabasePort } from '../base/ports';
-import { lifecyclePodSelector } from '../resolve/lifecycle/task-labels';
-import type { NetworkPolicySpec, SeedSourceSpec } from '../spec/index';
+import { lifecyclePodSelector } from '../base/task-labels';
+import type { NetworkPolicySpec, SeedSourceSpec } from '../spec';
 
 /** The port the seed reads its source on: the one given, else the engine's default. */
 export function seedSourcePort(source: SeedSourceSpec): number {

@@ -3,8 +3,8 @@ import type * as k8s from '../../imports/k8s';
 import { componentLabels, parentComponentLabels } from '../base/labels';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
-import { METRICS_PORT_NAME } from '../resolve/statsd-exporter';
-import type { NetworkPolicySpec } from '../spec/index';
+import { METRICS_PORT_NAME } from '../base/monitoring-names';
+import type { NetworkPolicySpec } from '../spec';
 
 /** What a component's policy depends on besides the spec's `networkPolicy`. */
 export interface ComponentPolicyContext {

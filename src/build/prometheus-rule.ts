@@ -1,9 +1,9 @@
 import { type PrometheusRuleProps, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
 import type { Labels } from '../base/labels';
+import type { MonitoringModel } from '../base/model/monitoring';
+import { SUPERSET_METRICS } from '../base/monitoring-names';
+import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
 import { containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, selector, serviceScope } from '../render/promql';
-import { SCHEMA_WAIT_CONTAINER } from '../resolve/lifecycle/schema-wait';
-import type { MonitoringModel } from '../resolve/monitoring';
-import { SUPERSET_METRICS } from '../resolve/statsd-exporter';
 
 /** One alert of the instance's PrometheusRule. */
 export interface AlertRule {

@@ -1,8 +1,8 @@
 import type * as k8s from '../../imports/k8s';
 import type { ServiceMonitorProps } from '../../imports/monitoring.coreos.com';
 import { type Manifest, objectMeta } from '../base/manifest';
-import type { MonitoringModel, ScrapeTarget } from '../resolve/monitoring';
-import { EXPORTER_METRICS_PORT, METRICS_PORT_NAME } from '../resolve/statsd-exporter';
+import type { MonitoringModel, ScrapeTarget } from '../base/model/monitoring';
+import { EXPORTER_METRICS_PORT, METRICS_PORT_NAME } from '../base/monitoring-names';
 
 /**
  * A ServiceMonitor for one scrape target. For the web server it has the operator's shape (named after the

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { krmCommand } from './krm-command';
 import { parseRenderOptions, USAGE, UsageError } from './options';
 import { type CommandIo, EXIT, renderCommand } from './render-command';
-import { SupersetValidationError } from '../base/violation';
+import { SupersetValidationError } from '../base/errors';
 
 /** The package version, for `--version`. */
 function version(): string {

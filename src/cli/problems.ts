@@ -1,5 +1,5 @@
 import type { DocumentSource } from './documents';
-import type { Violation } from '../base/violation';
+import type { Violation } from '../base/errors';
 
 /** One thing wrong with the input (or, with `severity: 'warning'`, a field dropped on request). */
 export interface Problem {

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import type { DocumentSource, InputDocument } from './documents';
 import { problemOf, type Problem, type ResourceRef } from './problems';
-import { SupersetValidationError } from '../base/violation';
+import { SupersetValidationError } from '../base/errors';
 import { SupersetInstance } from '../constructs/superset-instance';
 import { isPlainObject } from '../validate/check-structure';
 import {

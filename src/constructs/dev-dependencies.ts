@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { apiObjectProps } from '../base/manifest';
 import { devClaimManifest, devDeploymentManifest, devServiceManifest } from '../build/dev-dependencies';
 import { devConnections } from '../resolve/dev-dependencies';
-import type { DevDependenciesSpec, MetastoreSpec, ValkeySpec } from '../spec/index';
+import type { DevDependenciesSpec, MetastoreSpec, ValkeySpec } from '../spec';
 
 /** Properties of `DevDependencies`. */
 export interface DevDependenciesProps extends DevDependenciesSpec {

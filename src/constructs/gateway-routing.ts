@@ -3,7 +3,7 @@ import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './superset-instance';
 import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import { httpRouteProps } from '../build/http-route';
-import type { GatewaySpec } from '../spec/index';
+import type { GatewaySpec } from '../spec';
 import { assertHostnames } from '../validate/host-names';
 
 /** Properties of `GatewayRouting`: the operator's `networking.gateway` plus the instance to route to. */

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { escapeHelmTemplates } from '../render/helm';
 import { lifecycleDelivery } from '../resolve/lifecycle/task-types';
-import type { SupersetSpec } from '../spec/index';
+import type { SupersetSpec } from '../spec';
 
 /*
  * With `lifecycle.delivery: 'Helm'` the synthesized file becomes a chart template, which Helm renders with Go's

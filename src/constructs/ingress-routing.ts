@@ -4,7 +4,7 @@ import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './superset-instance';
 import { apiObjectProps } from '../base/manifest';
 import { ingressManifest } from '../build/ingress';
-import type { IngressSpec } from '../spec/index';
+import type { IngressSpec } from '../spec';
 import { assertHostnames } from '../validate/host-names';
 
 /** Properties of `IngressRouting`: the operator's `networking.ingress` plus the instance to route to. */

@@ -8,7 +8,7 @@ import type { DevDependency } from '../build/dev-dependencies';
 import { devNetworkPolicyManifest } from '../build/dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
 import { networkPolicyManifest } from '../build/network-policy';
-import type { NetworkPolicySpec } from '../spec/index';
+import type { NetworkPolicySpec } from '../spec';
 
 /** Properties of `InstanceNetworkPolicy`: the operator's `networkPolicy` plus the instance it isolates. */
 export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {

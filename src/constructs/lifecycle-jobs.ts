@@ -5,10 +5,10 @@ import { podSelectorConfig } from './cdk8s-plus';
 import { PARENT_LABEL } from '../base/labels';
 import { apiObjectProps } from '../base/manifest';
 import type { ResolvedLifecycle, ResolvedTask } from '../base/model/lifecycle';
+import { lifecyclePodSelector } from '../base/task-labels';
+import { TaskType } from '../base/task-types';
 import { serviceAccountManifest } from '../build/component';
 import { jobManifest, seedCronJobManifest, taskConfigMapManifest } from '../build/jobs';
-import { lifecyclePodSelector } from '../resolve/lifecycle/task-labels';
-import type { TaskType } from '../resolve/lifecycle/task-types';
 
 /** Properties of `LifecycleJobs`. */
 export interface LifecycleJobsProps {

@@ -5,12 +5,13 @@ import type { ISupersetInstance } from './superset-instance';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
 import type { ComponentType } from '../base/component-types';
 import { apiObjectProps } from '../base/manifest';
+import { type MonitoringModel } from '../base/model/monitoring';
 import { dashboardManifest } from '../build/dashboard';
 import { prometheusRuleProps } from '../build/prometheus-rule';
 import { serviceMonitorProps, workerMetricsServiceManifest } from '../build/service-monitor';
-import { type MonitoringModel, resolveMonitoring } from '../resolve/monitoring';
+import { resolveMonitoring } from '../resolve/monitoring';
 import { statsdMappingManifest } from '../resolve/statsd-exporter';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec/index';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
 
 /** Properties of `MonitoringStack`: the instance and the `monitoring` settings it applies to. */
 export interface MonitoringStackProps {

@@ -15,17 +15,17 @@ import { claimObjects } from './object-claims';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
 import type { ComponentType } from '../base/component-types';
+import { SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import { plainData } from '../base/plain-data';
-import { SupersetValidationError } from '../base/violation';
 import { serviceAccountManifest } from '../build/component';
 import { withDevDependencies } from '../resolve/dev-dependencies';
 import type { ComponentExtension } from '../resolve/extensions';
 import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
 import { resolveInstance } from '../resolve/resolve-instance';
 import { statsdExporterExtension } from '../resolve/statsd-exporter';
-import type { SupersetInstanceProps, SupersetSpec } from '../spec/index';
+import type { SupersetInstanceProps, SupersetSpec } from '../spec';
 import {
   propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
 } from '../validate/resource';

@@ -1,5 +1,5 @@
-import { shQuote } from '../resolve/presets';
-import type { DatabaseType, SeedTaskSpec } from '../spec/index';
+import { shQuote } from './shell';
+import type { DatabaseType, SeedTaskSpec } from '../spec';
 
 /*
  * Shell scripts run with the database client images (create-database, seed). Names, users and passwords are never

@@ -1,8 +1,7 @@
 import { NAME_CHAR, podNameForms } from './pod-names';
 import type { ComponentType } from '../base/component-types';
-import { NAME_HASH_LENGTH } from '../resolve/lifecycle/delivery';
-import { TASK_TYPES } from '../resolve/lifecycle/task-types';
-import type { MonitoringModel } from '../resolve/monitoring';
+import type { MonitoringModel } from '../base/model/monitoring';
+import { NAME_HASH_LENGTH, TASK_TYPES } from '../base/task-types';
 
 /*
  * PromQL building blocks that scope every query to one instance: its namespace plus its pods (by name), its

@@ -1,9 +1,9 @@
 import { pyBool, pyEnv, pyEnvOrEmpty, pyEnvOrNone, pyInt, pyString } from './python';
 import { renderValkeyBlock } from './valkey-block';
 import { ENV } from '../base/env-names';
-import type { MetastoreConfig } from '../resolve/metastore';
-import type { EngineOptions } from '../resolve/presets';
-import type { ResolvedValkey } from '../resolve/valkey';
+import type { EngineOptions } from '../base/model/engine-options';
+import type { MetastoreConfig } from '../base/model/metastore';
+import type { ResolvedValkey } from '../base/model/valkey';
 
 /** Everything `superset_config.py` of one consumer (a Python component or the lifecycle tasks) depends on. */
 export interface SupersetConfigInput {

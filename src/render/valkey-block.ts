@@ -1,6 +1,6 @@
 import { pyEnv, pyEnvOrEmpty, pyInt, pyString } from './python';
 import { ENV } from '../base/env-names';
-import type { ResolvedValkey, ResolvedValkeyCache, ResolvedValkeySsl } from '../resolve/valkey';
+import type { ResolvedValkey, ResolvedValkeyCache, ResolvedValkeySsl } from '../base/model/valkey';
 
 /*
  * Every key, queue, exchange and channel an instance uses on a shared Valkey lives under one scope,

@@ -1,21 +1,22 @@
+import {
+  BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
+} from './component-profiles';
 import { supersetConfigFiles } from './config-files';
 import { envValue, forceReloadEnv, pythonEnv } from './env';
 import { type ComponentAdditions } from './extensions';
 import type { InstanceContext } from './instance-context';
-import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap } from './presets';
+import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from './presets';
 import type * as k8s from '../../imports/k8s';
+import { type ComponentType, SPEC_FIELD } from '../base/component-types';
+import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
 import { contentChecksum } from '../base/hash';
+import type { Labels } from '../base/labels';
+import { wrapWithBootstrap } from '../render/shell';
 import { renderWebsocketConfig } from '../render/websocket-config';
 import type {
   CeleryWorkerSpec, ComponentSpec, RoutableSpec, ScalableSpec, SqlaEngineOptionsSpec, SupersetSpec, WebServerSpec,
   WebsocketServerSpec,
 } from '../spec';
-import {
-  BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
-} from './component-profiles';
-import { type ComponentType, SPEC_FIELD } from '../base/component-types';
-import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
-import type { Labels } from '../base/labels';
 
 const WEBSOCKET_CONFIG_VOLUME = 'websocket-config';
 const WEBSOCKET_CONFIG_PATH = '/home/superset-websocket/config.json';

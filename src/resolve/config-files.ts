@@ -1,8 +1,9 @@
 import { resolveMetastore } from './metastore';
-import { BOOTSTRAP_SCRIPT_KEY, type EngineOptions } from './presets';
 import { resolveValkey } from './valkey';
+import { type EngineOptions } from '../base/model/engine-options';
+import { BOOTSTRAP_SCRIPT_KEY } from '../render/shell';
 import { renderSupersetConfig } from '../render/superset-config';
-import type { SupersetSpec } from '../spec/index';
+import type { SupersetSpec } from '../spec';
 
 /** What one consumer (a Python component or the lifecycle tasks) adds to the instance-wide settings of its files. */
 export interface ConfigFilesInput {

@@ -1,5 +1,5 @@
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
-import type { DevDependenciesSpec, MetastoreSpec, SupersetInstanceProps, ValkeySpec } from '../spec/index';
+import type { DevDependenciesSpec, MetastoreSpec, SupersetInstanceProps, ValkeySpec } from '../spec';
 
 /** Database, user and default password of the development PostgreSQL (and Valkey's default password). */
 export const DEV_CREDENTIALS = { database: 'superset', username: 'superset', password: 'superset' } as const;

@@ -1,60 +1,12 @@
 import { underPrefix } from './component-profiles';
 import { flowerUrlPrefix } from './component-runtime';
-import { SCHEMA_WAIT_CONTAINER } from './lifecycle/schema-wait';
-import { EXPORTER_CONTAINER, METRICS_PORT_NAME } from './statsd-exporter';
 import type { ComponentType } from '../base/component-types';
 import { type Labels, parentLabels, withManaged, withoutReserved } from '../base/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec/index';
-
-/** The ServiceMonitor interval when none is set (the operator CRD's default). */
-export const DEFAULT_SCRAPE_INTERVAL = '30s';
-
-/** The label the Grafana dashboard sidecar of kube-prometheus-stack looks for, and the value it expects. */
-export const GRAFANA_DASHBOARD_LABEL = 'grafana_dashboard';
-
-/** One Service Prometheus scrapes, and the ServiceMonitor that selects it. */
-export interface ScrapeTarget {
-  /** The ServiceMonitor's name. */
-  readonly name: string;
-  readonly component: ComponentType;
-  /** The Service's name: the `service` label of every series scraped from it. */
-  readonly service: string;
-  /** The Service's managed labels, which the ServiceMonitor selects it by. */
-  readonly selector: Labels;
-  /** The Service port name. */
-  readonly port: string;
-  readonly path: string;
-}
-
-/** Everything the monitoring objects are built from, resolved from an instance and its `monitoring` spec. */
-export interface MonitoringModel {
-  readonly instance: string;
-  readonly namespace: string;
-  /** Labels of the instance-wide monitoring objects, as the operator labels its ServiceMonitor. */
-  readonly labels: Labels;
-  /** The present components, whose pods the alerts and panels cover. */
-  readonly components: readonly ComponentType[];
-  /** ServiceMonitor labels: the user's under the managed ones. */
-  readonly serviceMonitorLabels: Labels;
-  readonly interval: string;
-  readonly scrapeTimeout?: string;
-  /** The web server first (the operator's ServiceMonitor), then worker exporters and Flower. */
-  readonly targets: readonly ScrapeTarget[];
-  /** Whether the web server runs the StatsD exporter, so Superset's request metrics exist. */
-  readonly requestMetrics: boolean;
-  /** The Celery workers' metrics Service, when they run the exporter (they have no Service otherwise). */
-  readonly workerMetricsService?: { readonly name: string; readonly labels: Labels };
-  /** The exporter mapping ConfigMap, when any pod runs the exporter. */
-  readonly exporterMapping: boolean;
-  /** The lifecycle tasks' Jobs, when the instance runs any. */
-  readonly lifecycle?: {
-    /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
-    readonly schemaWait: boolean;
-  };
-  readonly alertRules?: { readonly labels: Labels };
-  readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
-}
+import { ScrapeTarget, MonitoringModel } from '../base/model/monitoring';
+import { DEFAULT_SCRAPE_INTERVAL, GRAFANA_DASHBOARD_LABEL, EXPORTER_CONTAINER, METRICS_PORT_NAME } from '../base/monitoring-names';
+import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec';
 
 /** What a `MonitoringStack` is asked to build, besides the instance. */
 export interface MonitoringOptions {

@@ -1,7 +1,7 @@
 import { hardenContainer, restrictedContainerSecurityContext, restrictedPodSecurityContext } from './security';
 import type * as k8s from '../../imports/k8s';
 import { mergeByKey, nonEmpty } from '../base/merge';
-import type { ResolvedPodSpec } from '../base/model/instance';
+import type { ResolvedPodSpec } from '../base/model/pod';
 import type { PodTemplate } from '../spec';
 
 /** What the library adds to a pod beyond the user's merged template. */

@@ -1,10 +1,7 @@
 import type * as k8s from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
-import { CONFIG_MOUNT_PATH } from '../base/env-names';
-import type {
-  CeleryOptimization, CeleryPool, CeleryWorkerProcessSpec, GunicornLogLevel, GunicornSpec, GunicornWorkerClass, Preset,
-  SqlaEngineOptionsSpec,
-} from '../spec/tuning';
+import { EngineOptions } from '../base/model/engine-options';
+import type { CeleryOptimization, CeleryPool, CeleryWorkerProcessSpec, GunicornLogLevel, GunicornSpec, GunicornWorkerClass, Preset, SqlaEngineOptionsSpec } from '../spec/tuning';
 
 /** Presets that size something; `disabled` is handled by each resolver before a size is looked up. */
 type SizingPreset = Exclude<Preset, 'disabled'>;
@@ -124,20 +121,6 @@ export function resolveCeleryWorker(spec: CeleryWorkerProcessSpec | undefined): 
 // SQLAlchemy engine options
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Resolved `SQLALCHEMY_ENGINE_OPTIONS`: either NullPool alone, or a sized QueuePool. */
-export type EngineOptions =
-  | { readonly kind: 'NullPool' }
-  | {
-    readonly kind: 'QueuePool';
-    readonly poolSize: number;
-    readonly maxOverflow: number;
-    /** Rendered only when > 0. */
-    readonly poolRecycle: number;
-    readonly poolPrePing: boolean;
-    /** Rendered only when > 0. */
-    readonly poolTimeout: number;
-  };
-
 /** The numbers the pool presets are derived from. */
 export interface EngineSizing {
   /** Resolved gunicorn workers; pass 0 when the gunicorn preset is `disabled` (or for non-web consumers). */
@@ -195,27 +178,3 @@ export function resolveEngineOptions(
 // Bootstrap wrapping
 // ---------------------------------------------------------------------------------------------------------------
 
-/** ConfigMap key of the bootstrap script, next to `superset_config.py`. */
-export const BOOTSTRAP_SCRIPT_KEY = 'superset_bootstrap.sh';
-
-/** Where the bootstrap script is found inside the pod. */
-export const BOOTSTRAP_SCRIPT_PATH = `${CONFIG_MOUNT_PATH}/${BOOTSTRAP_SCRIPT_KEY}`;
-
-/** Quotes one argument for POSIX sh: single quotes, with each embedded `'` closed, emitted in `"…"`, reopened. */
-export function shQuote(arg: string): string {
-  return `'${arg.replace(/'/g, '\'"\'"\'')}'`;
-}
-
-/**
- * Makes a default command source the bootstrap script first. A `/bin/sh -c X …` command gets the `source` prepended
- * to X; any other command is exec'd from a new `/bin/sh -c` with every argument quoted. An empty or absent script
- * leaves the command unchanged.
- */
-export function wrapWithBootstrap(command: string[], bootstrapScript: string | undefined): string[] {
-  if (!bootstrapScript) return command;
-  const source = `. ${shQuote(BOOTSTRAP_SCRIPT_PATH)};`;
-  if (command.length >= 3 && command[0] === '/bin/sh' && command[1] === '-c') {
-    return ['/bin/sh', '-c', `${source} ${command[2]}`, ...command.slice(3)];
-  }
-  return ['/bin/sh', '-c', `${source} exec ${command.map(shQuote).join(' ')}`];
-}

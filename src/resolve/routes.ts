@@ -1,6 +1,6 @@
 import type { ComponentType } from '../base/component-types';
 import type { ResolvedComponent, ResolvedRoute } from '../base/model/instance';
-import type { SupersetSpec } from '../spec/index';
+import type { SupersetSpec } from '../spec';
 
 /**
  * Whether Flower is reachable from outside: always when its `gatewayPath` is set; by default only outside

@@ -3,29 +3,17 @@ import { Yaml } from 'cdk8s';
 import type { ComponentAdditions, ComponentExtension } from './extensions';
 import { resolveImage } from './image';
 import type * as k8s from '../../imports/k8s';
-import type { ComponentType } from '../base/component-types';
 import type { Labels } from '../base/labels';
 import { type Manifest, objectMeta } from '../base/manifest';
+import { EXPORTER_CONTAINER, EXPORTER_METRICS_PORT, EXPORTER_STATSD_PORT, METRICS_PORT_NAME, EXPORTER_COMPONENTS, SUPERSET_METRICS } from '../base/monitoring-names';
 import { pyInt, pyString } from '../render/python';
-import type { StatsdExporterSpec, SupersetSpec } from '../spec/index';
+import type { StatsdExporterSpec, SupersetSpec } from '../spec';
 
 /*
  * The metrics source: Superset only emits StatsD (through `STATS_LOGGER`), so the web server and Celery worker
  * pods run prom/statsd-exporter next to Superset. Superset sends to it over the pod's loopback, the exporter maps
  * the dotted StatsD names to Prometheus metrics with labels, and Prometheus scrapes its `metrics` port.
  */
-
-/** The exporter's container name. */
-export const EXPORTER_CONTAINER = 'statsd-exporter';
-/** Where the exporter serves `/metrics` (its default), and the web Service's `metrics` port. */
-export const EXPORTER_METRICS_PORT = 9102;
-/** Where the exporter receives StatsD over UDP (its default). */
-export const EXPORTER_STATSD_PORT = 9125;
-/** The name of the metrics port on the exporter container and on the Services that expose it. */
-export const METRICS_PORT_NAME = 'metrics';
-
-/** The pods that emit StatsD worth scraping: API requests on the web server, SQL Lab and reports on workers. */
-export const EXPORTER_COMPONENTS: readonly ComponentType[] = ['web-server', 'celery-worker'];
 
 const DEFAULT_IMAGE = { repository: 'prom/statsd-exporter', tag: 'v0.28.0' };
 const DEFAULT_RESOURCES: k8s.ResourceRequirements = {
@@ -39,25 +27,6 @@ const MAPPING_DIR = '/etc/statsd-exporter';
 const MAPPING_KEY = 'mapping.yaml';
 /** StatsD key prefix; Superset's own default. */
 const PREFIX = 'superset';
-
-/** The Prometheus metrics the mapping produces; alert rules and the dashboard query these names. */
-export const SUPERSET_METRICS = {
-  /** Counter of REST API calls by `api` (the API class), `api_method` (its method) and `outcome`. */
-  requests: 'superset_api_requests_total',
-  /** Histogram of REST API call durations, by `api` and `api_method`. */
-  requestDuration: 'superset_api_request_duration_seconds',
-  /** Counter of chart data loads by `source`: `cache` or `database`. */
-  chartDataLoads: 'superset_chart_data_loads_total',
-  /** Histogram of SQL Lab query execution times. */
-  sqlLabExecution: 'superset_sqllab_query_execution_seconds',
-} as const;
-
-/**
- * The target labels a scrape through a prometheus-operator ServiceMonitor sets, with `honor_labels: false`: an exported
- * label of the same name would be renamed `exported_<label>` and its value replaced by the target's. The mapping uses
- * none of them (nor `le` and `quantile`, which histograms and summaries own).
- */
-export const SCRAPE_TARGET_LABELS = ['endpoint', 'namespace', 'service', 'pod', 'container', 'job', 'instance', 'le', 'quantile'] as const;
 
 /** One statsd_exporter mapping rule (its YAML field names). */
 interface StatsdMapping {

@@ -4,8 +4,8 @@ import type {
   ArraySchema, Format, IntegerSchema, MapSchema, ObjectSchema, RefinedSchema, Schema, StringSchema,
 } from './schema';
 import { closestMatch } from './suggest';
-import { hiddenViolation, isSecretName, missing, violation } from '../base/violation';
-import type { Violation } from '../base/violation';
+import { hiddenViolation, isSecretName, missing, violation } from './violations';
+import type { Violation } from '../base/errors';
 
 /*
  * Walks a value along a schema and reports wrong types, unknown fields, missing required fields, enums, ranges,

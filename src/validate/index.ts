@@ -1,3 +1,3 @@
 export * from '../base/patterns';
 export { validateInstanceProps } from './validate-instance';
-export { SupersetValidationError, type Violation } from '../base/violation';
+export { SupersetValidationError, type Violation } from '../base/errors';

@@ -1,5 +1,5 @@
-import { violation } from '../base/violation';
-import type { Violation } from '../base/violation';
+import { violation } from './violations';
+import type { Violation } from '../base/errors';
 
 /*
  * Free-form configuration (the websocket server's `config`) is written as JSON. A value JSON cannot carry would be

@@ -1,6 +1,7 @@
 import { isPlainObject } from './check-structure';
-import { missing, violation, type Violation } from '../base/violation';
-import type { SupersetInstanceProps, SupersetSpec } from '../spec/index';
+import { missing, violation } from './violations';
+import { type Violation } from '../base/errors';
+import type { SupersetInstanceProps, SupersetSpec } from '../spec';
 
 /** The API version of the operator's `Superset` resource that this library renders. */
 export const SUPERSET_API_VERSION = 'superset.apache.org/v1alpha1';

@@ -1,6 +1,6 @@
 import type { Infer } from './schema';
 import type { INSTANCE_PROPS_SCHEMA } from './spec-schema';
-import type { SupersetInstanceProps } from '../spec/index';
+import type { SupersetInstanceProps } from '../spec';
 
 /*
  * One shape for the spec: the documented props interfaces (src/spec, the public API) and the runtime schema that

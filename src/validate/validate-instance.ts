@@ -2,8 +2,8 @@ import { checkStructure, isPlainObject } from './check-structure';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { INSTANCE_PROPS_SCHEMA } from './spec-schema';
-import { throwIfAny, violation } from '../base/violation';
-import type { SupersetInstanceProps } from '../spec/index';
+import { throwIfAny, violation } from './violations';
+import type { SupersetInstanceProps } from '../spec';
 
 /**
  * Checks `SupersetInstance` props before anything is built: the structure of the operator's spec (types, unknown

@@ -1,7 +1,7 @@
 import { ENV } from '../../src/base/env-names';
+import type { EngineOptions } from '../../src/base/model/engine-options';
 import { renderSupersetConfig, type SupersetConfigInput } from '../../src/render/superset-config';
 import { metastoreScheme } from '../../src/resolve/metastore';
-import type { EngineOptions } from '../../src/resolve/presets';
 import { resolveValkey } from '../../src/resolve/valkey';
 import type { ValkeySpec } from '../../src/spec/valkey';
 import { redisUrlSettings, runSupersetConfig } from '../support/python';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Yaml } from 'cdk8s';
 import { MONITORED, NAMESPACE } from './fixture';
-import { SCHEMA_WAIT_CONTAINER } from '../../src/resolve/lifecycle/schema-wait';
+import { SCHEMA_WAIT_CONTAINER } from '../../src/base/task-types';
 import { synth } from '../util';
 
 const OWN = 'a';

@@ -1,7 +1,7 @@
 import { NAMESPACE, synthMonitored } from './fixture';
 import { COMPONENT_TYPES, type ComponentType } from '../../src/base/component-types';
+import type { MonitoringModel } from '../../src/base/model/monitoring';
 import { podNamePattern } from '../../src/render/promql';
-import type { MonitoringModel } from '../../src/resolve/monitoring';
 import { matcherAccepts, parsePromQL } from '../support/promql';
 import { find } from '../util';
 

@@ -1,6 +1,6 @@
 import { NAMESPACE } from './fixture';
 import { COMPONENT_TYPES } from '../../src/base/component-types';
-import { TASK_TYPES } from '../../src/resolve/lifecycle/task-types';
+import { TASK_TYPES } from '../../src/base/task-types';
 import { matcherAccepts, parsePromQL, type VectorSelector } from '../support/promql';
 
 /**

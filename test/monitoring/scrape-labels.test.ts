@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Yaml } from 'cdk8s';
-import { SCRAPE_TARGET_LABELS, STATSD_MAPPING } from '../../src/resolve/statsd-exporter';
+import { SCRAPE_TARGET_LABELS } from '../../src/base/monitoring-names';
+import { STATSD_MAPPING } from '../../src/resolve/statsd-exporter';
 import { freePort } from '../support/servers';
 
 /** The exported series: one per mapping with labels, its `$n` captures filled with sample values. */

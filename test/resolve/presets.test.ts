@@ -1,7 +1,6 @@
 import { spawnSync } from 'child_process';
-import {
-  BOOTSTRAP_SCRIPT_PATH, gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn, wrapWithBootstrap,
-} from '../../src/resolve/presets';
+import { BOOTSTRAP_SCRIPT_PATH, wrapWithBootstrap } from '../../src/render/shell';
+import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from '../../src/resolve/presets';
 
 const CELERY = ['celery', '--app=superset.tasks.celery_app:app', 'worker'];
 const NO_SIZING = { gunicornWorkers: 0, gunicornThreads: 0, celeryConcurrency: 0 };

@@ -1,4 +1,5 @@
-import { describeValue, formatViolation, formatViolations, missing, violation } from '../../src/base/violation';
+import { formatViolation, formatViolations } from '../../src/base/errors';
+import { describeValue, missing, violation } from '../../src/validate/violations';
 
 describe('describeValue', () => {
   test('renders JSON', () => {

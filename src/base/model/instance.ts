@@ -1,14 +1,9 @@
 import type * as k8s from '../../../imports/k8s';
-import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../../spec/index';
+import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../../spec';
 import type { ComponentType } from '../component-types';
 import type { Labels } from '../labels';
 import type { ResolvedLifecycle } from './lifecycle';
-
-/**
- * A pod spec as written to manifests. Pod-level `resources` is newer than Kubernetes 1.28's types, so it is
- * added here; it is only present when the user sets `podTemplate.resources`.
- */
-export type ResolvedPodSpec = k8s.PodSpec & { readonly resources?: k8s.ResourceRequirements };
+import { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
 
 /** A component's Service, fully defaulted. */
 export interface ResolvedService {
@@ -72,15 +67,6 @@ export interface ResolvedComponent {
   readonly autoscaling?: AutoscalingSpec;
   /** The effective disruption budget (the component's, else the top-level one). */
   readonly podDisruptionBudget?: PodDisruptionBudgetSpec;
-}
-
-/** The ServiceAccount every pod runs as. */
-export interface ResolvedServiceAccount {
-  readonly name: string;
-  /** False when the user brings an existing ServiceAccount. */
-  readonly create: boolean;
-  readonly labels: Labels;
-  readonly annotations?: Labels;
 }
 
 /** One path of the instance's public surface, shared by the HTTPRoute and the Ingress. */

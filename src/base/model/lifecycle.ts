@@ -1,7 +1,7 @@
-import type { TaskType } from '../../resolve/lifecycle/task-types';
 import type { Labels } from '../labels';
-import type { ResolvedPodSpec, ResolvedServiceAccount } from './instance';
-import type { LifecycleDelivery } from '../../spec/index';
+import type { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
+import type { LifecycleDelivery } from '../../spec';
+import { TaskType } from '../task-types';
 
 /** A task's ConfigMap: the lifecycle's `superset_config.py` and bootstrap script. */
 export interface ResolvedTaskConfigMap {

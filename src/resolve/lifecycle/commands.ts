@@ -1,5 +1,5 @@
 import type * as k8s from '../../../imports/k8s';
-import type { AdminUserSpec, InitTaskSpec } from '../../spec/index';
+import type { AdminUserSpec, InitTaskSpec } from '../../spec';
 import { envValue } from '../env';
 
 /** The admin user's variables, read by the init command; the operator's names. */

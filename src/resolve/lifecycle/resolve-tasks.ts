@@ -4,10 +4,11 @@ import { lifecycleServiceAccount } from './service-account';
 import { standardJob } from './standard-job';
 import { lifecycleInputs } from './task-inputs';
 import type { SupersetTask } from './task-step';
-import { lifecycleDelivery, TASK_TYPES, taskEnabled } from './task-types';
+import { lifecycleDelivery, taskEnabled } from './task-types';
 import { mergeMaps } from '../../base/merge';
 import type { ResolvedLifecycle, ResolvedTask, TaskJobContent } from '../../base/model/lifecycle';
-import type { LifecycleDelivery } from '../../spec/index';
+import { TASK_TYPES } from '../../base/task-types';
+import type { LifecycleDelivery } from '../../spec';
 import type { InstanceContext } from '../instance-context';
 
 /** Names a task's Job and adds its delivery mode's annotations. */

@@ -1,12 +1,9 @@
 import { lifecycleDelivery, taskEnabled } from './task-types';
 import { PYTHON_COMPONENTS, SPEC_FIELD } from '../../base/component-types';
-import type { SupersetSpec } from '../../spec/index';
+import { SCHEMA_WAIT_CONTAINER } from '../../base/task-types';
+import { wrapWithBootstrap } from '../../render/shell';
+import type { SupersetSpec } from '../../spec';
 import type { ComponentExtension, InitStep } from '../extensions';
-import { wrapWithBootstrap } from '../presets';
-
-/** Name of the init container that waits for migrations. */
-export const SCHEMA_WAIT_CONTAINER = 'wait-for-migrations';
-
 /**
  * Waits until the metastore's schema is at the head revision of the Superset image it runs in, then exits 0.
  *

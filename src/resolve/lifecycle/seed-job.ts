@@ -1,6 +1,5 @@
 import { databaseType, seedEnv, taskContainer, toolImage } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskBackoffLimit, taskDeadline } from './task-inputs';
-import { taskConfigMapLabels, taskLabels } from './task-labels';
 import { configVolume, type SupersetTask, supersetStep, type TaskStep } from './task-step';
 import type * as k8s from '../../../imports/k8s';
 import { addDeadlines } from '../../base/duration';
@@ -8,8 +7,9 @@ import { contentChecksum } from '../../base/hash';
 import { withManaged } from '../../base/labels';
 import { mergeByKey, mergeMaps, mergePodTemplates } from '../../base/merge';
 import type { TaskJobContent } from '../../base/model/lifecycle';
+import { taskConfigMapLabels, taskLabels } from '../../base/task-labels';
 import { seedScript } from '../../render/database-scripts';
-import type { PodTemplate, SeedTaskSpec } from '../../spec/index';
+import type { PodTemplate, SeedTaskSpec } from '../../spec';
 import { resolveToolImage } from '../image';
 import { CHECKSUM_ANNOTATION, type InstanceContext } from '../instance-context';
 import { assemblePodSpec } from '../pod';

@@ -1,8 +1,8 @@
 import { prerequisiteAnnotations } from './delivery';
 import { parentLabels } from '../../base/labels';
 import { mergeMaps } from '../../base/merge';
-import type { ResolvedServiceAccount } from '../../base/model/instance';
-import type { LifecycleDelivery, SupersetSpec } from '../../spec/index';
+import type { ResolvedServiceAccount } from '../../base/model/pod';
+import type { LifecycleDelivery, SupersetSpec } from '../../spec';
 
 /**
  * The ServiceAccount the lifecycle Jobs run as when they are hooks: `<name>-lifecycle`, a hook itself, ordered

@@ -1,12 +1,12 @@
 import { schemaWaitApplies, schemaWaitStep } from './schema-wait';
 import { createDatabaseContainer } from './task-containers';
 import { type LifecycleInputs, taskBackoffLimit, taskDeadline, taskSpec } from './task-inputs';
-import { taskConfigMapLabels, taskLabels } from './task-labels';
 import { configVolume, type SupersetTask, supersetStep } from './task-step';
 import { addDeadlines } from '../../base/duration';
 import { withManaged } from '../../base/labels';
 import { mergeMaps } from '../../base/merge';
 import type { TaskJobContent } from '../../base/model/lifecycle';
+import { taskConfigMapLabels, taskLabels } from '../../base/task-labels';
 import { initStepContainer } from '../extensions';
 import { CHECKSUM_ANNOTATION, type InstanceContext } from '../instance-context';
 import { assemblePodSpec } from '../pod';

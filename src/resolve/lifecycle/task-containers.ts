@@ -3,7 +3,7 @@ import { ENV } from '../../base/env-names';
 import { mergeByKey, nonEmpty } from '../../base/merge';
 import { defaultDatabasePort } from '../../base/ports';
 import { createDatabaseScript } from '../../render/database-scripts';
-import type { ContainerTemplate, DatabaseType, SeedTaskSpec, SupersetSpec } from '../../spec/index';
+import type { ContainerTemplate, DatabaseType, SeedTaskSpec, SupersetSpec } from '../../spec';
 import { envFromSecret, envValue, mergeEnv, pythonEnv } from '../env';
 import { TOOL_IMAGES, type ResolvedImage } from '../image';
 

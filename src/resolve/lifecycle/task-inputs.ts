@@ -1,8 +1,8 @@
-import type { TaskType } from './task-types';
 import { deadlineSeconds } from '../../base/duration';
 import type { Labels } from '../../base/labels';
 import { mergePodTemplates } from '../../base/merge';
-import type { PodTemplate, SupersetSpec, TaskSpec } from '../../spec/index';
+import { TaskType } from '../../base/task-types';
+import type { PodTemplate, SupersetSpec, TaskSpec } from '../../spec';
 import { supersetConfigFiles } from '../config-files';
 import { resolveImage, type ResolvedImage } from '../image';
 import { resolveEngineOptions } from '../presets';

@@ -1,14 +1,14 @@
 import { adminUserEnv, initCommand, MIGRATE_COMMAND, ROTATE_COMMAND } from './commands';
 import { taskContainer } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
-import type { TaskType } from './task-types';
 import type * as k8s from '../../../imports/k8s';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
 import { contentChecksum } from '../../base/hash';
-import type { InitTaskSpec } from '../../spec/index';
+import { TaskType } from '../../base/task-types';
+import { wrapWithBootstrap } from '../../render/shell';
+import type { InitTaskSpec } from '../../spec';
 import { pythonEnv } from '../env';
 import type { InstanceContext } from '../instance-context';
-import { wrapWithBootstrap } from '../presets';
 
 /** One task as a container, wherever it runs: in its own Job, or after the seed in the seed's pod. */
 export interface TaskStep {

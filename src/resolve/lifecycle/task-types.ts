@@ -1,10 +1,5 @@
-import type { LifecycleDelivery, SupersetSpec } from '../../spec/index';
-
-/** The lifecycle tasks in the order the operator runs them. */
-export const TASK_TYPES = ['seed', 'migrate', 'rotate', 'init'] as const;
-
-/** A lifecycle task, as used in Job names (`<name>-<task>`) and the `superset.apache.org/init-task` label. */
-export type TaskType = (typeof TASK_TYPES)[number];
+import { TaskType } from '../../base/task-types';
+import type { LifecycleDelivery, SupersetSpec } from '../../spec';
 
 /** The delivery mode, defaulted. */
 export function lifecycleDelivery(spec: SupersetSpec): LifecycleDelivery {

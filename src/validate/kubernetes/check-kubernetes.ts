@@ -2,9 +2,9 @@ import { INT_OR_STRING_RULE, isInt32, isIntOrString } from './int-or-string';
 import { isQuantity, QUANTITY_FIX, QUANTITY_RULE } from './quantity';
 import { K8S_DEFINITIONS } from '../../../imports/k8s-schema';
 import type { K8sSchemaNode } from '../../../imports/k8s-schema';
-import { hiddenViolation, missing, violation } from '../../base/violation';
-import type { Violation } from '../../base/violation';
+import type { Violation } from '../../base/errors';
 import { closestMatch } from '../suggest';
+import { hiddenViolation, missing, violation } from '../violations';
 
 /*
  * Walks a user value along the Kubernetes 1.28 schema (imports/k8s-schema.ts, generated from the official

@@ -1,7 +1,7 @@
 import { developmentOnly, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { missing, violation } from '../../base/violation';
-import type { ComponentServiceSpec } from '../../spec/index';
+import type { ComponentServiceSpec } from '../../spec';
+import { missing, violation } from '../violations';
 
 /** The components with a Service, by spec field. */
 const ROUTABLE = ['webServer', 'celeryFlower', 'websocketServer', 'mcpServer'] as const;

@@ -1,7 +1,8 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
-import { violation, type Violation } from '../../base/violation';
-import type { SupersetInstanceProps } from '../../spec/index';
+import { type Violation } from '../../base/errors';
+import type { SupersetInstanceProps } from '../../spec';
+import { violation } from '../violations';
 
 /*
  * Parts of the lifecycle spec that only the operator's controller can carry out at run time. They are valid

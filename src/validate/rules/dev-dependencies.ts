@@ -1,6 +1,6 @@
 import { developmentOnly, isSet } from './rule';
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
+import { violation } from '../violations';
 
 /** Beyond the operator: throw-away databases with inline passwords only in Development. */
 export const devDependenciesDevelopmentOnly: Rule = (props) => developmentOnly(props, 'devDependencies',

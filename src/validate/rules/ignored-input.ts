@@ -1,7 +1,7 @@
 import { at, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
-import type { SqlaEngineOptionsSpec } from '../../spec/index';
+import type { SqlaEngineOptionsSpec } from '../../spec';
+import { violation } from '../violations';
 
 /**
  * Beyond the operator: fields that would have no effect where they are written. The operator ignores them

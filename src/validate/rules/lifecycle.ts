@@ -1,6 +1,6 @@
 import { developmentOnly, environmentNote, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { missing, violation } from '../../base/violation';
+import { missing, violation } from '../violations';
 
 /** CEL: the demo admin user only in Development. */
 export const adminUserDevelopmentOnly: Rule = (props) => developmentOnly(props, 'lifecycle.init.adminUser',

@@ -1,7 +1,7 @@
 import { developmentOnly, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { missing, violation } from '../../base/violation';
-import type { MetastoreSpec } from '../../spec/index';
+import type { MetastoreSpec } from '../../spec';
+import { missing, violation } from '../violations';
 
 // Fields of the structured form that exclude `uri`/`uriFrom` and need `host`. The CEL rules leave `type` and
 // `createDatabase` out.

@@ -1,10 +1,9 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
+import { DEFAULT_SCRAPE_INTERVAL, EXPORTER_CONTAINER, EXPORTER_METRICS_PORT, EXPORTER_STATSD_PORT } from '../../base/monitoring-names';
 import { prometheusDurationMs } from '../../base/patterns';
-import { violation } from '../../base/violation';
-import { DEFAULT_SCRAPE_INTERVAL } from '../../resolve/monitoring';
-import { EXPORTER_CONTAINER, EXPORTER_METRICS_PORT, EXPORTER_STATSD_PORT } from '../../resolve/statsd-exporter';
-import type { SupersetInstanceProps } from '../../spec/index';
+import type { SupersetInstanceProps } from '../../spec';
+import { violation } from '../violations';
 
 /** CEL: the ServiceMonitor scrapes the web server's Service. */
 export const serviceMonitorRequiresWebServer: Rule = (props) =>

@@ -1,9 +1,9 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
+import type { Violation } from '../../base/errors';
 import { DNS_LABEL } from '../../base/patterns';
-import { describeValue, missing, violation } from '../../base/violation';
-import type { Violation } from '../../base/violation';
-import type { SupersetInstanceProps } from '../../spec/index';
+import type { SupersetInstanceProps } from '../../spec';
+import { describeValue, missing, violation } from '../violations';
 
 type When = (props: SupersetInstanceProps) => boolean;
 

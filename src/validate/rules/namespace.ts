@@ -1,6 +1,6 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
-import { missing } from '../../base/violation';
+import { missing } from '../violations';
 
 /**
  * Beyond the operator: the ServiceMonitors' namespaceSelector and every alert and dashboard query name the

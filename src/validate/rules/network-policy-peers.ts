@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
-import type { Violation } from '../../base/violation';
-import type { SupersetInstanceProps } from '../../spec/index';
+import type { Violation } from '../../base/errors';
+import type { SupersetInstanceProps } from '../../spec';
+import { violation } from '../violations';
 
 /**
  * Kubernetes reads a NetworkPolicy rule whose `from` (ingress) or `to` (egress) is an empty list as "any peer", the

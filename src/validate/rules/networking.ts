@@ -1,6 +1,6 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
+import { violation } from '../violations';
 
 /** CEL: the Ingress sends `/` to the web server, so there must be one. */
 export const ingressRequiresWebServer: Rule = (props) =>

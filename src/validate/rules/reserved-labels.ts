@@ -1,9 +1,9 @@
 import { at } from './rule';
 import type { Rule } from './rule';
+import type { Violation } from '../../base/errors';
 import { RESERVED_LABEL_PREFIX } from '../../base/labels';
-import { violation } from '../../base/violation';
-import type { Violation } from '../../base/violation';
-import type { SupersetInstanceProps } from '../../spec/index';
+import type { SupersetInstanceProps } from '../../spec';
+import { violation } from '../violations';
 
 /** A label map of the props, and where it is. */
 interface LabelMap {

@@ -1,6 +1,6 @@
-import { describeValue, violation } from '../../base/violation';
-import type { Violation } from '../../base/violation';
-import type { SupersetInstanceProps } from '../../spec/index';
+import type { Violation } from '../../base/errors';
+import type { SupersetInstanceProps } from '../../spec';
+import { describeValue, violation } from '../violations';
 
 /**
  * A cross-field rule of the operator (a CEL rule of its CRD) or of this library. Props may come from parsed YAML,

@@ -1,7 +1,7 @@
 import { at, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
-import type { ScalableSpec, SupersetInstanceProps } from '../../spec/index';
+import type { ScalableSpec, SupersetInstanceProps } from '../../spec';
+import { violation } from '../violations';
 
 /** Every place that takes replicas, autoscaling and a disruption budget: the top level and scalable components. */
 function scalableLevels(props: SupersetInstanceProps): { readonly path: string; readonly spec?: ScalableSpec }[] {

@@ -1,6 +1,6 @@
 import { developmentOnly, isSet } from './rule';
 import type { Rule } from './rule';
-import { missing, violation } from '../../base/violation';
+import { missing, violation } from '../violations';
 
 /** CEL: `has(secretKey) != has(secretKeyFrom)`. Every component needs Flask's SECRET_KEY. */
 export const secretKeyExactlyOne: Rule = (props) => {

@@ -1,7 +1,7 @@
 import { developmentOnly, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
-import { violation } from '../../base/violation';
-import type { ValkeySpec } from '../../spec/index';
+import type { ValkeySpec } from '../../spec';
+import { violation } from '../violations';
 
 function valkeyOf(props: { readonly valkey?: ValkeySpec }): Partial<ValkeySpec> {
   return props.valkey ?? {};

@@ -1,5 +1,5 @@
-import type { TaskType } from './task-types';
-import { type Labels, PARENT_LABEL, parentComponentLabels } from '../../base/labels';
+import { type Labels, PARENT_LABEL, parentComponentLabels } from './labels';
+import { TaskType } from './task-types';
 
 /*
  * Labels of the lifecycle objects, as the operator sets them (§7.2): each task is an instance `<name>-<task>` of the
