@@ -41,6 +41,8 @@ const project = new typescript.TypeScriptProject({
     '@kubernetes-models/prometheus-operator@4.4.4',
     '@prometheus-io/lezer-promql@0.315.0',
     'esbuild@0.28.2',
+    // 17.x is the newest line that runs on Node 20.
+    'dependency-cruiser@17.3.10',
     'fast-check@^4.11.0',
     'camelcase@^5.3.1',
     'typedoc@0.28.20',
@@ -85,6 +87,8 @@ project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/summary-re
 
 // swc does not type-check: check the tests, examples and scripts with tsc before jest runs.
 project.testTask.prependExec('tsc -p test/tsconfig.json');
+// The layers of src/ depend in one direction only, without cycles (.dependency-cruiser.cjs, README "Architecture").
+project.testTask.exec('depcruise src imports --config .dependency-cruiser.cjs --output-type err-long');
 
 project.tasks.addEnvironment('CDK8S_CHECK_UPGRADE', 'false');
 

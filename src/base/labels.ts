@@ -45,3 +45,12 @@ export function withoutReserved(labels: Labels | undefined): Labels {
 export function withManaged(user: Labels | undefined, managed: Labels): Labels {
   return { ...withoutReserved(user), ...managed };
 }
+
+/** Labels of a development dependency's objects (`postgres` or `valkey`) and the selector of its pods. */
+export function devLabels(instance: string, dependency: 'postgres' | 'valkey'): Labels {
+  return {
+    'app.kubernetes.io/name': dependency,
+    'app.kubernetes.io/instance': instance,
+    'app.kubernetes.io/part-of': 'superset',
+  };
+}

@@ -2,24 +2,16 @@ import { egressRules, sameInstanceIngress } from './egress';
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { ResolvedInstance } from '../base/model/instance';
-import { defaultDatabasePort } from '../base/ports';
 import { lifecyclePodSelector } from '../base/task-labels';
-import type { NetworkPolicySpec, SeedSourceSpec } from '../spec';
-
-/** The port the seed reads its source on: the one given, else the engine's default. */
-export function seedSourcePort(source: SeedSourceSpec): number {
-  return source.port ?? defaultDatabasePort(source.type);
-}
+import type { NetworkPolicySpec } from '../spec';
 
 /**
  * The NetworkPolicy `<instance>-lifecycle-netpol` of the lifecycle Jobs' pods. They serve nothing, so only pods of
  * the same instance may reach them (`extraIngress` is for the components' ports). Egress is the components': open,
  * or with `Restricted` DNS, the instance, the metastore and Valkey, plus the seed's source when a seed runs
- * (`seedSource`), then `extraEgress`.
+ * (its port in `backendPorts`), then `extraEgress`.
  */
-export function lifecycleNetworkPolicyManifest(
-  instance: ResolvedInstance, policy: NetworkPolicySpec, seedSource?: SeedSourceSpec,
-): Manifest<k8s.NetworkPolicy> {
+export function lifecycleNetworkPolicyManifest(instance: ResolvedInstance, policy: NetworkPolicySpec): Manifest<k8s.NetworkPolicy> {
   const selector = lifecyclePodSelector(instance.name);
   return {
     apiVersion: 'networking.k8s.io/v1',
@@ -29,7 +21,7 @@ export function lifecycleNetworkPolicyManifest(
       podSelector: { matchLabels: selector },
       policyTypes: ['Ingress', 'Egress'],
       ingress: [sameInstanceIngress(instance)],
-      egress: egressRules(instance, policy, seedSource ? [seedSourcePort(seedSource)] : []),
+      egress: egressRules(instance, policy, instance.backendPorts.seedSource !== undefined ? [instance.backendPorts.seedSource] : []),
     },
   };
 }

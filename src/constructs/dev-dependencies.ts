@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { apiObjectProps } from '../base/manifest';
 import { devClaimManifest, devDeploymentManifest, devServiceManifest } from '../build/dev-dependencies';
-import { devConnections } from '../resolve/dev-dependencies';
+import { devConnections, resolveDevDependencies } from '../resolve/dev-dependencies';
 import type { DevDependenciesSpec, MetastoreSpec, ValkeySpec } from '../spec';
 
 /** Properties of `DevDependencies`. */
@@ -45,11 +45,12 @@ export class DevDependencies extends Construct {
     super(scope, id);
     const { instanceName, namespace = Chart.of(this).namespace, ...spec } = props;
     ({ metastore: this.metastore, valkey: this.valkey } = devConnections(instanceName, spec));
+    const { postgres, valkey, claim } = resolveDevDependencies(instanceName, namespace, spec);
     const add = (childId: string, manifest: Parameters<typeof apiObjectProps>[0]) => new ApiObject(this, childId, apiObjectProps(manifest));
-    this.postgresClaim = spec.persistence && add('PostgresClaim', devClaimManifest(instanceName, namespace, spec.persistence));
-    this.postgresDeployment = add('PostgresDeployment', devDeploymentManifest(instanceName, namespace, 'postgres', spec));
-    this.postgresService = add('PostgresService', devServiceManifest(instanceName, namespace, 'postgres'));
-    this.valkeyDeployment = add('ValkeyDeployment', devDeploymentManifest(instanceName, namespace, 'valkey', spec));
-    this.valkeyService = add('ValkeyService', devServiceManifest(instanceName, namespace, 'valkey'));
+    this.postgresClaim = claim && add('PostgresClaim', devClaimManifest(claim));
+    this.postgresDeployment = add('PostgresDeployment', devDeploymentManifest(postgres));
+    this.postgresService = add('PostgresService', devServiceManifest(postgres));
+    this.valkeyDeployment = add('ValkeyDeployment', devDeploymentManifest(valkey));
+    this.valkeyService = add('ValkeyService', devServiceManifest(valkey));
   }
 }

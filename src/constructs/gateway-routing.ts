@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
-import type { ISupersetInstance } from './superset-instance';
+import type { ISupersetInstance } from './instance-reference';
 import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import { httpRouteProps } from '../build/http-route';
 import type { GatewaySpec } from '../spec';
@@ -34,6 +34,6 @@ export class GatewayRouting extends Construct {
     this.route = new HttpRoute(this, 'Resource', httpRouteProps(instance.model, gateway));
     this.node.defaultChild = this.route;
     // Also when used on its own, next to an instance delivered with Helm.
-    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+    if (deliveredByHelm(instance.model)) escapeForHelm(this);
   }
 }

@@ -1,8 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import type { ResolvedInstance } from '../base/model/instance';
 import { escapeHelmTemplates } from '../render/helm';
-import { lifecycleDelivery } from '../resolve/lifecycle/task-types';
-import type { SupersetSpec } from '../spec';
 
 /*
  * With `lifecycle.delivery: 'Helm'` the synthesized file becomes a chart template, which Helm renders with Go's
@@ -25,8 +24,8 @@ function escapeValue(value: unknown): unknown {
 }
 
 /** Whether an instance's objects end up in a Helm chart. */
-export function deliveredByHelm(spec: SupersetSpec): boolean {
-  return lifecycleDelivery(spec) === 'Helm';
+export function deliveredByHelm(instance: Pick<ResolvedInstance, 'delivery'>): boolean {
+  return instance.delivery === 'Helm';
 }
 
 /**

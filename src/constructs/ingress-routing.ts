@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
-import type { ISupersetInstance } from './superset-instance';
+import type { ISupersetInstance } from './instance-reference';
 import { apiObjectProps } from '../base/manifest';
 import { ingressManifest } from '../build/ingress';
 import type { IngressSpec } from '../spec';
@@ -33,6 +33,6 @@ export class IngressRouting extends Construct {
     this.ingress = new ApiObject(this, 'Resource', apiObjectProps(ingressManifest(instance.model, ingress)));
     this.node.defaultChild = this.ingress;
     // Also when used on its own, next to an instance delivered with Helm.
-    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+    if (deliveredByHelm(instance.model)) escapeForHelm(this);
   }
 }

@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
-import type { ISupersetInstance } from './superset-instance';
+import type { ISupersetInstance } from './instance-reference';
 import type { ComponentType } from '../base/component-types';
 import { apiObjectProps } from '../base/manifest';
-import type { DevDependency } from '../build/dev-dependencies';
+import type { DevDependency } from '../base/model/dev-dependencies';
 import { devNetworkPolicyManifest } from '../build/dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
 import { networkPolicyManifest } from '../build/network-policy';
@@ -36,20 +36,19 @@ export class InstanceNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: InstanceNetworkPolicyProps) {
     super(scope, id);
     const { instance, ...policy } = props;
-    const context = { monitored: instance.spec.monitoring?.serviceMonitor !== undefined };
+    const context = { monitored: instance.model.monitoring !== undefined };
     this.policies = Object.fromEntries(instance.model.components.map((component) => [
       component.type,
       new ApiObject(this, component.type, apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
     ]));
-    const lifecycle = instance.model.lifecycle;
-    const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? instance.spec.lifecycle?.seed?.source : undefined;
-    this.lifecyclePolicy = lifecycle
-      && new ApiObject(this, 'lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy, seedSource)));
-    const dependencies: DevDependency[] = instance.spec.devDependencies ? ['postgres', 'valkey'] : [];
+    this.lifecyclePolicy = instance.model.lifecycle
+      && new ApiObject(this, 'lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy)));
+    const dev = instance.model.devDependencies;
+    const dependencies = dev ? [dev.postgres, dev.valkey] : [];
     this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [
-      dependency, new ApiObject(this, dependency, apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
+      dependency.dependency, new ApiObject(this, dependency.dependency, apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
     ]));
     // Also when used on its own, next to an instance delivered with Helm.
-    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+    if (deliveredByHelm(instance.model)) escapeForHelm(this);
   }
 }

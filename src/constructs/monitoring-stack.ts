@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
-import type { ISupersetInstance } from './superset-instance';
+import type { ISupersetInstance } from './instance-reference';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
 import type { ComponentType } from '../base/component-types';
+import { SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
 import { type MonitoringModel } from '../base/model/monitoring';
 import { dashboardManifest } from '../build/dashboard';
@@ -76,16 +77,20 @@ export class MonitoringStack extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id);
     const { instance, ...options } = props;
-    if (!instance.model.components.some((c) => c.type === 'web-server')) {
-      throw new Error(`MonitoringStack '${id}': instance '${instance.instanceName}' has no web server to scrape; `
-        + 'enable webServer');
-    }
-    if (!instance.namespace) {
-      throw new Error(`MonitoringStack '${id}': instance '${instance.instanceName}' has no namespace, which the `
-        + "ServiceMonitors' namespaceSelector and every alert and dashboard query must name; set namespace on the "
-        + 'SupersetInstance props or on its chart');
-    }
-    const model = resolveMonitoring(instance.model, instance.spec, instance.namespace, options);
+    const problems = [
+      ...(instance.model.components.some((c) => c.type === 'web-server') ? [] : [{
+        path: 'instance.webServer',
+        rule: `is required: instance '${instance.instanceName}' has no web server to scrape`,
+        fix: 'enable webServer',
+      }]),
+      ...(instance.namespace ? [] : [{
+        path: 'instance.namespace',
+        rule: 'is required: the ServiceMonitors\' namespaceSelector and every alert and dashboard query name it',
+        fix: 'set namespace on the SupersetInstance props or on its chart',
+      }]),
+    ];
+    if (problems.length > 0) throw new SupersetValidationError(`MonitoringStack '${id}'`, problems);
+    const model = resolveMonitoring(instance.model, instance.namespace!, options);
     this.model = model;
 
     const monitorOf = (component: ComponentType, childId: string) => {
@@ -105,6 +110,6 @@ export class MonitoringStack extends Construct {
     this.dashboard = model.dashboard && new ApiObject(this, 'Dashboard', apiObjectProps(dashboardManifest(model, model.dashboard)));
     this.node.defaultChild = this.serviceMonitor;
     // Also when used on its own, next to an instance delivered with Helm.
-    if (deliveredByHelm(instance.spec)) escapeForHelm(this);
+    if (deliveredByHelm(instance.model)) escapeForHelm(this);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { CeleryBeat } from './celery-beat';
 import { CeleryFlower } from './celery-flower';
 import { CeleryWorker } from './celery-worker';
@@ -8,6 +8,7 @@ import { GatewayRouting } from './gateway-routing';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import { IngressRouting } from './ingress-routing';
 import { InstanceNetworkPolicy } from './instance-network-policy';
+import type { ISupersetInstance } from './instance-reference';
 import { LifecycleJobs } from './lifecycle-jobs';
 import { McpServer } from './mcp-server';
 import { MonitoringStack } from './monitoring-stack';
@@ -15,7 +16,7 @@ import { claimObjects } from './object-claims';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
 import type { ComponentType } from '../base/component-types';
-import { SupersetValidationError } from '../base/errors';
+import { instanceSubject, SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import { plainData } from '../base/plain-data';
@@ -25,7 +26,7 @@ import type { ComponentExtension } from '../resolve/extensions';
 import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
 import { resolveInstance } from '../resolve/resolve-instance';
 import { statsdExporterExtension } from '../resolve/statsd-exporter';
-import type { SupersetInstanceProps, SupersetSpec } from '../spec';
+import type { SupersetInstanceProps } from '../spec';
 import {
   propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
 } from '../validate/resource';
@@ -36,21 +37,6 @@ import { validateInstanceProps } from '../validate/validate-instance';
  * here, at the composition root, so the resolution of components knows no feature.
  */
 const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];
-
-/** What constructs that work on an instance (routing, policies, monitoring) need from it. */
-export interface ISupersetInstance extends IConstruct {
-  /** The instance name. */
-  readonly instanceName: string;
-  /** The namespace of every object, when one is set. */
-  readonly namespace?: string;
-  /** The resolved model of the instance. */
-  readonly model: ResolvedInstance;
-  /**
-   * The validated spec the model was resolved from, for settings the model does not carry (the delivery mode, the
-   * seed's source, whether monitoring is on).
-   */
-  readonly spec: SupersetSpec;
-}
 
 /**
  * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
@@ -97,8 +83,6 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly namespace?: string;
   /** The resolved model every object was built from. */
   public readonly model: ResolvedInstance;
-  /** The validated props the model was resolved from, with `devDependencies` wired into `metastore` and `valkey`. */
-  public readonly spec: SupersetSpec;
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
   public readonly serviceAccount?: ApiObject;
   /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
@@ -133,8 +117,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     validateInstanceProps(given, this.instanceName, { chart: Chart.of(this) });
     const props = plainData(given);
     this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.spec = withDevDependencies(props, this.instanceName);
-    this.model = resolveInstance(this.spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);
+    const spec = withDevDependencies(props, this.instanceName);
+    this.model = resolveInstance(spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);
 
     const dev = props.devDependencies;
     this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });
@@ -162,11 +146,11 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
     this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
 
-    if (deliveredByHelm(this.spec)) escapeForHelm(this);
+    if (deliveredByHelm(this.model)) escapeForHelm(this);
 
     // Refused as soon as the second instance is built; objects added to an instance later are checked at synth.
     const clashes = claimObjects(this);
-    if (clashes.length > 0) throw new Error(clashes.join('\n'));
+    if (clashes.length > 0) throw new SupersetValidationError(instanceSubject(this.instanceName), clashes.map((rule) => ({ path: 'name', rule })));
   }
 }
 

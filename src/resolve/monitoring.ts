@@ -1,12 +1,11 @@
 import { underPrefix } from './component-profiles';
-import { flowerUrlPrefix } from './component-runtime';
 import type { ComponentType } from '../base/component-types';
 import { type Labels, parentLabels, withManaged, withoutReserved } from '../base/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
-import { ScrapeTarget, MonitoringModel } from '../base/model/monitoring';
+import type { ScrapeTarget, MonitoringModel } from '../base/model/monitoring';
 import { DEFAULT_SCRAPE_INTERVAL, GRAFANA_DASHBOARD_LABEL, EXPORTER_CONTAINER, METRICS_PORT_NAME } from '../base/monitoring-names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec, SupersetSpec } from '../spec';
+import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
 
 /** What a `MonitoringStack` is asked to build, besides the instance. */
 export interface MonitoringOptions {
@@ -27,18 +26,13 @@ function waitsForMigrations(component: ResolvedComponent): boolean {
   return component.pod.spec.initContainers?.some((c) => c.name === SCHEMA_WAIT_CONTAINER) ?? false;
 }
 
-/** Flower serves everything, `/metrics` included, under its URL prefix. */
-function flowerMetricsPath(spec: SupersetSpec): string {
-  return underPrefix(flowerUrlPrefix(spec), '/metrics');
-}
-
 /**
  * Resolves what to monitor from what the instance actually runs: the exporter is scraped where the pods have it,
  * and the schema wait is watched where they wait, so the objects stay true to the pods even when the stack is used
- * on its own. `spec` is what the model was resolved from.
+ * on its own.
  */
 export function resolveMonitoring(
-  instance: ResolvedInstance, spec: SupersetSpec, namespace: string, options: MonitoringOptions,
+  instance: Pick<ResolvedInstance, 'name' | 'components' | 'lifecycle'>, namespace: string, options: MonitoringOptions,
 ): MonitoringModel {
   const name = instance.name;
   const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
@@ -74,7 +68,8 @@ export function resolveMonitoring(
       service: flower.service.name,
       selector: flower.labels,
       port: 'http',
-      path: flowerMetricsPath(spec),
+      // Flower serves everything, `/metrics` included, under its URL prefix.
+      path: underPrefix(flower.urlPrefix ?? '', '/metrics'),
     }] : []),
   ];
   const rules = options.prometheusRule ?? {};

@@ -109,6 +109,7 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
       }),
     },
     configMap: runtime.configData && { name: `${ctx.name}-${type}-config`, data: runtime.configData },
+    urlPrefix: type === 'celery-flower' ? flowerUrlPrefix(spec) : undefined,
     checksum: runtime.checksum,
     service: firstPort !== undefined && profile.servicePort !== undefined
       ? resolveService(ctx, type, own, firstPort, additions.servicePorts)

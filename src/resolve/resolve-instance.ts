@@ -1,5 +1,9 @@
+import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
 import type { InstanceContext } from './instance-context';
+import { resolveLifecycle } from './lifecycle/resolve-tasks';
+import { lifecycleDelivery } from './lifecycle/task-types';
+import { resolveMonitoring } from './monitoring';
 import { resolveComponent } from './resolve-component';
 import { resolveRoutes } from './routes';
 import { COMPONENT_TYPES, SPEC_FIELD } from '../base/component-types';
@@ -9,7 +13,6 @@ import type { ResolvedInstance } from '../base/model/instance';
 import type { ResolvedServiceAccount } from '../base/model/pod';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
 import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
-import { resolveLifecycle } from './lifecycle/resolve-tasks';
 
 function resolveServiceAccount(props: SupersetInstanceProps, name: string): ResolvedServiceAccount {
   const sa = props.serviceAccount ?? {};
@@ -44,6 +47,8 @@ export function resolveInstance(
   const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);
+  const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
+  const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
   return {
     name,
     namespace,
@@ -55,6 +60,13 @@ export function resolveInstance(
     backendPorts: {
       metastore: props.metastore && metastorePort(props.metastore),
       valkey: props.valkey && (props.valkey.port ?? DEFAULT_VALKEY_PORT),
+      seedSource: seedSource && (seedSource.port ?? defaultDatabasePort(seedSource.type)),
     },
+    delivery: lifecycleDelivery(props),
+    // Validation requires a namespace with monitoring.
+    monitoring: serviceMonitor && namespace !== undefined
+      ? resolveMonitoring({ name, components, lifecycle }, namespace, { serviceMonitor, prometheusRule, dashboard })
+      : undefined,
+    devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
   };
 }

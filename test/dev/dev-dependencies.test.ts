@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { DevDependencies, SupersetInstance, type SupersetInstanceProps } from '../../src';
-import { VALKEY_START } from '../../src/build/dev-dependencies';
+import { VALKEY_START } from '../../src/resolve/dev-dependencies';
 import { envOf, find, mainContainer, synth, type Manifest } from '../util';
 
 const DEV: Partial<SupersetInstanceProps> = { environment: 'Development', secretKeyFrom: undefined, secretKey: 'dev' };

@@ -1,5 +1,7 @@
+import type { ResolvedDevDependencies } from './dev-dependencies';
+import type { MonitoringModel } from './monitoring';
 import type * as k8s from '../../../imports/k8s';
-import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType } from '../../spec';
+import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType, LifecycleDelivery } from '../../spec';
 import type { ComponentType } from '../component-types';
 import type { Labels } from '../labels';
 import type { ResolvedLifecycle } from './lifecycle';
@@ -59,6 +61,8 @@ export interface ResolvedComponent {
   };
   /** The component's ConfigMap (`<name>-config`), when it has files to mount. */
   readonly configMap?: { readonly name: string; readonly data: Labels };
+  /** The path prefix Flower serves everything under (`/flower` by default); other components have none. */
+  readonly urlPrefix?: string;
   /** Content hash of the component's rendered inputs; rolls the pods when it changes. */
   readonly checksum?: string;
   /** The Service, for routable components. */
@@ -92,5 +96,19 @@ export interface ResolvedInstance {
   /** The public paths, most specific first, for the HTTPRoute or Ingress. */
   readonly routes: readonly ResolvedRoute[];
   /** Ports of the services Superset connects to, for restricted egress. */
-  readonly backendPorts: { readonly metastore?: number; readonly valkey?: number };
+  readonly backendPorts: {
+    readonly metastore?: number;
+    readonly valkey?: number;
+    /** The seed's source database, when a seed runs. */
+    readonly seedSource?: number;
+  };
+  /**
+   * How the manifests are delivered (`lifecycle.delivery`): with `Helm`, every string the objects hold is escaped so
+   * that Helm's template engine gives it back unchanged.
+   */
+  readonly delivery: LifecycleDelivery;
+  /** What Prometheus scrapes and what the alerts and dashboard cover, with `monitoring.serviceMonitor`. */
+  readonly monitoring?: MonitoringModel;
+  /** The development PostgreSQL and Valkey, with `devDependencies`. */
+  readonly devDependencies?: ResolvedDevDependencies;
 }
