@@ -55,3 +55,14 @@ export class SupersetValidationError extends Error {
 export function instanceSubject(instanceName: string): string {
   return `SupersetInstance '${instanceName}'`;
 }
+
+/**
+ * A defect of the library itself: an invariant that validation should have made true did not hold. Never thrown for
+ * anything a user wrote (that is a `SupersetValidationError`); please report it.
+ */
+export class SupersetInternalError extends Error {
+  constructor(message: string) {
+    super(`internal error in cdk8s-superset (please report it): ${message}`);
+    this.name = 'SupersetInternalError';
+  }
+}

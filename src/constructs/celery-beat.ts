@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { CeleryBeatSpec } from '../spec';
+
+/** Properties of a `CeleryBeat`: the instance's shared settings and the component's own section of the spec. */
+export interface CeleryBeatProps extends SupersetComponentSettings {
+  /**
+   * The celery beat's own settings (`spec.celeryBeat`).
+   *
+   * @default {}
+   */
+  readonly celeryBeat?: CeleryBeatSpec;
+}
 
 /**
  * Celery beat, the scheduler of reports and alerts: one pod, replaced with `Recreate` so two never run at once.
@@ -8,7 +19,7 @@ import { SupersetComponent, type SupersetComponentProps } from './superset-compo
 export class CeleryBeat extends SupersetComponent {
   /** The ConfigMap with `superset_config.py`. */
   public declare readonly configMap: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: CeleryBeatProps) {
     super(scope, id, 'celery-beat', props);
   }
 }

@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { CeleryFlowerSpec } from '../spec';
+
+/** Properties of a `CeleryFlower`: the instance's shared settings and the component's own section of the spec. */
+export interface CeleryFlowerProps extends SupersetComponentSettings {
+  /**
+   * The celery flower's own settings (`spec.celeryFlower`).
+   *
+   * @default {}
+   */
+  readonly celeryFlower?: CeleryFlowerSpec;
+}
 
 /**
  * Celery Flower, the Celery monitoring UI, served under its URL prefix (`/flower` by default).
@@ -10,7 +21,7 @@ export class CeleryFlower extends SupersetComponent {
   public declare readonly configMap: ApiObject;
   /** The Service. */
   public declare readonly service: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: CeleryFlowerProps) {
     super(scope, id, 'celery-flower', props);
   }
 }

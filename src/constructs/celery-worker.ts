@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { CeleryWorkerSpec } from '../spec';
+
+/** Properties of a `CeleryWorker`: the instance's shared settings and the component's own section of the spec. */
+export interface CeleryWorkerProps extends SupersetComponentSettings {
+  /**
+   * The celery worker's own settings (`spec.celeryWorker`).
+   *
+   * @default {}
+   */
+  readonly celeryWorker?: CeleryWorkerSpec;
+}
 
 /**
  * Celery workers: asynchronous SQL Lab queries, reports, alerts and thumbnails.
@@ -8,7 +19,7 @@ import { SupersetComponent, type SupersetComponentProps } from './superset-compo
 export class CeleryWorker extends SupersetComponent {
   /** The ConfigMap with `superset_config.py`. */
   public declare readonly configMap: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: CeleryWorkerProps) {
     super(scope, id, 'celery-worker', props);
   }
 }

@@ -31,7 +31,7 @@ export class GatewayRouting extends Construct {
         + 'enable webServer, websocketServer, mcpServer or a published celeryFlower');
     }
     assertHostnames(`GatewayRouting '${id}'`, 'hostnames', gateway.hostnames ?? []);
-    this.route = new HttpRoute(this, 'Resource', httpRouteProps(instance.model, gateway));
+    this.route = new HttpRoute(this, 'HttpRoute', httpRouteProps(instance.model, gateway));
     this.node.defaultChild = this.route;
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

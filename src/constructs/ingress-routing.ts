@@ -30,7 +30,7 @@ export class IngressRouting extends Construct {
         + 'the Ingress sends / to it, so add webServer: {}');
     }
     assertHostnames(`IngressRouting '${id}'`, 'hosts', [ingress.host, ...(ingress.hosts ?? []).map((h) => h.host)]);
-    this.ingress = new ApiObject(this, 'Resource', apiObjectProps(ingressManifest(instance.model, ingress)));
+    this.ingress = new ApiObject(this, 'Ingress', apiObjectProps(ingressManifest(instance.model, ingress)));
     this.node.defaultChild = this.ingress;
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

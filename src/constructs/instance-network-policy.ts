@@ -39,16 +39,21 @@ export class InstanceNetworkPolicy extends Construct {
     const context = { monitored: instance.model.monitoring !== undefined };
     this.policies = Object.fromEntries(instance.model.components.map((component) => [
       component.type,
-      new ApiObject(this, component.type, apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
+      new ApiObject(this, partId(component.type), apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
     ]));
     this.lifecyclePolicy = instance.model.lifecycle
-      && new ApiObject(this, 'lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy)));
+      && new ApiObject(this, 'Lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy)));
     const dev = instance.model.devDependencies;
     const dependencies = dev ? [dev.postgres, dev.valkey] : [];
     this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [
-      dependency.dependency, new ApiObject(this, dependency.dependency, apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
+      dependency.dependency, new ApiObject(this, partId(dependency.dependency), apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
     ]));
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);
   }
+}
+
+/** The child id of a part's policy: `web-server` → `WebServer`, `postgres` → `Postgres`. */
+function partId(part: string): string {
+  return part.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }

@@ -79,6 +79,8 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
     this.initJob = job('init');
     const seed = tasks.get('seed');
     this.seedCronJob = seed?.cronJob && new ApiObject(this, 'SeedCronJob', apiObjectProps(seedCronJobManifest(seed, seed.cronJob)));
+    // The first Job to run: the seed's, else migrate's (or, with both disabled, the next task's).
+    this.node.defaultChild = this.seedJob ?? this.migrateJob ?? this.rotateJob ?? this.initJob;
   }
 
   /** The lifecycle pods for cdk8s-plus: the labels every task's pods carry and no component pod does. */

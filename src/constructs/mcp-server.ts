@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { McpServerSpec } from '../spec';
+
+/** Properties of a `McpServer`: the instance's shared settings and the component's own section of the spec. */
+export interface McpServerProps extends SupersetComponentSettings {
+  /**
+   * The mcp server's own settings (`spec.mcpServer`).
+   *
+   * @default {}
+   */
+  readonly mcpServer?: McpServerSpec;
+}
 
 /**
  * The MCP server, which exposes Superset to AI assistants over the Model Context Protocol.
@@ -10,7 +21,7 @@ export class McpServer extends SupersetComponent {
   public declare readonly configMap: ApiObject;
   /** The Service. */
   public declare readonly service: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: McpServerProps) {
     super(scope, id, 'mcp-server', props);
   }
 }

@@ -2,23 +2,40 @@ import { ApiObject } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { podSelectorConfig, serviceIngressBackend } from './cdk8s-plus';
-import type { ComponentType } from '../base/component-types';
+import { deliveredByHelm, escapeForHelm } from './helm-delivery';
+import { isPrepared, prepareInstance } from './prepared-instance';
+import { type ComponentType, SPEC_FIELD } from '../base/component-types';
+import { instanceSubject, SupersetInternalError, SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
-import type { ResolvedComponent } from '../base/model/instance';
+import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import {
   autoscalerManifest, configMapManifest, deploymentManifest, disruptionBudgetManifest, serviceManifest,
 } from '../build/component';
+import type { SupersetInstanceProps } from '../spec';
 
-/** Properties of every component construct. */
-export interface SupersetComponentProps {
-  /** The resolved component, as produced for a `SupersetInstance` (see `SupersetInstance.model`). */
-  readonly component: ResolvedComponent;
-}
+/** The spec fields of the six components. */
+export type ComponentField = 'webServer' | 'celeryWorker' | 'celeryBeat' | 'celeryFlower' | 'mcpServer' | 'websocketServer';
+
+/**
+ * What a component shares with its instance: every setting of the instance's spec (`name`, `namespace`, `image`,
+ * secret keys, `metastore`, `valkey`, `config`, templates, `lifecycle`, `monitoring`, ...), without the sections of
+ * the components and the objects only a `SupersetInstance` creates (`networking`, `networkPolicy`).
+ */
+export interface SupersetComponentSettings extends Omit<SupersetInstanceProps, ComponentField | 'networking' | 'networkPolicy'> {}
+
+/** What a component used on its own must not be given: it would have no effect. */
+const INSTANCE_ONLY: readonly string[] = ['webServer', 'celeryWorker', 'celeryBeat', 'celeryFlower', 'mcpServer', 'websocketServer', 'networking', 'networkPolicy'];
 
 /**
  * The Kubernetes objects of one Superset component: ConfigMap, Deployment, Service, HorizontalPodAutoscaler and
  * PodDisruptionBudget, each present when the component needs it. Every object is a public `ApiObject`, so it can
- * be patched (`addJsonPatch`) as an escape hatch; `ApiObject.of(component)` returns the Deployment.
+ * be patched (`addJsonPatch`) as an escape hatch; the Deployment is the default child.
+ *
+ * A component is built from intent, like an instance: the instance's shared settings plus its own section of the
+ * spec (`webServer`, `celeryWorker`, ...), validated and resolved the same way. `SupersetInstance` builds its
+ * components from its own props, resolved once. On its own, a component creates only its own objects: the
+ * ServiceAccount it runs as (`serviceAccount.name`, default the instance name) and the lifecycle Jobs belong to the
+ * instance; set `lifecycle: { disabled: true }` when migrations run elsewhere, or its pods wait for them.
  *
  * For cdk8s-plus-28 a component is a pod selector and a network-policy peer that selects exactly its pods (the
  * Deployment's selector labels, in the component's namespace): use it as `selector` or `peer` of a
@@ -39,21 +56,20 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
   /** The PodDisruptionBudget, when one is set. */
   public readonly podDisruptionBudget?: ApiObject;
 
-  protected constructor(scope: Construct, id: string, expectedType: ComponentType, props: SupersetComponentProps) {
+  protected constructor(scope: Construct, id: string, type: ComponentType, props: SupersetComponentSettings) {
     super(scope, id);
-    const c = props.component;
-    if (c.type !== expectedType) {
-      throw new Error(`${this.constructor.name} '${id}' needs a resolved '${expectedType}' component, got '${c.type}'`);
-    }
+    const { component: c, instance } = componentModel(this, type, props);
     this.model = c;
     // Children are created in reading order: config, workload, then what points at the workload.
     this.configMap = c.configMap && new ApiObject(this, 'ConfigMap', apiObjectProps(configMapManifest(c, c.configMap)));
     this.deployment = new ApiObject(this, 'Deployment', apiObjectProps(deploymentManifest(c)));
     this.service = c.service && new ApiObject(this, 'Service', apiObjectProps(serviceManifest(c, c.service)));
-    this.autoscaler = c.autoscaling && new ApiObject(this, 'Autoscaler', apiObjectProps(autoscalerManifest(c, c.autoscaling)));
+    this.autoscaler = c.autoscaling
+      && new ApiObject(this, 'HorizontalPodAutoscaler', apiObjectProps(autoscalerManifest(c, c.autoscaling)));
     this.podDisruptionBudget = c.podDisruptionBudget
       && new ApiObject(this, 'PodDisruptionBudget', apiObjectProps(disruptionBudgetManifest(c, c.podDisruptionBudget)));
     this.node.defaultChild = this.deployment;
+    if (deliveredByHelm(instance)) escapeForHelm(this);
   }
 
   /** The component's pods for cdk8s-plus: the Deployment's selector labels, in the component's namespace. */
@@ -79,8 +95,38 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
    */
   public toIngressBackend(): kplus.IngressBackend {
     if (!this.model.service) {
-      throw new Error(`${this.node.path}: the ${this.model.type} component has no Service, so it cannot be an Ingress backend`);
+      throw new SupersetValidationError(`${this.constructor.name} '${this.node.path}'`, [{
+        path: 'toIngressBackend()', rule: `the ${this.model.type} component has no Service, so it cannot be an Ingress backend`,
+      }]);
     }
     return serviceIngressBackend(this.model.service);
   }
+}
+
+/**
+ * The resolved component: from the instance that built the component (its props are prepared already), or, on its
+ * own, by preparing an instance of just this component (an absent section counts as `{}`).
+ */
+function componentModel(
+  scope: Construct, type: ComponentType, props: SupersetComponentSettings,
+): { readonly component: ResolvedComponent; readonly instance: ResolvedInstance } {
+  const name = (props as { name?: unknown } | null | undefined)?.name;
+  const instanceName = typeof name === 'string' ? name : scope.node.id;
+  const field = SPEC_FIELD[type];
+  const given = props as SupersetInstanceProps;
+  let prepared;
+  if (isPrepared(scope, instanceName, props)) {
+    prepared = prepareInstance(scope, instanceName, given);
+  } else {
+    const extra = INSTANCE_ONLY.filter((key) => key !== field && typeof props === 'object' && props !== null && (props as Record<string, unknown>)[key] !== undefined);
+    if (extra.length > 0) {
+      throw new SupersetValidationError(instanceSubject(instanceName), extra.map((key) => ({
+        path: key, rule: `has no effect on a ${type} built on its own`, fix: 'remove it, or build a SupersetInstance',
+      })));
+    }
+    prepared = prepareInstance(scope, instanceName, given?.[field] === undefined ? { ...given, [field]: {} } : given);
+  }
+  const component = prepared.model.components.find((c) => c.type === type);
+  if (!component) throw new SupersetInternalError(`the resolved instance '${instanceName}' has no ${type}`);
+  return { component, instance: prepared.model };
 }

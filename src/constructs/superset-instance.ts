@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CeleryBeat } from './celery-beat';
 import { CeleryFlower } from './celery-flower';
@@ -13,30 +13,18 @@ import { LifecycleJobs } from './lifecycle-jobs';
 import { McpServer } from './mcp-server';
 import { MonitoringStack } from './monitoring-stack';
 import { claimObjects } from './object-claims';
+import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
-import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
-import { plainData } from '../base/plain-data';
+import type { ResolvedInstance } from '../base/model/instance';
 import { serviceAccountManifest } from '../build/component';
-import { withDevDependencies } from '../resolve/dev-dependencies';
-import type { ComponentExtension } from '../resolve/extensions';
-import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
-import { resolveInstance } from '../resolve/resolve-instance';
-import { statsdExporterExtension } from '../resolve/statsd-exporter';
 import type { SupersetInstanceProps } from '../spec';
 import {
   propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
 } from '../validate/resource';
-import { validateInstanceProps } from '../validate/validate-instance';
-
-/**
- * The features that add to component pods: monitoring's StatsD exporter and lifecycle's wait for migrations. Chosen
- * here, at the composition root, so the resolution of components knows no feature.
- */
-const COMPONENT_EXTENSIONS: readonly ComponentExtension[] = [statsdExporterExtension, schemaWaitExtension];
 
 /**
  * A complete Apache Superset installation from a `Superset` spec: every component the spec enables, with its
@@ -113,12 +101,13 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   constructor(scope: Construct, id: string, given: SupersetInstanceProps) {
     super(scope, id);
     // Props may come from parsed YAML: even `null` must reach the validation, which names the problem.
-    this.instanceName = (given as Partial<SupersetInstanceProps> | null | undefined)?.name ?? id;
-    validateInstanceProps(given, this.instanceName, { chart: Chart.of(this) });
-    const props = plainData(given);
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
-    const spec = withDevDependencies(props, this.instanceName);
-    this.model = resolveInstance(spec, this.instanceName, this.namespace, COMPONENT_EXTENSIONS);
+    const named = typeof given === 'object' && given !== null && !Array.isArray(given);
+    this.instanceName = (named ? given.name : undefined) ?? id;
+    // The components get these very props, so they find them prepared: every feature is resolved once, first.
+    const prepared = prepareInstance(this, this.instanceName, named ? { ...given, name: this.instanceName } : given);
+    const props = prepared.props;
+    this.namespace = prepared.namespace;
+    this.model = prepared.model;
 
     const dev = props.devDependencies;
     this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });
@@ -127,16 +116,13 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
       ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
       : undefined;
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
-    const build = <T>(type: ComponentType, make: (component: ResolvedComponent) => T): T | undefined => {
-      const component = this.model.components.find((c) => c.type === type);
-      return component && make(component);
-    };
-    this.webServer = build('web-server', (component) => new WebServer(this, 'WebServer', { component }));
-    this.celeryWorker = build('celery-worker', (component) => new CeleryWorker(this, 'CeleryWorker', { component }));
-    this.celeryBeat = build('celery-beat', (component) => new CeleryBeat(this, 'CeleryBeat', { component }));
-    this.celeryFlower = build('celery-flower', (component) => new CeleryFlower(this, 'CeleryFlower', { component }));
-    this.mcpServer = build('mcp-server', (component) => new McpServer(this, 'McpServer', { component }));
-    this.websocketServer = build('websocket-server', (component) => new WebsocketServer(this, 'WebsocketServer', { component }));
+    const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);
+    this.webServer = has('web-server') ? new WebServer(this, 'WebServer', props) : undefined;
+    this.celeryWorker = has('celery-worker') ? new CeleryWorker(this, 'CeleryWorker', props) : undefined;
+    this.celeryBeat = has('celery-beat') ? new CeleryBeat(this, 'CeleryBeat', props) : undefined;
+    this.celeryFlower = has('celery-flower') ? new CeleryFlower(this, 'CeleryFlower', props) : undefined;
+    this.mcpServer = has('mcp-server') ? new McpServer(this, 'McpServer', props) : undefined;
+    this.websocketServer = has('websocket-server') ? new WebsocketServer(this, 'WebsocketServer', props) : undefined;
 
     // Routing and isolation read the resolved routes and components.
     const { gateway, ingress } = props.networking ?? {};

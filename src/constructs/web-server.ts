@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { WebServerSpec } from '../spec';
+
+/** Properties of a `WebServer`: the instance's shared settings and the component's own section of the spec. */
+export interface WebServerProps extends SupersetComponentSettings {
+  /**
+   * The web server's own settings (`spec.webServer`).
+   *
+   * @default {}
+   */
+  readonly webServer?: WebServerSpec;
+}
 
 /**
  * The Superset web server: gunicorn serving the UI and API on port 8088, behind the `<name>-web-server` Service.
@@ -10,7 +21,7 @@ export class WebServer extends SupersetComponent {
   public declare readonly configMap: ApiObject;
   /** The Service. */
   public declare readonly service: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: WebServerProps) {
     super(scope, id, 'web-server', props);
   }
 }

@@ -1,6 +1,17 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { SupersetComponent, type SupersetComponentProps } from './superset-component';
+import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { WebsocketServerSpec } from '../spec';
+
+/** Properties of a `WebsocketServer`: the instance's shared settings and the component's own section of the spec. */
+export interface WebsocketServerProps extends SupersetComponentSettings {
+  /**
+   * The websocket server's own settings (`spec.websocketServer`).
+   *
+   * @default {}
+   */
+  readonly websocketServer?: WebsocketServerSpec;
+}
 
 /**
  * The Node.js websocket server that pushes asynchronous query results to browsers.
@@ -8,7 +19,7 @@ import { SupersetComponent, type SupersetComponentProps } from './superset-compo
 export class WebsocketServer extends SupersetComponent {
   /** The Service. */
   public declare readonly service: ApiObject;
-  constructor(scope: Construct, id: string, props: SupersetComponentProps) {
+  constructor(scope: Construct, id: string, props: WebsocketServerProps) {
     super(scope, id, 'websocket-server', props);
   }
 }

@@ -205,7 +205,7 @@ describe('the web server as a backend of a cdk8s-plus Ingress', () => {
       expect(backend._toKube()).toEqual({ service: { name, port: { number: port } } });
     }
     expect(() => demo.celeryBeat!.toIngressBackend())
-      .toThrow('test/demo/CeleryBeat: the celery-beat component has no Service, so it cannot be an Ingress backend');
+      .toThrow("CeleryBeat 'test/demo/CeleryBeat': toIngressBackend(): the celery-beat component has no Service, so it cannot be an Ingress backend");
   });
 });
 
