@@ -1,3 +1,4 @@
+import { SupersetInternalError } from './errors';
 import { isGoDuration } from './patterns';
 
 const NANOSECONDS_PER_UNIT: { readonly [unit: string]: bigint } = {
@@ -16,7 +17,7 @@ const NANOSECONDS_PER_UNIT: { readonly [unit: string]: bigint } = {
  * `time.ParseDuration` does, so that `4.1m` is exactly 246 seconds.
  */
 export function goDurationNanoseconds(value: string): bigint {
-  if (!isGoDuration(value)) throw new Error(`not a Go duration: ${JSON.stringify(value)}`);
+  if (!isGoDuration(value)) throw new SupersetInternalError(`not a Go duration: ${JSON.stringify(value)}`);
   let total = BigInt(0);
   for (const [, whole, fraction = '', unit] of value.matchAll(/(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/g)) {
     const perUnit = NANOSECONDS_PER_UNIT[unit];

@@ -135,3 +135,14 @@ export function isNetworkHost(value: string): boolean {
   if (/^[\d.]+$/.test(value)) return isIPv4(value);
   return value.length <= 253 && DNS_NAME.test(value) && value.split('.').every((label) => label.length <= 63);
 }
+
+/** A UTF-16 surrogate without its partner: no UTF-8 text (YAML, JSON files) can carry it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The rule for text with a lone surrogate. */
+export const UNICODE_RULE = 'must be valid Unicode text (it holds a lone surrogate, which no file can carry)';
+
+/** True for text every file format can carry: no lone surrogate. */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}

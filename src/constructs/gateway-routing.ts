@@ -4,7 +4,8 @@ import type { ISupersetInstance } from './instance-reference';
 import { HttpRoute } from '../../imports/gateway.networking.k8s.io';
 import { httpRouteProps } from '../build/http-route';
 import type { GatewaySpec } from '../spec';
-import { assertHostnames } from '../validate/host-names';
+import { GATEWAY } from '../validate/spec-schema';
+import { validatePart } from '../validate/validate-part';
 
 /** Properties of `GatewayRouting`: the operator's `networking.gateway` plus the instance to route to. */
 export interface GatewayRoutingProps extends GatewaySpec {
@@ -26,11 +27,11 @@ export class GatewayRouting extends Construct {
   constructor(scope: Construct, id: string, props: GatewayRoutingProps) {
     super(scope, id);
     const { instance, ...gateway } = props;
-    if (instance.model.routes.length === 0) {
-      throw new Error(`GatewayRouting '${id}': instance '${instance.instanceName}' has no routable component; `
-        + 'enable webServer, websocketServer, mcpServer or a published celeryFlower');
-    }
-    assertHostnames(`GatewayRouting '${id}'`, 'hostnames', gateway.hostnames ?? []);
+    validatePart(`GatewayRouting '${id}'`, GATEWAY, gateway, instance.model.routes.length > 0 ? [] : [{
+      path: 'instance',
+      rule: `instance '${instance.instanceName}' has no routable component`,
+      fix: 'enable webServer, websocketServer, mcpServer or a published celeryFlower',
+    }]);
     this.route = new HttpRoute(this, 'HttpRoute', httpRouteProps(instance.model, gateway));
     this.node.defaultChild = this.route;
     // Also when used on its own, next to an instance delivered with Helm.

@@ -5,7 +5,8 @@ import type { ISupersetInstance } from './instance-reference';
 import { apiObjectProps } from '../base/manifest';
 import { ingressManifest } from '../build/ingress';
 import type { IngressSpec } from '../spec';
-import { assertHostnames } from '../validate/host-names';
+import { INGRESS } from '../validate/spec-schema';
+import { validatePart } from '../validate/validate-part';
 
 /** Properties of `IngressRouting`: the operator's `networking.ingress` plus the instance to route to. */
 export interface IngressRoutingProps extends IngressSpec {
@@ -25,11 +26,10 @@ export class IngressRouting extends Construct {
   constructor(scope: Construct, id: string, props: IngressRoutingProps) {
     super(scope, id);
     const { instance, ...ingress } = props;
-    if (!instance.model.routes.some((route) => route.component === 'web-server')) {
-      throw new Error(`IngressRouting '${id}': instance '${instance.instanceName}' has no web server; `
-        + 'the Ingress sends / to it, so add webServer: {}');
-    }
-    assertHostnames(`IngressRouting '${id}'`, 'hosts', [ingress.host, ...(ingress.hosts ?? []).map((h) => h.host)]);
+    const hasWebServer = instance.model.routes.some((route) => route.component === 'web-server');
+    validatePart(`IngressRouting '${id}'`, INGRESS, ingress, hasWebServer ? [] : [{
+      path: 'instance', rule: `instance '${instance.instanceName}' has no web server, and the Ingress sends / to it`, fix: 'add webServer: {}',
+    }]);
     this.ingress = new ApiObject(this, 'Ingress', apiObjectProps(ingressManifest(instance.model, ingress)));
     this.node.defaultChild = this.ingress;
     // Also when used on its own, next to an instance delivered with Helm.

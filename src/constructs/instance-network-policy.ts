@@ -8,7 +8,10 @@ import type { DevDependency } from '../base/model/dev-dependencies';
 import { devNetworkPolicyManifest } from '../build/dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
 import { networkPolicyManifest } from '../build/network-policy';
-import type { NetworkPolicySpec } from '../spec';
+import type { NetworkPolicySpec, SupersetInstanceProps } from '../spec';
+import { emptyPeerLists } from '../validate/rules/network-policy-peers';
+import { NETWORK_POLICY } from '../validate/spec-schema';
+import { validatePart } from '../validate/validate-part';
 
 /** Properties of `InstanceNetworkPolicy`: the operator's `networkPolicy` plus the instance it isolates. */
 export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
@@ -36,6 +39,8 @@ export class InstanceNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: InstanceNetworkPolicyProps) {
     super(scope, id);
     const { instance, ...policy } = props;
+    validatePart(`InstanceNetworkPolicy '${id}'`, NETWORK_POLICY, policy,
+      emptyPeerLists({ networkPolicy: policy } as SupersetInstanceProps, instance.instanceName, {}));
     const context = { monitored: instance.model.monitoring !== undefined };
     this.policies = Object.fromEntries(instance.model.components.map((component) => [
       component.type,

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { podSelectorConfig } from './cdk8s-plus';
+import { SupersetValidationError } from '../base/errors';
 import { PARENT_LABEL } from '../base/labels';
 import { apiObjectProps } from '../base/manifest';
 import type { ResolvedLifecycle, ResolvedTask } from '../base/model/lifecycle';
@@ -88,7 +89,9 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
     // Every task pod names its instance in the parent label; the lifecycle NetworkPolicy selects by the same labels.
     const instance = this.model.tasks[0]?.pod.labels[PARENT_LABEL];
     if (instance === undefined) {
-      throw new Error(`${this.node.path}: the lifecycle has no task, so it has no pods to select`);
+      throw new SupersetValidationError(`LifecycleJobs '${this.node.path}'`, [{
+        path: 'toPodSelectorConfig()', rule: 'the lifecycle has no task, so it has no pods to select',
+      }]);
     }
     return podSelectorConfig(lifecyclePodSelector(instance), this.model.namespace);
   }

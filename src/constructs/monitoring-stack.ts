@@ -4,7 +4,6 @@ import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './instance-reference';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
 import type { ComponentType } from '../base/component-types';
-import { SupersetValidationError } from '../base/errors';
 import { apiObjectProps } from '../base/manifest';
 import { type MonitoringModel } from '../base/model/monitoring';
 import { dashboardManifest } from '../build/dashboard';
@@ -13,6 +12,8 @@ import { serviceMonitorProps, workerMetricsServiceManifest } from '../build/serv
 import { resolveMonitoring } from '../resolve/monitoring';
 import { statsdMappingManifest } from '../resolve/statsd-exporter';
 import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
+import { MONITORING } from '../validate/spec-schema';
+import { validatePart } from '../validate/validate-part';
 
 /** Properties of `MonitoringStack`: the instance and the `monitoring` settings it applies to. */
 export interface MonitoringStackProps {
@@ -89,7 +90,7 @@ export class MonitoringStack extends Construct {
         fix: 'set namespace on the SupersetInstance props or on its chart',
       }]),
     ];
-    if (problems.length > 0) throw new SupersetValidationError(`MonitoringStack '${id}'`, problems);
+    validatePart(`MonitoringStack '${id}'`, MONITORING, options, problems);
     const model = resolveMonitoring(instance.model, instance.namespace!, options);
     this.model = model;
 

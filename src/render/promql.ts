@@ -1,5 +1,6 @@
 import { NAME_CHAR, podNameForms } from './pod-names';
 import type { ComponentType } from '../base/component-types';
+import { SupersetInternalError } from '../base/errors';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { NAME_HASH_LENGTH, TASK_TYPES } from '../base/task-types';
 
@@ -93,6 +94,6 @@ export function jobScope(model: MonitoringModel): string[] {
 /** Series scraped through one of the instance's ServiceMonitors (prometheus-operator sets `service`). */
 export function serviceScope(model: MonitoringModel, component: ComponentType): string[] {
   const target = model.targets.find((t) => t.component === component);
-  if (!target) throw new Error(`no scrape target for ${component}`);
+  if (!target) throw new SupersetInternalError(`no scrape target for ${component}`);
   return [eq('namespace', model.namespace), eq('service', target.service)];
 }

@@ -1,3 +1,4 @@
+import { SupersetInternalError } from '../base/errors';
 /**
  * Helpers that turn TypeScript values into Python source literals. Everything a user can influence goes through
  * them, so no value can break out of its literal and inject code into `superset_config.py`.
@@ -50,7 +51,7 @@ export function pyFStringText(value: string): string {
 /** A Python int literal; refuses anything that is not a safe integer rather than writing a float or `NaN`. */
 export function pyInt(value: number): string {
   if (!Number.isSafeInteger(value)) {
-    throw new Error(`expected an integer for superset_config.py, got ${value}`);
+    throw new SupersetInternalError(`expected an integer for superset_config.py, got ${value}`);
   }
   return String(value);
 }
@@ -79,6 +80,6 @@ export function pyEnvOrNone(name: string): string {
 }
 
 function envName(name: string): string {
-  if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`unexpected environment variable name: ${name}`);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new SupersetInternalError(`unexpected environment variable name: ${name}`);
   return name;
 }

@@ -1,3 +1,4 @@
+import { SupersetInternalError } from '../base/errors';
 /*
  * A YAML writer for Kubernetes manifests: JSON-like values (objects, arrays, strings, finite numbers, booleans,
  * null) as block-style documents. It writes what `yaml` (cdk8s' writer) writes in meaning, not in bytes: every
@@ -56,7 +57,7 @@ function escapeChar(ch: string, offset: number, text: string): string {
   if (code >= 0xd800 && code <= 0xdbff && /[\udc00-\udfff]/.test(text.charAt(offset + 1))) return ch;
   if (code >= 0xdc00 && code <= 0xdfff && /[\ud800-\udbff]/.test(text.charAt(offset - 1))) return ch;
   if (code >= 0xd800 && code <= 0xdfff) {
-    throw new TypeError(`cannot write a lone surrogate (\\u${hex4(code)}) as YAML: ${JSON.stringify(text.slice(0, 40))}`);
+    throw new SupersetInternalError(`cannot write a lone surrogate (\\u${hex4(code)}) as YAML: ${JSON.stringify(text.slice(0, 40))}`);
   }
   return `\\u${hex4(code)}`;
 }
@@ -98,7 +99,7 @@ function scalar(value: unknown): string {
     case 'number': return numberScalar(value);
     default:
       if (value === null) return 'null';
-      throw new TypeError(`cannot write a ${typeof value} as YAML`);
+      throw new SupersetInternalError(`cannot write a ${typeof value} as YAML`);
   }
 }
 

@@ -6,6 +6,7 @@ import type {
 import { closestMatch } from './suggest';
 import { hiddenViolation, isSecretName, missing, violation } from './violations';
 import type { Violation } from '../base/errors';
+import { isWellFormedText, UNICODE_RULE } from '../base/patterns';
 
 /*
  * Walks a value along a schema and reports wrong types, unknown fields, missing required fields, enums, ranges,
@@ -69,6 +70,7 @@ function checkString(value: unknown, schema: StringSchema, path: string): Violat
     return [violation(path, `must be one of ${quoteAll(schema.enum)}`, value, guess && `did you mean '${guess}'?`)];
   }
   if (typeof value !== 'string') return [violation(path, 'must be a string', value)];
+  if (!isWellFormedText(value)) return [violation(path, UNICODE_RULE, value)];
   const tooShort = schema.minLength !== undefined && value.length < schema.minLength;
   const tooLong = schema.maxLength !== undefined && value.length > schema.maxLength;
   if (tooShort) return [violation(path, lengthRule(schema)!, value)];

@@ -1,5 +1,6 @@
 import { violation } from './violations';
 import type { Violation } from '../base/errors';
+import { isWellFormedText, UNICODE_RULE } from '../base/patterns';
 
 /*
  * Free-form configuration (the websocket server's `config`) is written as JSON. A value JSON cannot carry would be
@@ -9,7 +10,8 @@ import type { Violation } from '../base/errors';
 
 /** Everything in `value` that is not JSON data, at its path. */
 export function checkJsonData(value: unknown, path: string, seen: readonly object[] = []): Violation[] {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return [];
+  if (typeof value === 'string') return isWellFormedText(value) ? [] : [violation(path, UNICODE_RULE, value)];
+  if (value === null || typeof value === 'boolean') return [];
   if (typeof value === 'number') {
     return Number.isFinite(value) ? [] : [violation(path, 'must be JSON data (a finite number)', value)];
   }

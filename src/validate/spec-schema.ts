@@ -306,7 +306,8 @@ const GATEWAY_REF = object({
   kind: string({ minLength: 1, maxLength: 63, format: matching(/^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/) }),
 }, ['name']);
 
-const GATEWAY = object({
+/** `networking.gateway`, also the props of a `GatewayRouting` used on its own. */
+export const GATEWAY = object({
   gatewayRef: GATEWAY_REF,
   hostnames: arrayOf(string({ format: HOSTNAME_FORMAT })),
   labels: LABELS,
@@ -318,7 +319,8 @@ const INGRESS_PATH = object({
   pathType: oneOf('Exact', 'Prefix', 'ImplementationSpecific'),
 });
 
-const INGRESS = object({
+/** `networking.ingress`, also the props of an `IngressRouting` used on its own. */
+export const INGRESS = object({
   className: string({ format: DNS_SUBDOMAIN_FORMAT }),
   host: string({ format: HOSTNAME_FORMAT }),
   hosts: arrayOf(object({ host: string({ format: HOSTNAME_FORMAT }), paths: arrayOf(INGRESS_PATH) })),
@@ -338,7 +340,8 @@ const DEV_DEPENDENCIES = object({
   valkeyImage: CONTAINER_IMAGE,
 }, [], { secret: true });
 
-const MONITORING = object({
+/** `monitoring`, also the props of a `MonitoringStack` used on its own. */
+export const MONITORING = object({
   serviceMonitor: object({
     interval: string({ format: PROMETHEUS_DURATION_FORMAT }),
     scrapeTimeout: string({ format: PROMETHEUS_DURATION_FORMAT }),
@@ -350,6 +353,15 @@ const MONITORING = object({
   }),
   prometheusRule: object({ disabled: BOOLEAN, labels: LABELS }),
   dashboard: object({ disabled: BOOLEAN, labels: LABELS, annotations: ANNOTATIONS }),
+});
+
+/** `networkPolicy`, also the props of an `InstanceNetworkPolicy` used on its own. */
+export const NETWORK_POLICY = object({
+  extraIngress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyIngressRule'),
+  extraEgress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyEgressRule'),
+  egress: oneOf('Open', 'Restricted'),
+  externalFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
+  metricsFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
 });
 
 /** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */
@@ -383,13 +395,7 @@ export const INSTANCE_PROPS_SCHEMA = object({
   devDependencies: DEV_DEPENDENCIES,
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
-  networkPolicy: object({
-    extraIngress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyIngressRule'),
-    extraEgress: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyEgressRule'),
-    egress: oneOf('Open', 'Restricted'),
-    externalFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
-    metricsFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
-  }),
+  networkPolicy: NETWORK_POLICY,
   serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),
   suspend: BOOLEAN,
   forceReload: STRING,

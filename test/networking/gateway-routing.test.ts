@@ -78,14 +78,14 @@ describe('GatewayRouting', () => {
     const chart = Testing.chart();
     const instance = new SupersetInstance(chart, 'demo', { ...BASE, celeryWorker: {} });
     expect(() => new GatewayRouting(chart, 'Route', { instance, gatewayRef: { name: 'gw' } }))
-      .toThrow(/GatewayRouting 'Route': instance 'demo' has no routable component/);
+      .toThrow(/GatewayRouting 'Route': instance: instance 'demo' has no routable component/);
   });
 
   test('fails on its own for a host name that is not RFC 1123', () => {
     const chart = Testing.chart();
     const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: {} });
     expect(() => new GatewayRouting(chart, 'Route', { instance, gatewayRef: { name: 'gw' }, hostnames: ['Not A Host!'] }))
-      .toThrow(/hostnames must be RFC 1123 host names .*got "Not A Host!"/);
+      .toThrow(/GatewayRouting 'Route': hostnames\[0\]: must be an RFC 1123 hostname.*got "Not A Host!"/);
   });
 
   test('fails when gateway and ingress are both set, or nothing is routable', () => {

@@ -58,6 +58,6 @@ describe('IngressRouting', () => {
     const chart = Testing.chart();
     const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: {} });
     expect(() => new IngressRouting(chart, 'Ingress', { instance, hosts: [{ host: 'BI.example.com' }] }))
-      .toThrow(/IngressRouting 'Ingress': hosts must be RFC 1123 host names .*got "BI.example.com"/);
+      .toThrow(/IngressRouting 'Ingress': hosts\[0\]\.host: must be an RFC 1123 hostname.*got "BI.example.com"/);
   });
 });

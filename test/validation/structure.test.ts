@@ -205,3 +205,18 @@ describe('ranges', () => {
     expect(errorOf({ ...MINIMAL, podDisruptionBudget: { minAvailable: '50%' }, webServer })).toBeUndefined();
   });
 });
+
+describe('text', () => {
+  test('a lone surrogate, which no YAML or JSON file can carry, is refused where it is', () => {
+    const problems = problemsOf(withMinimal({
+      config: 'X = 1\ud800',
+      podTemplate: { annotations: { note: '\udc00' }, container: { env: [{ name: 'A', value: 'x\ud83d' }] } },
+      environment: 'Development',
+      websocketServer: { image: { repository: 'ws' }, config: { key: '\ud800' } },
+    }));
+    expect(problems.map((p) => p.split(': ')[0])).toEqual(expect.arrayContaining([
+      'config', 'podTemplate.annotations["note"]', 'podTemplate.container.env[0].value', 'websocketServer.config["key"]',
+    ]));
+    expect(problems.filter((p) => p.includes('lone surrogate'))).toHaveLength(4);
+  });
+});

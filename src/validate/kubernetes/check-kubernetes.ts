@@ -3,6 +3,7 @@ import { isQuantity, QUANTITY_FIX, QUANTITY_RULE } from './quantity';
 import { K8S_DEFINITIONS } from '../../../imports/k8s-schema';
 import type { K8sSchemaNode } from '../../../imports/k8s-schema';
 import type { Violation } from '../../base/errors';
+import { isWellFormedText, UNICODE_RULE } from '../../base/patterns';
 import { closestMatch } from '../suggest';
 import { hiddenViolation, missing, violation } from '../violations';
 
@@ -82,6 +83,7 @@ function checkString(value: unknown, node: K8sSchemaNode, walk: Walk): Violation
     return [wrong(walk, `must be one of ${values}`, value, guess && `did you mean '${guess}'?`)];
   }
   if (typeof value !== 'string') return [wrong(walk, 'must be a string', value)];
+  if (!isWellFormedText(value)) return [wrong(walk, UNICODE_RULE, value)];
   if (node.format === 'byte' && !BASE64.test(value)) return [wrong(walk, 'must be base64-encoded', value)];
   return [];
 }
