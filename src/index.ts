@@ -23,7 +23,7 @@ export type { ResolvedPodSpec, ResolvedServiceAccount } from './base/model/pod';
 export type { ComponentType } from './base/component-types';
 export type { Labels } from './base/labels';
 /** Kubernetes 1.28 types the props use (generated bindings; not listed in API.md). @hidden */
-export type * as k8s from '../imports/k8s';
+export * as k8s from '../imports/k8s';
 // The generated CRD bindings behind the typed children (`route`, `serviceMonitor`, `prometheusRule`); API.md leaves
 // them out (@hidden): they mirror the CRD schemas and would triple its size.
 /** Gateway API bindings (generated). @hidden */

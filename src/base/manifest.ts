@@ -1,4 +1,3 @@
-import type { ApiObjectProps } from 'cdk8s';
 import type * as k8s from '../../imports/k8s';
 
 /** A Kubernetes object as written to YAML: its type plus `apiVersion` and `kind`. */
@@ -7,12 +6,4 @@ export type Manifest<T> = T & { readonly apiVersion: string; readonly kind: stri
 /** Object metadata; the namespace is left out when unset so the chart's applies. */
 export function objectMeta(name: string, namespace: string | undefined, labels: k8s.ObjectMeta['labels'], annotations?: k8s.ObjectMeta['annotations']): k8s.ObjectMeta {
   return { name, namespace, labels, annotations };
-}
-
-/**
- * The props of a cdk8s `ApiObject` for a manifest. cdk8s' metadata types use mutable arrays where ours are
- * read-only; the shapes are otherwise the same.
- */
-export function apiObjectProps(manifest: Manifest<object>): ApiObjectProps {
-  return manifest as unknown as ApiObjectProps;
 }

@@ -1,6 +1,6 @@
-import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { KubeConfigMap } from '../../imports/k8s';
 import type { CeleryBeatSpec } from '../spec';
 
 /** Properties of a `CeleryBeat`: the instance's shared settings and the component's own section of the spec. */
@@ -18,7 +18,7 @@ export interface CeleryBeatProps extends SupersetComponentSettings {
  */
 export class CeleryBeat extends SupersetComponent {
   /** The ConfigMap with `superset_config.py`. */
-  public declare readonly configMap: ApiObject;
+  public declare readonly configMap: KubeConfigMap;
   constructor(scope: Construct, id: string, props: CeleryBeatProps) {
     super(scope, id, 'celery-beat', props);
   }

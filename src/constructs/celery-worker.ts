@@ -1,6 +1,6 @@
-import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { KubeConfigMap } from '../../imports/k8s';
 import type { CeleryWorkerSpec } from '../spec';
 
 /** Properties of a `CeleryWorker`: the instance's shared settings and the component's own section of the spec. */
@@ -18,7 +18,7 @@ export interface CeleryWorkerProps extends SupersetComponentSettings {
  */
 export class CeleryWorker extends SupersetComponent {
   /** The ConfigMap with `superset_config.py`. */
-  public declare readonly configMap: ApiObject;
+  public declare readonly configMap: KubeConfigMap;
   constructor(scope: Construct, id: string, props: CeleryWorkerProps) {
     super(scope, id, 'celery-worker', props);
   }

@@ -1,6 +1,6 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { apiObjectProps } from '../base/manifest';
+import { KubeDeployment, KubePersistentVolumeClaim, KubeService } from '../../imports/k8s';
 import { devClaimManifest, devDeploymentManifest, devServiceManifest } from '../build/dev-dependencies';
 import { devConnections, resolveDevDependencies } from '../resolve/dev-dependencies';
 import type { DevDependenciesSpec, MetastoreSpec, ValkeySpec } from '../spec';
@@ -31,26 +31,25 @@ export class DevDependencies extends Construct {
   /** The `valkey` spec that points at the Valkey. */
   public readonly valkey: ValkeySpec;
   /** PostgreSQL's claim, with `persistence`. */
-  public readonly postgresClaim?: ApiObject;
+  public readonly postgresClaim?: KubePersistentVolumeClaim;
   /** The PostgreSQL Deployment `<name>-postgres`. */
-  public readonly postgresDeployment: ApiObject;
+  public readonly postgresDeployment: KubeDeployment;
   /** The PostgreSQL Service `<name>-postgres`. */
-  public readonly postgresService: ApiObject;
+  public readonly postgresService: KubeService;
   /** The Valkey Deployment `<name>-valkey`. */
-  public readonly valkeyDeployment: ApiObject;
+  public readonly valkeyDeployment: KubeDeployment;
   /** The Valkey Service `<name>-valkey`. */
-  public readonly valkeyService: ApiObject;
+  public readonly valkeyService: KubeService;
 
   constructor(scope: Construct, id: string, props: DevDependenciesProps) {
     super(scope, id);
     const { instanceName, namespace = Chart.of(this).namespace, ...spec } = props;
     ({ metastore: this.metastore, valkey: this.valkey } = devConnections(instanceName, spec));
     const { postgres, valkey, claim } = resolveDevDependencies(instanceName, namespace, spec);
-    const add = (childId: string, manifest: Parameters<typeof apiObjectProps>[0]) => new ApiObject(this, childId, apiObjectProps(manifest));
-    this.postgresClaim = claim && add('PostgresClaim', devClaimManifest(claim));
-    this.postgresDeployment = add('PostgresDeployment', devDeploymentManifest(postgres));
-    this.postgresService = add('PostgresService', devServiceManifest(postgres));
-    this.valkeyDeployment = add('ValkeyDeployment', devDeploymentManifest(valkey));
-    this.valkeyService = add('ValkeyService', devServiceManifest(valkey));
+    this.postgresClaim = claim && new KubePersistentVolumeClaim(this, 'PostgresClaim', devClaimManifest(claim));
+    this.postgresDeployment = new KubeDeployment(this, 'PostgresDeployment', devDeploymentManifest(postgres));
+    this.postgresService = new KubeService(this, 'PostgresService', devServiceManifest(postgres));
+    this.valkeyDeployment = new KubeDeployment(this, 'ValkeyDeployment', devDeploymentManifest(valkey));
+    this.valkeyService = new KubeService(this, 'ValkeyService', devServiceManifest(valkey));
   }
 }

@@ -1,8 +1,7 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './instance-reference';
-import { apiObjectProps } from '../base/manifest';
+import { KubeIngress } from '../../imports/k8s';
 import { ingressManifest } from '../build/ingress';
 import type { IngressSpec } from '../spec';
 import { INGRESS } from '../validate/spec-schema';
@@ -21,7 +20,7 @@ export interface IngressRoutingProps extends IngressSpec {
  */
 export class IngressRouting extends Construct {
   /** The Ingress. */
-  public readonly ingress: ApiObject;
+  public readonly ingress: KubeIngress;
 
   constructor(scope: Construct, id: string, props: IngressRoutingProps) {
     super(scope, id);
@@ -30,7 +29,7 @@ export class IngressRouting extends Construct {
     validatePart(`IngressRouting '${id}'`, INGRESS, ingress, hasWebServer ? [] : [{
       path: 'instance', rule: `instance '${instance.instanceName}' has no web server, and the Ingress sends / to it`, fix: 'add webServer: {}',
     }]);
-    this.ingress = new ApiObject(this, 'Ingress', apiObjectProps(ingressManifest(instance.model, ingress)));
+    this.ingress = new KubeIngress(this, 'Ingress', ingressManifest(instance.model, ingress));
     this.node.defaultChild = this.ingress;
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

@@ -1,9 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './instance-reference';
+import { KubeNetworkPolicy } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
-import { apiObjectProps } from '../base/manifest';
 import type { DevDependency } from '../base/model/dev-dependencies';
 import { devNetworkPolicyManifest } from '../build/dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
@@ -30,11 +29,11 @@ export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
  */
 export class InstanceNetworkPolicy extends Construct {
   /** The policies, by component type (`web-server`, `celery-worker`, ...). */
-  public readonly policies: { readonly [component in ComponentType]?: ApiObject };
+  public readonly policies: { readonly [component in ComponentType]?: KubeNetworkPolicy };
   /** The policy of the lifecycle Jobs' pods, `<instance>-lifecycle-netpol`, when the instance runs lifecycle tasks. */
-  public readonly lifecyclePolicy?: ApiObject;
+  public readonly lifecyclePolicy?: KubeNetworkPolicy;
   /** The policies of the development PostgreSQL and Valkey (`<instance>-postgres-netpol`, `<instance>-valkey-netpol`). */
-  public readonly devPolicies: { readonly [dependency in DevDependency]?: ApiObject };
+  public readonly devPolicies: { readonly [dependency in DevDependency]?: KubeNetworkPolicy };
 
   constructor(scope: Construct, id: string, props: InstanceNetworkPolicyProps) {
     super(scope, id);
@@ -44,14 +43,14 @@ export class InstanceNetworkPolicy extends Construct {
     const context = { monitored: instance.model.monitoring !== undefined };
     this.policies = Object.fromEntries(instance.model.components.map((component) => [
       component.type,
-      new ApiObject(this, partId(component.type), apiObjectProps(networkPolicyManifest(instance.model, component, policy, context))),
+      new KubeNetworkPolicy(this, partId(component.type), networkPolicyManifest(instance.model, component, policy, context)),
     ]));
     this.lifecyclePolicy = instance.model.lifecycle
-      && new ApiObject(this, 'Lifecycle', apiObjectProps(lifecycleNetworkPolicyManifest(instance.model, policy)));
+      && new KubeNetworkPolicy(this, 'Lifecycle', lifecycleNetworkPolicyManifest(instance.model, policy));
     const dev = instance.model.devDependencies;
     const dependencies = dev ? [dev.postgres, dev.valkey] : [];
     this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [
-      dependency.dependency, new ApiObject(this, partId(dependency.dependency), apiObjectProps(devNetworkPolicyManifest(instance.model, dependency))),
+      dependency.dependency, new KubeNetworkPolicy(this, partId(dependency.dependency), devNetworkPolicyManifest(instance.model, dependency)),
     ]));
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

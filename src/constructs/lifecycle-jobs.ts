@@ -1,10 +1,9 @@
-import { ApiObject } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { podSelectorConfig } from './cdk8s-plus';
+import { KubeConfigMap, KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
 import { SupersetValidationError } from '../base/errors';
 import { PARENT_LABEL } from '../base/labels';
-import { apiObjectProps } from '../base/manifest';
 import type { ResolvedLifecycle, ResolvedTask } from '../base/model/lifecycle';
 import { lifecyclePodSelector } from '../base/task-labels';
 import { TaskType } from '../base/task-types';
@@ -36,39 +35,39 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
   /** The resolved lifecycle these objects were built from. */
   public readonly model: ResolvedLifecycle;
   /** The ServiceAccount `<name>-lifecycle` the hook Jobs run as, with `ArgoCD` or `Helm` delivery. */
-  public readonly serviceAccount?: ApiObject;
+  public readonly serviceAccount?: KubeServiceAccount;
   /** The seed's ConfigMap `<name>-seed-config`, when the seed Job also runs migrate, rotate or init. */
-  public readonly seedConfigMap?: ApiObject;
+  public readonly seedConfigMap?: KubeConfigMap;
   /** The seed Job (`<name>-seed-<hash>`), when `lifecycle.seed` is set; it also runs migrate, rotate and init. */
-  public readonly seedJob?: ApiObject;
+  public readonly seedJob?: KubeJob;
   /** The CronJob `<name>-seed` that repeats the seed, when `lifecycle.seed.cronSchedule` is set. */
-  public readonly seedCronJob?: ApiObject;
+  public readonly seedCronJob?: KubeCronJob;
   /** The migrate task's ConfigMap `<name>-migrate-config`; absent with a seed. */
-  public readonly migrateConfigMap?: ApiObject;
+  public readonly migrateConfigMap?: KubeConfigMap;
   /** The migrate Job (`superset db upgrade`); absent with a seed, whose Job runs it. */
-  public readonly migrateJob?: ApiObject;
+  public readonly migrateJob?: KubeJob;
   /** The rotate task's ConfigMap `<name>-rotate-config`; absent with a seed. */
-  public readonly rotateConfigMap?: ApiObject;
+  public readonly rotateConfigMap?: KubeConfigMap;
   /** The rotate Job (`superset re-encrypt-secrets`), when `lifecycle.rotate` is set; absent with a seed. */
-  public readonly rotateJob?: ApiObject;
+  public readonly rotateJob?: KubeJob;
   /** The init task's ConfigMap `<name>-init-config`; absent with a seed. */
-  public readonly initConfigMap?: ApiObject;
+  public readonly initConfigMap?: KubeConfigMap;
   /** The init Job (`superset init`, and in Development the admin user and example data); absent with a seed. */
-  public readonly initJob?: ApiObject;
+  public readonly initJob?: KubeJob;
 
   constructor(scope: Construct, id: string, props: LifecycleJobsProps) {
     super(scope, id);
     this.model = props.lifecycle;
     const sa = props.lifecycle.serviceAccount;
-    this.serviceAccount = sa && new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, props.lifecycle.namespace)));
+    this.serviceAccount = sa && new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, props.lifecycle.namespace));
     const tasks = new Map<TaskType, ResolvedTask>(props.lifecycle.tasks.map((task) => [task.type, task]));
     const configMap = (type: TaskType) => {
       const task = tasks.get(type);
-      return task?.configMap && new ApiObject(this, `${ID[type]}ConfigMap`, apiObjectProps(taskConfigMapManifest(task, task.configMap)));
+      return task?.configMap && new KubeConfigMap(this, `${ID[type]}ConfigMap`, taskConfigMapManifest(task, task.configMap));
     };
     const job = (type: TaskType) => {
       const task = tasks.get(type);
-      return task && new ApiObject(this, `${ID[type]}Job`, apiObjectProps(jobManifest(task)));
+      return task && new KubeJob(this, `${ID[type]}Job`, jobManifest(task));
     };
     this.seedConfigMap = configMap('seed');
     this.migrateConfigMap = configMap('migrate');
@@ -79,7 +78,7 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
     this.rotateJob = job('rotate');
     this.initJob = job('init');
     const seed = tasks.get('seed');
-    this.seedCronJob = seed?.cronJob && new ApiObject(this, 'SeedCronJob', apiObjectProps(seedCronJobManifest(seed, seed.cronJob)));
+    this.seedCronJob = seed?.cronJob && new KubeCronJob(this, 'SeedCronJob', seedCronJobManifest(seed, seed.cronJob));
     // The first Job to run: the seed's, else migrate's (or, with both disabled, the next task's).
     this.node.defaultChild = this.seedJob ?? this.migrateJob ?? this.rotateJob ?? this.initJob;
   }

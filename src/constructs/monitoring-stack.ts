@@ -1,10 +1,9 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import type { ISupersetInstance } from './instance-reference';
+import { KubeConfigMap, KubeService } from '../../imports/k8s';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
 import type { ComponentType } from '../base/component-types';
-import { apiObjectProps } from '../base/manifest';
 import { type MonitoringModel } from '../base/model/monitoring';
 import { dashboardManifest } from '../build/dashboard';
 import { prometheusRuleProps } from '../build/prometheus-rule';
@@ -65,15 +64,15 @@ export class MonitoringStack extends Construct {
   /** The Celery workers' ServiceMonitor, when they run the exporter. */
   public readonly celeryWorkerServiceMonitor?: ServiceMonitor;
   /** The headless Service over the Celery workers' exporters. */
-  public readonly celeryWorkerMetricsService?: ApiObject;
+  public readonly celeryWorkerMetricsService?: KubeService;
   /** Flower's ServiceMonitor, when Flower runs. */
   public readonly celeryFlowerServiceMonitor?: ServiceMonitor;
   /** The exporter's mapping ConfigMap, when the pods run the exporter. */
-  public readonly exporterMapping?: ApiObject;
+  public readonly exporterMapping?: KubeConfigMap;
   /** The alert rules, unless disabled. */
   public readonly prometheusRule?: PrometheusRule;
   /** The Grafana dashboard ConfigMap, unless disabled. */
-  public readonly dashboard?: ApiObject;
+  public readonly dashboard?: KubeConfigMap;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id);
@@ -99,16 +98,16 @@ export class MonitoringStack extends Construct {
       return target && new ServiceMonitor(this, childId, serviceMonitorProps(model, target));
     };
     this.exporterMapping = model.exporterMapping
-      ? new ApiObject(this, 'ExporterMapping', apiObjectProps(statsdMappingManifest(model.instance, model.namespace, model.labels)))
+      ? new KubeConfigMap(this, 'ExporterMapping', statsdMappingManifest(model.instance, model.namespace, model.labels))
       : undefined;
     this.celeryWorkerMetricsService = model.workerMetricsService
-      && new ApiObject(this, 'CeleryWorkerMetricsService', apiObjectProps(workerMetricsServiceManifest(model, model.workerMetricsService)));
+      && new KubeService(this, 'CeleryWorkerMetricsService', workerMetricsServiceManifest(model, model.workerMetricsService));
     // The web server is checked above, so its target exists.
     this.serviceMonitor = monitorOf('web-server', 'ServiceMonitor')!;
     this.celeryWorkerServiceMonitor = monitorOf('celery-worker', 'CeleryWorkerServiceMonitor');
     this.celeryFlowerServiceMonitor = monitorOf('celery-flower', 'CeleryFlowerServiceMonitor');
     this.prometheusRule = model.alertRules && new PrometheusRule(this, 'PrometheusRule', prometheusRuleProps(model, model.alertRules.labels));
-    this.dashboard = model.dashboard && new ApiObject(this, 'Dashboard', apiObjectProps(dashboardManifest(model, model.dashboard)));
+    this.dashboard = model.dashboard && new KubeConfigMap(this, 'Dashboard', dashboardManifest(model, model.dashboard));
     this.node.defaultChild = this.serviceMonitor;
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

@@ -1,12 +1,11 @@
-import { ApiObject } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { podSelectorConfig, serviceIngressBackend } from './cdk8s-plus';
 import { deliveredByHelm, escapeForHelm } from './helm-delivery';
 import { isPrepared, prepareInstance } from './prepared-instance';
+import { KubeConfigMap, KubeDeployment, KubeHorizontalPodAutoscaler, KubePodDisruptionBudget, KubeService } from '../../imports/k8s';
 import { type ComponentType, SPEC_FIELD } from '../base/component-types';
 import { instanceSubject, SupersetInternalError, SupersetValidationError } from '../base/errors';
-import { apiObjectProps } from '../base/manifest';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import {
   autoscalerManifest, configMapManifest, deploymentManifest, disruptionBudgetManifest, serviceManifest,
@@ -46,28 +45,28 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
   /** The resolved component these objects were built from. */
   public readonly model: ResolvedComponent;
   /** The ConfigMap with `superset_config.py` (and the bootstrap script or websocket `config.json`). */
-  public readonly configMap?: ApiObject;
+  public readonly configMap?: KubeConfigMap;
   /** The Deployment. */
-  public readonly deployment: ApiObject;
+  public readonly deployment: KubeDeployment;
   /** The Service, for components that serve traffic. */
-  public readonly service?: ApiObject;
+  public readonly service?: KubeService;
   /** The HorizontalPodAutoscaler, when autoscaling is set. */
-  public readonly autoscaler?: ApiObject;
+  public readonly autoscaler?: KubeHorizontalPodAutoscaler;
   /** The PodDisruptionBudget, when one is set. */
-  public readonly podDisruptionBudget?: ApiObject;
+  public readonly podDisruptionBudget?: KubePodDisruptionBudget;
 
   protected constructor(scope: Construct, id: string, type: ComponentType, props: SupersetComponentSettings) {
     super(scope, id);
     const { component: c, instance } = componentModel(this, type, props);
     this.model = c;
     // Children are created in reading order: config, workload, then what points at the workload.
-    this.configMap = c.configMap && new ApiObject(this, 'ConfigMap', apiObjectProps(configMapManifest(c, c.configMap)));
-    this.deployment = new ApiObject(this, 'Deployment', apiObjectProps(deploymentManifest(c)));
-    this.service = c.service && new ApiObject(this, 'Service', apiObjectProps(serviceManifest(c, c.service)));
+    this.configMap = c.configMap && new KubeConfigMap(this, 'ConfigMap', configMapManifest(c, c.configMap));
+    this.deployment = new KubeDeployment(this, 'Deployment', deploymentManifest(c));
+    this.service = c.service && new KubeService(this, 'Service', serviceManifest(c, c.service));
     this.autoscaler = c.autoscaling
-      && new ApiObject(this, 'HorizontalPodAutoscaler', apiObjectProps(autoscalerManifest(c, c.autoscaling)));
+      && new KubeHorizontalPodAutoscaler(this, 'HorizontalPodAutoscaler', autoscalerManifest(c, c.autoscaling));
     this.podDisruptionBudget = c.podDisruptionBudget
-      && new ApiObject(this, 'PodDisruptionBudget', apiObjectProps(disruptionBudgetManifest(c, c.podDisruptionBudget)));
+      && new KubePodDisruptionBudget(this, 'PodDisruptionBudget', disruptionBudgetManifest(c, c.podDisruptionBudget));
     this.node.defaultChild = this.deployment;
     if (deliveredByHelm(instance)) escapeForHelm(this);
   }

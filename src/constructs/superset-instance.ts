@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CeleryBeat } from './celery-beat';
 import { CeleryFlower } from './celery-flower';
@@ -16,9 +15,9 @@ import { claimObjects } from './object-claims';
 import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
+import { KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
-import { apiObjectProps } from '../base/manifest';
 import type { ResolvedInstance } from '../base/model/instance';
 import { serviceAccountManifest } from '../build/component';
 import type { SupersetInstanceProps } from '../spec';
@@ -72,7 +71,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   /** The resolved model every object was built from. */
   public readonly model: ResolvedInstance;
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
-  public readonly serviceAccount?: ApiObject;
+  public readonly serviceAccount?: KubeServiceAccount;
   /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
   public readonly devDependencies?: DevDependencies;
   /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
@@ -113,7 +112,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.devDependencies = dev && new DevDependencies(this, 'DevDependencies', { ...dev, instanceName: this.instanceName, namespace: this.namespace });
     const sa = this.model.serviceAccount;
     this.serviceAccount = sa.create
-      ? new ApiObject(this, 'ServiceAccount', apiObjectProps(serviceAccountManifest(sa, this.namespace)))
+      ? new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, this.namespace))
       : undefined;
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
     const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);

@@ -1,6 +1,6 @@
-import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { KubeConfigMap, KubeService } from '../../imports/k8s';
 import type { WebServerSpec } from '../spec';
 
 /** Properties of a `WebServer`: the instance's shared settings and the component's own section of the spec. */
@@ -18,9 +18,9 @@ export interface WebServerProps extends SupersetComponentSettings {
  */
 export class WebServer extends SupersetComponent {
   /** The ConfigMap with `superset_config.py`. */
-  public declare readonly configMap: ApiObject;
+  public declare readonly configMap: KubeConfigMap;
   /** The Service. */
-  public declare readonly service: ApiObject;
+  public declare readonly service: KubeService;
   constructor(scope: Construct, id: string, props: WebServerProps) {
     super(scope, id, 'web-server', props);
   }

@@ -1,6 +1,6 @@
-import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SupersetComponent, type SupersetComponentSettings } from './superset-component';
+import type { KubeService } from '../../imports/k8s';
 import type { WebsocketServerSpec } from '../spec';
 
 /** Properties of a `WebsocketServer`: the instance's shared settings and the component's own section of the spec. */
@@ -18,7 +18,7 @@ export interface WebsocketServerProps extends SupersetComponentSettings {
  */
 export class WebsocketServer extends SupersetComponent {
   /** The Service. */
-  public declare readonly service: ApiObject;
+  public declare readonly service: KubeService;
   constructor(scope: Construct, id: string, props: WebsocketServerProps) {
     super(scope, id, 'websocket-server', props);
   }
