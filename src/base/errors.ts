@@ -1,4 +1,3 @@
-
 /**
  * One thing wrong with the props: `<path>: <rule>[, got <value>][; <fix>]`. The path is written the way the user
  * wrote the props (`webServer.service.nodePort`, `celeryWorker.podTemplate.container.ports[0].containerPort`).

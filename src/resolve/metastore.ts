@@ -1,4 +1,4 @@
-import { MetastoreConfig } from '../base/model/metastore';
+import type { MetastoreConfig } from '../base/model/metastore';
 import type { MetastoreSpec } from '../spec/metastore';
 
 /**

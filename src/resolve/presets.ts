@@ -1,6 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
-import { EngineOptions } from '../base/model/engine-options';
+import type { EngineOptions } from '../base/model/engine-options';
 import type { CeleryOptimization, CeleryPool, CeleryWorkerProcessSpec, GunicornLogLevel, GunicornSpec, GunicornWorkerClass, Preset, SqlaEngineOptionsSpec } from '../spec/tuning';
 
 /** Presets that size something; `disabled` is handled by each resolver before a size is looked up. */

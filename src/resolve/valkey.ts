@@ -1,4 +1,4 @@
-import { ValkeyCacheSetting, ResolvedValkeyCache, ResolvedValkeySsl, ResolvedValkey } from '../base/model/valkey';
+import type { ValkeyCacheSetting, ResolvedValkeyCache, ResolvedValkeySsl, ResolvedValkey } from '../base/model/valkey';
 import type { ValkeyCacheSpec, ValkeyCelerySpec, ValkeyResultsBackendSpec, ValkeySpec } from '../spec/valkey';
 
 type CacheField =

@@ -1,5 +1,5 @@
 import { redactSecrets } from './redact';
-import { Violation, SupersetValidationError, instanceSubject } from '../base/errors';
+import { type Violation, SupersetValidationError, instanceSubject } from '../base/errors';
 
 // Secret values must not end up in CI logs. Fields named like secrets are never shown, whatever they hold
 // (a misspelt `pasword` or a secret pasted into `secretKeyFrom` included); neither is the websocket config,

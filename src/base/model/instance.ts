@@ -5,7 +5,7 @@ import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType, LifecycleDe
 import type { ComponentType } from '../component-types';
 import type { Labels } from '../labels';
 import type { ResolvedLifecycle } from './lifecycle';
-import { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
+import type { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
 
 /** A component's Service, fully defaulted. */
 export interface ResolvedService {

@@ -13,7 +13,7 @@ export type ValkeyCacheSetting =
 export interface ResolvedValkeyCache {
   readonly setting: ValkeyCacheSetting;
   readonly database: number;
-  /** Prefix after the instance scope `<namespace>/<instance>/`. */
+  /** Prefix after the instance scope `<namespace>.<instance>.`. */
   readonly keyPrefix: string;
   readonly defaultTimeout: number;
 }

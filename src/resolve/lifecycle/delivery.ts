@@ -1,12 +1,13 @@
 import { contentHash } from '../../base/hash';
 import type { Labels } from '../../base/labels';
-import { NAME_HASH_LENGTH, TaskType } from '../../base/task-types';
+import { NAME_HASH_LENGTH, type TaskType } from '../../base/task-types';
 import type { LifecycleDelivery, PodRetentionPolicy } from '../../spec';
 
 /*
  * What each delivery mode adds to the lifecycle objects: the Job names and the annotations that order them before
  * the components. Pure functions of the mode, the task and its content.
  */
+
 /** Position of each task among the hooks; the objects the tasks need come first, at 0. */
 const HOOK_ORDER: Record<Exclude<TaskType, 'seed'>, number> = { migrate: 1, rotate: 2, init: 3 };
 
