@@ -1,6 +1,7 @@
 import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
+import { authEnv } from './auth';
 import { supersetConfigFiles } from './config-files';
 import { envValue, forceReloadEnv, pythonEnv } from './env';
 import { type ComponentAdditions } from './extensions';
@@ -60,6 +61,8 @@ export function pythonRuntime(
   const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
   const configData: Labels = supersetConfigFiles(spec, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
+    // Only the web server signs users in; workers and beat log in as a machine user, MCP has its own auth.
+    servesUsers: type === 'web-server',
     engineOptions,
     featureConfig: additions.config,
     componentConfig: own.config,
@@ -68,6 +71,7 @@ export function pythonRuntime(
   const env = [
     ...pythonEnv(spec, ctx.name),
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
+    ...(type === 'web-server' ? authEnv(spec.auth) : []),
     ...(type === 'celery-flower' ? [envValue(ENV.FLOWER_URL_PREFIX, flowerUrlPrefix(spec))] : []),
   ];
   const defaultCommand = {
