@@ -5,6 +5,9 @@ import type { ProxySettings, ResolvedAuth, ResolvedLdap, ResolvedOidc } from '..
 /** The name of the rendered security manager class (`CUSTOM_SECURITY_MANAGER`). */
 export const OIDC_SECURITY_MANAGER = 'OidcSecurityManager';
 
+// Imported as a module: an imported AUTH_* constant would itself become an (upper-case) Superset setting.
+const FAB_MANAGER_IMPORT = 'from flask_appbuilder.security import manager as _fab_manager';
+
 function pyList(values: readonly string[]): string {
   return `[${values.map(pyString).join(', ')}]`;
 }
@@ -79,9 +82,9 @@ function oidcSecurityManagerLines(oidc: ResolvedOidc): string[] {
 
 function oidcLines(oidc: ResolvedOidc): string[] {
   return [
-    'from flask_appbuilder.security.manager import AUTH_OAUTH',
+    FAB_MANAGER_IMPORT,
     ...oidcSecurityManagerLines(oidc),
-    'AUTH_TYPE = AUTH_OAUTH',
+    'AUTH_TYPE = _fab_manager.AUTH_OAUTH',
     ...oidcProviderLines(oidc),
   ];
 }
@@ -91,8 +94,8 @@ function ldapLines(ldap: ResolvedLdap): string[] {
   const tls = ldap.startTls || ldap.serverUrl.toLowerCase().startsWith('ldaps:');
   const optional = (name: string, value: string | undefined) => (value !== undefined ? [`${name} = ${pyString(value)}`] : []);
   return [
-    'from flask_appbuilder.security.manager import AUTH_LDAP',
-    'AUTH_TYPE = AUTH_LDAP',
+    FAB_MANAGER_IMPORT,
+    'AUTH_TYPE = _fab_manager.AUTH_LDAP',
     `AUTH_LDAP_SERVER = ${pyString(ldap.serverUrl)}`,
     `AUTH_LDAP_USE_TLS = ${pyBool(ldap.startTls)}`,
     ...(tls ? ['AUTH_LDAP_TLS_DEMAND = True'] : []),

@@ -1,5 +1,5 @@
-import type * as k8s from '../../imports/k8s';
 import { envFromSecret } from './env';
+import type * as k8s from '../../imports/k8s';
 import { ENV } from '../base/env-names';
 import type { ProxySettings, ResolvedAuth, ResolvedLdap, ResolvedOidc } from '../base/model/auth';
 import type { AuthSpec, LdapAuthSpec, OidcAuthSpec, SupersetSpec } from '../spec';

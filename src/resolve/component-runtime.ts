@@ -1,7 +1,7 @@
+import { authEnv } from './auth';
 import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
-import { authEnv } from './auth';
 import { supersetConfigFiles } from './config-files';
 import { envValue, forceReloadEnv, pythonEnv } from './env';
 import { type ComponentAdditions } from './extensions';
@@ -63,6 +63,7 @@ export function pythonRuntime(
     webServerPort: type === 'web-server' ? firstPort : undefined,
     // Only the web server signs users in; workers and beat log in as a machine user, MCP has its own auth.
     servesUsers: type === 'web-server',
+    proxySettings: true,
     engineOptions,
     featureConfig: additions.config,
     componentConfig: own.config,

@@ -1,9 +1,9 @@
 import * as path from 'path';
-import { find, synth, type Manifest } from '../util';
+import type { SupersetInstanceProps } from '../../src';
 import { SYSTEM_PYTHON } from '../support/python';
 import { renderComponent } from '../support/rendered-instance';
 import { freePort, requireProgram, run, startProcess, waitUntil, type Started } from '../support/servers';
-import type { SupersetInstanceProps } from '../../src';
+import { find, synth, type Manifest } from '../util';
 
 /*
  * The rendered OIDC sign-in, run for real: the web server's superset_config.py is executed by /usr/bin/python3,
@@ -61,7 +61,12 @@ interface ProbeResult {
   authorize_status: number;
   authorize_location: string;
   authorize_query: Record<string, string>;
-  callback: { token_key_present: boolean; token: { redirect_uri_seen: string; pkce_seen: boolean }; id_token_claims: boolean; user: Record<string, unknown> };
+  callback: {
+    token_key_present: boolean;
+    token: { redirect_uri_seen: string; pkce_seen: boolean };
+    id_token_claims: boolean;
+    user: Record<string, unknown>;
+  };
 }
 
 function login(spec: Partial<SupersetInstanceProps>, claims: { id_token: object; userinfo?: object }, provider = 'oidc'): ProbeResult {

@@ -7,7 +7,7 @@ OAUTH_PROVIDERS entry with authlib's Flask client as `oauth.register(name, **rem
 `self.get_oauth_user_info` for user info, and raise for provider names it does not know). Everything else is real:
 authlib, Flask, Werkzeug's ProxyFix, requests, and the IdP at argv[1] (test/support/oidc_idp.py).
 
-Input (stdin): JSON {"config": text, "provider": name, "headers": {...}, "id_token": {...}, "userinfo": {...}}.
+Input (stdin): JSON {"config": text, "provider": name or null for the settings only, "headers": {...}, "id_token": {...}, "userinfo": {...}}.
 The process environment is the pod's. Output: JSON with the settings, the authorize redirect, the token exchange
 and the user info the security manager returns.
 """
@@ -56,6 +56,9 @@ def install_stand_ins():
         sys.modules[name] = module
 
 
+SETTINGS = ("AUTH_", "ENABLE_PROXY", "PROXY_FIX", "PREFERRED_URL", "SESSION_COOKIE_SECURE", "WEBDRIVER_BASEURL")
+
+
 def encode(value):
     return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
 
@@ -71,6 +74,10 @@ def main():
     # Superset's configure_middlewares, before anything else wraps the app.
     if app.config.get("ENABLE_PROXY_FIX"):
         app.wsgi_app = ProxyFix(app.wsgi_app, **app.config["PROXY_FIX_CONFIG"])
+    settings_out = {k: v for k, v in settings.items() if k.startswith(SETTINGS)}
+    if probe.get("provider") is None:  # no OAuth (LDAP, or proxy settings only): the settings are the result
+        json.dump({"settings": settings_out}, sys.stdout)
+        return
     sm = app.config["CUSTOM_SECURITY_MANAGER"](app)
     provider = probe["provider"]
     entry = next(p for p in app.config["OAUTH_PROVIDERS"] if p["name"] == provider)
@@ -100,7 +107,7 @@ def main():
         "client_class": type(sm.oauth_remotes[provider]).__name__,
         "is_oauth2_app": isinstance(sm.oauth_remotes[provider], FlaskOAuth2App),
         "client_secret": sm.oauth_remotes[provider].client_secret,
-        "settings": {k: v for k, v in app.config.items() if k.startswith(("AUTH_", "ENABLE_PROXY", "PROXY_FIX", "PREFERRED_URL", "SESSION_COOKIE_SECURE", "WEBDRIVER_BASEURL"))},
+        "settings": settings_out,
         "authorize_status": login_resp.status_code,
         "authorize_location": location.split("?")[0],
         "authorize_query": {k: v[0] for k, v in query.items() if k not in ("nonce", "state", "code_challenge")},
