@@ -61,7 +61,7 @@ export function pythonRuntime(
   const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
   const configData: Labels = supersetConfigFiles(spec, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
-    // Only the web server signs users in; workers and beat log in as a machine user, MCP has its own auth.
+    // Only the web server signs users in; workers and beat log in as a machine user, the MCP server serves no login pages.
     servesUsers: type === 'web-server',
     proxySettings: true,
     engineOptions,

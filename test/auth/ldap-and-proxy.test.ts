@@ -60,6 +60,16 @@ describe('LDAP sign-in settings', () => {
     });
   });
 
+  test('group names, roles and DNs arrive in Python exactly as written', () => {
+    const group = 'cn=Ünïcode \\"quoted\\",ou=groups,dc=example,dc=com\n{x}\'';
+    const s = settings({
+      webServer: {},
+      auth: { ldap: { serverUrl: 'ldap://ldap', searchBase: 'ou=p,dc=x', searchFilter: '(cn=a\\2a"{b}")' }, rolesMapping: { [group]: ['Role "1"', 'Rôle\\2'] } },
+    });
+    expect(s.AUTH_ROLES_MAPPING).toEqual({ [group]: ['Role "1"', 'Rôle\\2'] });
+    expect(s.AUTH_LDAP_SEARCH_FILTER).toBe('(cn=a\\2a"{b}")');
+  });
+
   test('StartTLS on ldap://, direct bind without a bind user', () => {
     const s = settings({ webServer: {}, auth: { ldap: { serverUrl: 'ldap://ldap.example.com:389', startTls: true } } });
     expect(s).toMatchObject({ AUTH_LDAP_SERVER: 'ldap://ldap.example.com:389', AUTH_LDAP_USE_TLS: true, AUTH_LDAP_TLS_DEMAND: true });

@@ -146,6 +146,12 @@ describe('OIDC sign-in through the rendered superset_config.py', () => {
     }
   });
 
+  test('an issuer written with a trailing slash finds the same discovery document', () => {
+    const result = login(props({ issuerUrl: `${issuer}/` }), { id_token: ALICE });
+    expect(result.authorize_location).toBe(`${issuer}/protocol/openid-connect/auth`);
+    expect(result.callback.user.username).toBe('alice');
+  });
+
   test('the user config comes last and overrides what auth renders', () => {
     const spec = { ...props(), config: 'AUTH_USER_REGISTRATION_ROLE = "Public"\nSESSION_COOKIE_SECURE = False' };
     const result = login(spec, { id_token: ALICE });
