@@ -1,6 +1,6 @@
 // A production Superset: secrets by reference, a structured PostgreSQL metastore, Valkey over TLS, an
-// autoscaled web server with a disruption budget, Celery workers, beat and Flower, Gateway API routing and
-// NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
+// autoscaled web server with a disruption budget, Celery workers, beat and Flower, sign-in through an OpenID
+// Connect provider, Gateway API routing and NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
@@ -37,6 +37,20 @@ export const PRODUCTION: SupersetInstanceProps = {
   celeryWorker: { replicas: 2, celery: { preset: 'performance' } },
   celeryBeat: {},
   celeryFlower: {},
+  // Sign-in through the company's OpenID Connect provider (here a Keycloak realm; register the redirect URI
+  // https://bi.example.com/oauth-authorized/oidc). People in `bi-admins` become Admins; everyone else who signs in
+  // gets an account with the Gamma role. Roles follow the groups at each sign-in.
+  auth: {
+    oidc: {
+      issuerUrl: 'https://sso.example.com/realms/analytics',
+      clientId: 'superset',
+      clientSecretFrom: { name: 'superset-oidc', key: 'client-secret' },
+    },
+    userRegistration: true,
+    registrationRole: 'Gamma',
+    rolesMapping: { 'bi-admins': ['Admin'], 'bi-analysts': ['Alpha', 'sql_lab'] },
+    syncRolesAtLogin: true,
+  },
   networking: {
     gateway: {
       gatewayRef: { name: 'public', namespace: 'gateways', sectionName: 'https' },

@@ -20,6 +20,10 @@ export const ENV = {
   VALKEY_PASS: 'SUPERSET_OPERATOR__VALKEY_PASS',
   FORCE_RELOAD: 'SUPERSET_OPERATOR__FORCE_RELOAD',
   FLOWER_URL_PREFIX: 'SUPERSET_OPERATOR__FLOWER_URL_PREFIX',
+  /** This library's addition: the OIDC client secret of `auth.oidc` (web server only). */
+  OIDC_CLIENT_SECRET: 'SUPERSET_OPERATOR__OIDC_CLIENT_SECRET',
+  /** This library's addition: the LDAP bind password of `auth.ldap` (web server only). */
+  LDAP_BIND_PASSWORD: 'SUPERSET_OPERATOR__LDAP_BIND_PASSWORD',
 } as const;
 
 /** Where the component ConfigMap is mounted; Superset's image has this folder on its PYTHONPATH. */

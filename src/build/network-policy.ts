@@ -63,6 +63,7 @@ function ingressRules(
 export function networkPolicyManifest(
   instance: ResolvedInstance, component: ResolvedComponent, policy: NetworkPolicySpec, context: ComponentPolicyContext,
 ): Manifest<k8s.NetworkPolicy> {
+  const { identityProvider } = instance.backendPorts;
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -71,7 +72,8 @@ export function networkPolicyManifest(
       podSelector: { matchLabels: componentLabels(component.type, instance.name) },
       policyTypes: ['Ingress', 'Egress'],
       ingress: ingressRules(instance, component, policy, context),
-      egress: egressRules(instance, policy),
+      // Only the web server signs users in, so only it reaches the identity provider.
+      egress: egressRules(instance, policy, component.type === 'web-server' && identityProvider !== undefined ? [identityProvider] : []),
     },
   };
 }

@@ -24,7 +24,7 @@ export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
  * servers and a published Flower also on their serving port from `externalFrom` (unset: anywhere); `metrics`
  * ports from `metricsFrom` (unset: anywhere), and with monitoring Flower's port too (only from `metricsFrom`).
  * Egress is open, or with `egress: 'Restricted'` limited to DNS, the instance, the metastore and Valkey (and the
- * seed's source for the lifecycle Jobs), plus `extraEgress`. With `devDependencies`, the development PostgreSQL and
+ * seed's source for the lifecycle Jobs, the identity provider of `auth` for the web server), plus `extraEgress`. With `devDependencies`, the development PostgreSQL and
  * Valkey admit only the instance's pods, on their port. An empty `externalFrom` or `metricsFrom` admits no one.
  */
 export class InstanceNetworkPolicy extends Construct {

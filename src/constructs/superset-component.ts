@@ -106,6 +106,15 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
  * The resolved component: from the instance that built the component (its props are prepared already), or, on its
  * own, by preparing an instance of just this component (an absent section counts as `{}`).
  */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function withoutAuth(props: SupersetInstanceProps): SupersetInstanceProps {
+  const { auth: _auth, ...rest } = props;
+  return rest;
+}
+
 function componentModel(
   scope: Construct, type: ComponentType, props: SupersetComponentSettings,
 ): { readonly component: ResolvedComponent; readonly instance: ResolvedInstance } {
@@ -123,7 +132,10 @@ function componentModel(
         path: key, rule: `has no effect on a ${type} built on its own`, fix: 'remove it, or build a SupersetInstance',
       })));
     }
-    prepared = prepareInstance(scope, instanceName, given?.[field] === undefined ? { ...given, [field]: {} } : given);
+    // The shared settings may carry `auth` for the web server built next to this component; only the web server
+    // signs users in, so any other component is prepared without it, as it is inside an instance.
+    const own = type !== 'web-server' && isRecord(given) && given.auth !== undefined ? withoutAuth(given) : given;
+    prepared = prepareInstance(scope, instanceName, own?.[field] === undefined ? { ...own, [field]: {} } : own);
   }
   const component = prepared.model.components.find((c) => c.type === type);
   if (!component) throw new SupersetInternalError(`the resolved instance '${instanceName}' has no ${type}`);

@@ -1,6 +1,8 @@
+import { renderAuthBlock, renderProxyBlock } from './auth-block';
 import { pyBool, pyEnv, pyEnvOrEmpty, pyEnvOrNone, pyInt, pyString } from './python';
 import { renderValkeyBlock } from './valkey-block';
 import { ENV } from '../base/env-names';
+import type { ProxySettings, ResolvedAuth } from '../base/model/auth';
 import type { EngineOptions } from '../base/model/engine-options';
 import type { MetastoreConfig } from '../base/model/metastore';
 import type { ResolvedValkey } from '../base/model/valkey';
@@ -19,6 +21,10 @@ export interface SupersetConfigInput {
   readonly featureFlags?: { readonly [flag: string]: boolean };
   /** Valkey settings; absent = no cache, Celery or results backend settings. */
   readonly valkey?: ResolvedValkey;
+  /** Sign-in settings; set for the components that serve users (the web server) only. */
+  readonly auth?: ResolvedAuth;
+  /** Settings for serving behind a TLS-terminating proxy; absent = none rendered. */
+  readonly proxy?: ProxySettings;
   /** Raw Python from `spec.config`. */
   readonly baseConfig?: string;
   /** Raw Python from the component's (or lifecycle's) `config`, appended after the base config. */
@@ -102,7 +108,7 @@ function rawLines(header: string, text: string | undefined): string[] {
 
 /**
  * Renders `superset_config.py` (§3.2): imports, operator settings, engine options, feature flags, the Valkey block,
- * then the base and component raw config, in that order, so user code can override anything generated. No secret,
+ * the proxy and sign-in settings, then the base and component raw config, in that order, so user code can override anything generated. No secret,
  * host or port of the metastore or Valkey is written: the file reads them from the `SUPERSET_OPERATOR__*`
  * environment at Python run time.
  */
@@ -113,6 +119,8 @@ export function renderSupersetConfig(input: SupersetConfigInput): string {
     ...engineOptionLines(input.engineOptions),
     ...featureFlagLines(input.featureFlags),
     ...(input.valkey ? renderValkeyBlock(input.valkey) : []),
+    ...(input.proxy ? renderProxyBlock(input.proxy) : []),
+    ...(input.auth ? renderAuthBlock(input.auth) : []),
     ...rawLines('Added by cdk8s-superset features', input.featureConfig),
     ...rawLines('Base config (spec.config)', input.baseConfig),
     ...rawLines('Component config', input.componentConfig),

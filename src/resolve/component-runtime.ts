@@ -1,3 +1,4 @@
+import { authEnv } from './auth';
 import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
@@ -60,6 +61,9 @@ export function pythonRuntime(
   const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
   const configData: Labels = supersetConfigFiles(spec, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
+    // Only the web server signs users in; workers and beat log in as a machine user, the MCP server serves no login pages.
+    servesUsers: type === 'web-server',
+    proxySettings: true,
     engineOptions,
     featureConfig: additions.config,
     componentConfig: own.config,
@@ -68,6 +72,7 @@ export function pythonRuntime(
   const env = [
     ...pythonEnv(spec, ctx.name),
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
+    ...(type === 'web-server' ? authEnv(spec.auth) : []),
     ...(type === 'celery-flower' ? [envValue(ENV.FLOWER_URL_PREFIX, flowerUrlPrefix(spec))] : []),
   ];
   const defaultCommand = {

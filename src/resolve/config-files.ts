@@ -1,3 +1,4 @@
+import { resolveAuth, resolveProxySettings } from './auth';
 import { resolveMetastore } from './metastore';
 import { resolveValkey } from './valkey';
 import { type EngineOptions } from '../base/model/engine-options';
@@ -15,6 +16,13 @@ export interface ConfigFilesInput {
   readonly featureConfig?: string;
   /** The consumer's own `config`, appended after the top-level one. */
   readonly componentConfig?: string;
+  /**
+   * Whether the consumer gets the proxy settings: components do (workers and beat build report links); the
+   * lifecycle tasks serve and link nothing, and their Jobs are named after their content.
+   */
+  readonly proxySettings?: boolean;
+  /** Whether the consumer serves users and so gets the sign-in settings of `auth` (the web server). */
+  readonly servesUsers?: boolean;
   /** The bootstrap script in effect; mounted next to the config when not empty. */
   readonly bootstrapScript?: string;
 }
@@ -32,6 +40,8 @@ export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput)
     engineOptions: input.engineOptions,
     featureFlags: spec.featureFlags ?? {},
     valkey: spec.valkey && resolveValkey(spec.valkey),
+    proxy: input.proxySettings ? resolveProxySettings(spec) : undefined,
+    auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
     featureConfig: input.featureConfig,
     baseConfig: spec.config,
     componentConfig: input.componentConfig,

@@ -1,3 +1,4 @@
+import { identityProviderPort } from './auth';
 import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
 import type { InstanceContext } from './instance-context';
@@ -61,6 +62,7 @@ export function resolveInstance(
       metastore: props.metastore && metastorePort(props.metastore),
       valkey: props.valkey && (props.valkey.port ?? DEFAULT_VALKEY_PORT),
       seedSource: seedSource && (seedSource.port ?? defaultDatabasePort(seedSource.type)),
+      identityProvider: props.webServer ? identityProviderPort(props.auth) : undefined,
     },
     delivery: lifecycleDelivery(props),
     // Validation requires a namespace with monitoring.

@@ -135,6 +135,27 @@ export interface IngressSpec {
   readonly annotations?: { readonly [key: string]: string };
 }
 
+/**
+ * How Superset serves behind a TLS-terminating proxy (a gateway, an ingress controller or a load balancer). Each
+ * setting is also overridable in `config`, which is rendered after them.
+ */
+export interface ProxySettingsSpec {
+  /**
+   * Trust the `X-Forwarded-*` headers of exactly one proxy hop (`ENABLE_PROXY_FIX`), build `https` URLs
+   * (`PREFERRED_URL_SCHEME`) and send the session cookie only over TLS (`SESSION_COOKIE_SECURE`).
+   *
+   * @default - true when `gateway` or `ingress` is set
+   */
+  readonly enabled?: boolean;
+  /**
+   * The public URL that report and alert links point to (`WEBDRIVER_BASEURL_USER_FRIENDLY`), such as
+   * `https://bi.example.com/`.
+   *
+   * @default - `https://<first host name>/` of the HTTPRoute or Ingress, when it is not a wildcard
+   */
+  readonly publicUrl?: string;
+}
+
 /** How traffic reaches the instance. `gateway` and `ingress` are mutually exclusive. */
 export interface NetworkingSpec {
   /**
@@ -149,11 +170,18 @@ export interface NetworkingSpec {
    * @default - no Ingress
    */
   readonly ingress?: IngressSpec;
+  /**
+   * Settings for serving behind a TLS-terminating proxy.
+   *
+   * @default - enabled when `gateway` or `ingress` is set
+   */
+  readonly proxy?: ProxySettingsSpec;
 }
 
 /**
  * Egress of Superset pods: `Open` allows everything (the operator's behaviour); `Restricted` allows only DNS, the
- * instance's own pods, the metastore and Valkey ports, and `extraEgress`.
+ * instance's own pods, the metastore and Valkey ports, the identity provider's port (`auth`) on
+ * the web server, and `extraEgress`.
  */
 export type EgressPolicy = 'Open' | 'Restricted';
 
@@ -165,8 +193,8 @@ export type EgressPolicy = 'Open' | 'Restricted';
  */
 export interface NetworkPolicySpec {
   /**
-   * Egress rules. With `Restricted`, data warehouses, SMTP servers, identity providers and anything else Superset
-   * calls must be added through `extraEgress`.
+   * Egress rules. With `Restricted`, the identity provider's port of `auth` is opened for the web server; data
+   * warehouses, SMTP servers and anything else Superset calls must be added through `extraEgress`.
    *
    * @default 'Open'
    */

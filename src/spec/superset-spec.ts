@@ -1,3 +1,4 @@
+import type { AuthSpec } from './auth';
 import type { Environment, SecretKeyRef } from './common';
 import type {
   CeleryBeatSpec, CeleryFlowerSpec, CeleryWorkerSpec, McpServerSpec, WebServerSpec, WebsocketServerSpec,
@@ -166,6 +167,12 @@ export interface SupersetSpec {
    * @default - none: bring your own database and Valkey
    */
   readonly devDependencies?: DevDependenciesSpec;
+  /**
+   * How users sign in (OIDC or LDAP). Not part of the operator's spec.
+   *
+   * @default - Superset's own user database
+   */
+  readonly auth?: AuthSpec;
   /**
    * Gateway API or Ingress routing.
    *

@@ -340,6 +340,37 @@ const DEV_DEPENDENCIES = object({
   valkeyImage: CONTAINER_IMAGE,
 }, [], { secret: true });
 
+// Beyond the operator: sign-in. URLs, names and the rules between fields are checked by rules/auth.ts.
+const AUTH = object({
+  oidc: object({
+    issuerUrl: NON_EMPTY,
+    discoveryUrl: NON_EMPTY,
+    clientId: NON_EMPTY,
+    clientSecretFrom: SECRET_KEY_REF,
+    scopes: arrayOf(NON_EMPTY),
+    providerName: string({ format: matching(/^[a-z][a-z0-9_]{0,39}$/, 'for example \'oidc\' or \'keycloak\'') }),
+    icon: NON_EMPTY,
+    usernameClaim: NON_EMPTY,
+    rolesClaim: NON_EMPTY,
+    pkce: BOOLEAN,
+  }, ['clientId']),
+  ldap: object({
+    serverUrl: NON_EMPTY,
+    startTls: BOOLEAN,
+    caFile: string({ format: ABSOLUTE_PATH_FORMAT }),
+    bindDn: NON_EMPTY,
+    bindPasswordFrom: SECRET_KEY_REF,
+    searchBase: NON_EMPTY,
+    searchFilter: NON_EMPTY,
+    uidField: NON_EMPTY,
+    groupField: NON_EMPTY,
+  }, ['serverUrl']),
+  userRegistration: BOOLEAN,
+  registrationRole: NON_EMPTY,
+  rolesMapping: mapOf(arrayOf(NON_EMPTY)),
+  syncRolesAtLogin: BOOLEAN,
+});
+
 /** `monitoring`, also the props of a `MonitoringStack` used on its own. */
 export const MONITORING = object({
   serviceMonitor: object({
@@ -393,7 +424,12 @@ export const INSTANCE_PROPS_SCHEMA = object({
   mcpServer: MCP_SERVER,
   lifecycle: LIFECYCLE,
   devDependencies: DEV_DEPENDENCIES,
-  networking: object({ gateway: GATEWAY, ingress: INGRESS }),
+  auth: AUTH,
+  networking: object({
+    gateway: GATEWAY,
+    ingress: INGRESS,
+    proxy: object({ enabled: BOOLEAN, publicUrl: NON_EMPTY }),
+  }),
   monitoring: MONITORING,
   networkPolicy: NETWORK_POLICY,
   serviceAccount: object({ create: BOOLEAN, name: string({ format: DNS_SUBDOMAIN_FORMAT }), annotations: ANNOTATIONS }),

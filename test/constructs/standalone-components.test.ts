@@ -82,4 +82,14 @@ describe('a component on its own', () => {
     expect(instance.webServer!.model).toBe(instance.model.components.find((m) => m.type === 'web-server'));
     expect(instance.celeryWorker!.model).toBe(instance.model.components.find((m) => m.type === 'celery-worker'));
   });
+  test('shared settings with auth: the web server signs users in, the other components build without it', () => {
+    const auth = { oidc: { issuerUrl: 'https://sso.example.com/realms/bi', clientId: 'superset', clientSecretFrom: { name: 'oidc', key: 'secret' } } };
+    const c = chart();
+    const web = new WebServer(c, 'web', { ...SHARED, auth });
+    const worker = new CeleryWorker(c, 'worker', { ...SHARED, auth });
+    expect(web.model.configMap!.data['superset_config.py']).toContain('OAUTH_PROVIDERS = [');
+    expect(worker.model.configMap!.data['superset_config.py']).not.toContain('AUTH_TYPE');
+    // Still validated where it takes effect.
+    expect(() => new WebServer(chart(), 'web', { ...SHARED, auth: { oidc: { ...auth.oidc, scopes: ['email'] } } })).toThrow(SupersetValidationError);
+  });
 });

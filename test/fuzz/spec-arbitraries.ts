@@ -152,6 +152,26 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.record({
     passwordFrom: fc.constant({ name: 'valkey', key: 'password' }),
     cache: fc.record({ database: fc.integer({ min: 0, max: 15 }), defaultTimeout: fc.integer({ min: 1, max: 3600 }) }, { requiredKeys: [] }),
   }, { requiredKeys: ['host'] }),
+  auth: fc.record({
+    method: fc.oneof(
+      fc.record({
+        oidc: fc.record({
+          issuerUrl: fc.constantFrom('https://sso.example.com/realms/bi', 'https://login.example.com:8443/tenant/v2.0/'),
+          clientId: fc.constant('superset'),
+          clientSecretFrom: fc.constant({ name: 'oidc', key: 'client-secret' }),
+          scopes: fc.constant(['openid', 'email']),
+          rolesClaim: fc.constantFrom('groups', 'roles'),
+        }, { requiredKeys: ['issuerUrl', 'clientId', 'clientSecretFrom'] }),
+      }),
+      fc.record({
+        ldap: fc.constant({
+          serverUrl: 'ldaps://ldap.example.com', bindDn: 'cn=svc,dc=x', bindPasswordFrom: { name: 'ldap', key: 'pw' }, searchBase: 'dc=x',
+        }),
+      }),
+    ),
+    userRegistration: fc.boolean(),
+    syncRolesAtLogin: fc.boolean(),
+  }).map(({ method, ...rest }) => ({ ...method, ...rest, rolesMapping: { admins: ['Admin'] } })),
   networking: fc.record({
     ingress: fc.record({
       host: fc.constant('superset.example.com'),

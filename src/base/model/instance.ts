@@ -101,6 +101,8 @@ export interface ResolvedInstance {
     readonly valkey?: number;
     /** The seed's source database, when a seed runs. */
     readonly seedSource?: number;
+    /** The identity provider of `auth` (OIDC discovery host or LDAP server), which the web server calls. */
+    readonly identityProvider?: number;
   };
   /**
    * How the manifests are delivered (`lifecycle.delivery`): with `Helm`, every string the objects hold is escaped so

@@ -1,3 +1,4 @@
+import { AUTH_RULES } from './auth';
 import { COMPONENT_RULES } from './components';
 import { CONTROLLER_ONLY_RULES } from './controller-only';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   ...DEV_DEPENDENCY_RULES,
   ...RESERVED_LABEL_RULES,
   ...NETWORK_POLICY_PEER_RULES,
+  ...AUTH_RULES,
 ];

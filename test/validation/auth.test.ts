@@ -1,0 +1,81 @@
+import { expectProblem, expectValid, MINIMAL, problemsOf } from './helpers';
+
+const REF = { name: 'superset-oidc', key: 'client-secret' };
+const OIDC = { issuerUrl: 'https://login.example.com/realms/bi', clientId: 'superset', clientSecretFrom: REF };
+const LDAP = { serverUrl: 'ldaps://ldap.example.com', bindDn: 'cn=svc,dc=example,dc=com', bindPasswordFrom: REF, searchBase: 'ou=people,dc=example,dc=com' };
+const withAuth = (auth: object, extra: object = {}) => ({ ...MINIMAL, webServer: {}, auth, ...extra });
+
+describe('auth rules', () => {
+  test('accepts OIDC and LDAP set up as documented', () => {
+    expectValid(withAuth({ oidc: OIDC, userRegistration: true, registrationRole: 'Gamma', rolesMapping: { admins: ['Admin'] }, syncRolesAtLogin: true }));
+    expectValid(withAuth({ ldap: LDAP, rolesMapping: { 'cn=bi,ou=groups,dc=example,dc=com': ['Alpha'] } }));
+    expectValid(withAuth({ oidc: { discoveryUrl: 'https://login.example.com/.well-known/openid-configuration', clientId: 'x', clientSecretFrom: REF } }));
+  });
+
+  test('one method at a time, and one at least', () => {
+    expectProblem(withAuth({ oidc: OIDC, ldap: LDAP }), 'auth', 'mutually exclusive', 'remove auth.oidc or auth.ldap');
+    expectProblem(withAuth({ userRegistration: true }), 'auth.oidc', 'needs a sign-in method');
+  });
+
+  test('needs the web server', () => {
+    expectProblem({ ...MINIMAL, auth: { oidc: OIDC } }, 'auth', 'has no effect without webServer');
+  });
+
+  test('the client secret and bind password are Secret references, required outside Development', () => {
+    expectProblem(withAuth({ oidc: { ...OIDC, clientSecretFrom: undefined } }), 'auth.oidc.clientSecretFrom',
+      'is required', 'environment is unset, which means Production', 'reference a Secret key');
+    expectProblem(withAuth({ ldap: { ...LDAP, bindPasswordFrom: undefined } }, { environment: 'Staging' }), 'auth.ldap.bindPasswordFrom',
+      'is required with bindDn', 'environment is "Staging"');
+    expectValid(withAuth({ oidc: { ...OIDC, clientSecretFrom: undefined } }, { environment: 'Development' }));
+    // No inline secret exists to put in: unknown fields are refused.
+    expect(problemsOf(withAuth({ oidc: { ...OIDC, clientSecret: 'plain' } })).join('\n')).toContain('auth.oidc.clientSecret');
+  });
+
+  test('issuer and discovery URLs: exactly one, https outside Development, no credentials, fragment or query', () => {
+    expectProblem(withAuth({ oidc: { clientId: 'x', clientSecretFrom: REF } }), 'auth.oidc.issuerUrl', 'set exactly one of issuerUrl and discoveryUrl');
+    expectProblem(withAuth({ oidc: { ...OIDC, discoveryUrl: 'https://a/.well-known/openid-configuration' } }), 'auth.oidc', 'mutually exclusive');
+    expectProblem(withAuth({ oidc: { ...OIDC, issuerUrl: 'http://login.example.com/realms/bi' } }), 'auth.oidc.issuerUrl',
+      'must use https://', 'http is Development only', '"http://login.example.com/realms/bi"');
+    expectProblem(withAuth({ oidc: { ...OIDC, issuerUrl: 'login.example.com' } }), 'auth.oidc.issuerUrl', 'must be an absolute URL');
+    expectProblem(withAuth({ oidc: { ...OIDC, issuerUrl: 'https://u:pw@login.example.com/' } }), 'auth.oidc.issuerUrl',
+      'must not carry credentials', '<hidden>');
+    expectProblem(withAuth({ oidc: { ...OIDC, issuerUrl: 'https://login.example.com/#x' } }), 'auth.oidc.issuerUrl', 'fragment');
+    expectProblem(withAuth({ oidc: { ...OIDC, issuerUrl: 'https://login.example.com/?tenant=1' } }), 'auth.oidc.issuerUrl', 'query');
+    expectValid(withAuth({ oidc: { ...OIDC, issuerUrl: 'http://127.0.0.1:8080/realms/bi' } }, { environment: 'Development' }));
+  });
+
+  test('scopes include openid and hold no spaces; the provider name is a safe path segment', () => {
+    expectProblem(withAuth({ oidc: { ...OIDC, scopes: ['email'] } }), 'auth.oidc.scopes', 'must include \'openid\'');
+    expectProblem(withAuth({ oidc: { ...OIDC, scopes: ['openid email'] } }), 'auth.oidc.scopes', 'whitespace');
+    expectProblem(withAuth({ oidc: { ...OIDC, providerName: 'My IdP' } }), 'auth.oidc.providerName', '"My IdP"');
+    expectProblem(withAuth({ oidc: { ...OIDC, providerName: 'x/../y' } }), 'auth.oidc.providerName');
+  });
+
+  test('LDAP: the server URL, StartTLS only on ldap://, a filter in parentheses, search base when needed', () => {
+    expectProblem(withAuth({ ldap: { ...LDAP, serverUrl: 'https://ldap.example.com' } }), 'auth.ldap.serverUrl', 'must use ldap:// or ldaps://');
+    expectProblem(withAuth({ ldap: { ...LDAP, serverUrl: 'ldap://ldap.example.com/dc=x' } }), 'auth.ldap.serverUrl', 'must not have a path');
+    expectProblem(withAuth({ ldap: { ...LDAP, startTls: true } }), 'auth.ldap.startTls', 'ldaps:// is TLS already');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: 'memberOf=x' } }), 'auth.ldap.searchFilter', 'in parentheses');
+    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap', bindDn: 'cn=a', bindPasswordFrom: REF } }), 'auth.ldap.searchBase', 'with bindDn');
+    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap' }, userRegistration: true }), 'auth.ldap.searchBase', 'userRegistration or rolesMapping');
+    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap', bindPasswordFrom: REF } }), 'auth.ldap.bindPasswordFrom', 'without bindDn');
+    expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com:389', startTls: true, caFile: '/etc/ldap/ca.pem' } }));
+  });
+
+  test('roles: mapped groups name roles; syncing needs a mapping; a registration role needs registration', () => {
+    expectProblem(withAuth({ oidc: OIDC, rolesMapping: { admins: [] } }), 'auth.rolesMapping.admins', 'at least one Superset role');
+    expectProblem(withAuth({ oidc: OIDC, syncRolesAtLogin: true }), 'auth.syncRolesAtLogin', 'needs rolesMapping', 'lose their roles');
+    expectProblem(withAuth({ oidc: OIDC, syncRolesAtLogin: true, rolesMapping: {} }), 'auth.syncRolesAtLogin', 'needs rolesMapping');
+    expectProblem(withAuth({ oidc: OIDC, registrationRole: 'Gamma' }), 'auth.registrationRole', 'without userRegistration');
+  });
+
+  test('reports every problem at once', () => {
+    const problems = problemsOf(withAuth({ oidc: { clientId: 'x', scopes: ['profile'] }, syncRolesAtLogin: true }));
+    expect(problems.filter((p) => p.startsWith('auth')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('the public URL of networking.proxy is a URL', () => {
+    expectProblem({ ...MINIMAL, networking: { proxy: { publicUrl: 'bi.example.com' } } }, 'networking.proxy.publicUrl', 'absolute URL');
+    expectValid({ ...MINIMAL, networking: { proxy: { publicUrl: 'https://bi.example.com/' } } });
+  });
+});
