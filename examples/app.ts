@@ -1,4 +1,4 @@
-// A production Superset: secrets by reference, a structured PostgreSQL metastore, Valkey over TLS, an
+// A production Superset: secrets from an external store (External Secrets Operator), a structured PostgreSQL metastore, Valkey over TLS, an
 // autoscaled web server with a disruption budget, Celery workers, beat and Flower, Gateway API routing and
 // NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
@@ -10,16 +10,22 @@ export const PRODUCTION: SupersetInstanceProps = {
   // Your own build of the official image, pinned: `FROM apache/superset:6.1.0` plus the database driver
   // (psycopg2-binary) and Flower, which the official image does not ship for every use.
   image: { repository: 'registry.example.com/analytics/superset', tag: '6.1.0-1', pullSecrets: [{ name: 'registry' }] },
-  secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
+  // The secret key and the passwords come from the store `vault` through one ExternalSecret, which creates the Secret
+  // `superset-external-secrets` and fills in secretKeyFrom, metastore.passwordFrom and valkey.passwordFrom.
+  externalSecrets: {
+    storeRef: { name: 'vault', kind: 'ClusterSecretStore' },
+    refreshInterval: '15m',
+    secretKey: { key: 'analytics/superset', property: 'secret-key' },
+    metastorePassword: { key: 'analytics/superset-db', property: 'password' },
+    valkeyPassword: { key: 'analytics/superset-valkey', property: 'password' },
+  },
   metastore: {
     host: 'postgres.databases.svc',
     database: 'superset',
     username: 'superset',
-    passwordFrom: { name: 'superset-db', key: 'password' },
   },
   valkey: {
     host: 'valkey.databases.svc',
-    passwordFrom: { name: 'superset-valkey', key: 'password' },
     ssl: {},
   },
   featureFlags: { DASHBOARD_RBAC: true, ALERT_REPORTS: true },

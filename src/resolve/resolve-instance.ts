@@ -1,5 +1,6 @@
 import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
+import { resolveExternalSecret } from './external-secrets';
 import type { InstanceContext } from './instance-context';
 import { resolveLifecycle } from './lifecycle/resolve-tasks';
 import { lifecycleDelivery } from './lifecycle/task-types';
@@ -68,5 +69,7 @@ export function resolveInstance(
       ? resolveMonitoring({ name, components, lifecycle }, namespace, { serviceMonitor, prometheusRule, dashboard })
       : undefined,
     devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
+    externalSecret: props.externalSecrets
+      && resolveExternalSecret(props.externalSecrets, name, namespace, lifecycleDelivery(props), lifecycle !== undefined),
   };
 }

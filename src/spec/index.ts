@@ -1,6 +1,7 @@
 export * from './common';
 export * from './components';
 export * from './dev-dependencies';
+export * from './external-secrets';
 export * from './image';
 export * from './lifecycle';
 export * from './metastore';

@@ -1,3 +1,4 @@
+import { EXTERNAL_SECRETS } from './external-secrets-schema';
 import {
   ABSOLUTE_PATH_FORMAT, ANNOTATION_KEY_FORMAT, CRON_FORMAT, DNS_LABEL_FORMAT, DNS_SUBDOMAIN_FORMAT, GATEWAY_PATH_FORMAT,
   GO_DURATION_FORMAT, HOSTNAME_FORMAT, LABEL_KEY_FORMAT, LABEL_VALUE_FORMAT, matching, NETWORK_HOST_FORMAT,
@@ -393,6 +394,7 @@ export const INSTANCE_PROPS_SCHEMA = object({
   mcpServer: MCP_SERVER,
   lifecycle: LIFECYCLE,
   devDependencies: DEV_DEPENDENCIES,
+  externalSecrets: EXTERNAL_SECRETS,
   networking: object({ gateway: GATEWAY, ingress: INGRESS }),
   monitoring: MONITORING,
   networkPolicy: NETWORK_POLICY,

@@ -1,4 +1,5 @@
 import type { ResolvedDevDependencies } from './dev-dependencies';
+import type { ResolvedExternalSecret } from './external-secrets';
 import type { MonitoringModel } from './monitoring';
 import type * as k8s from '../../../imports/k8s';
 import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType, LifecycleDelivery } from '../../spec';
@@ -111,4 +112,6 @@ export interface ResolvedInstance {
   readonly monitoring?: MonitoringModel;
   /** The development PostgreSQL and Valkey, with `devDependencies`. */
   readonly devDependencies?: ResolvedDevDependencies;
+  /** The ExternalSecret that creates the referenced Secrets, with `externalSecrets`. */
+  readonly externalSecret?: ResolvedExternalSecret;
 }

@@ -1,6 +1,7 @@
 import { COMPONENT_RULES } from './components';
 import { CONTROLLER_ONLY_RULES } from './controller-only';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
+import { EXTERNAL_SECRET_RULES } from './external-secrets';
 import { IGNORED_INPUT_RULES } from './ignored-input';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { METASTORE_RULES } from './metastore';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES,
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
+  ...EXTERNAL_SECRET_RULES,
   ...RESERVED_LABEL_RULES,
   ...NETWORK_POLICY_PEER_RULES,
 ];
