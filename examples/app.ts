@@ -1,5 +1,5 @@
 // A production Superset: secrets from an external store (External Secrets Operator), a structured PostgreSQL metastore, Valkey over TLS, an
-// autoscaled web server with a disruption budget, Celery workers, beat and Flower, Gateway API routing and
+// autoscaled web server with a disruption budget, Celery workers scaled on their queue (KEDA), beat and Flower, Gateway API routing and
 // NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
@@ -40,7 +40,8 @@ export const PRODUCTION: SupersetInstanceProps = {
     podDisruptionBudget: { minAvailable: 1 },
     gunicorn: { preset: 'performance', timeout: 120 },
   },
-  celeryWorker: { replicas: 2, celery: { preset: 'performance' } },
+  // Workers follow the length of the instance's Celery queue (KEDA), from 2 to 10.
+  celeryWorker: { celery: { preset: 'performance' }, queueScaling: { minReplicas: 2, maxReplicas: 10, tls: { caFrom: { name: 'valkey-ca', key: 'ca.crt' } } } },
   celeryBeat: {},
   celeryFlower: {},
   networking: {

@@ -95,6 +95,15 @@ describe('the production example', () => {
     expect(new Set(refs.map((r: any) => r.name))).toEqual(new Set(['superset-external-secrets']));
   });
 
+  test('scales the workers on their Celery queue with KEDA, reading the Valkey password from the external Secret', () => {
+    const so = find(production, 'ScaledObject', 'superset-celery-worker');
+    expect(so.spec).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 10 });
+    expect(so.spec.triggers[0].metadata.listName).toBe('analytics.superset.analytics.superset');
+    expect(find(production, 'Deployment', 'superset-celery-worker').spec.replicas).toBeUndefined();
+    expect(find(production, 'TriggerAuthentication', 'superset-celery-worker').spec.secretTargetRef[0])
+      .toEqual({ parameter: 'password', name: 'superset-external-secrets', key: 'valkey-password' });
+  });
+
   test('migrates with hash-named Jobs before the pods start', () => {
     const migrate = job(production, 'migrate');
     expect(migrate.metadata.name).toMatch(/^superset-migrate-[0-9a-f]{6}$/);

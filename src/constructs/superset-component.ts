@@ -54,11 +54,14 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
   public readonly autoscaler?: KubeHorizontalPodAutoscaler;
   /** The PodDisruptionBudget, when one is set. */
   public readonly podDisruptionBudget?: KubePodDisruptionBudget;
+  /** The resolved instance the component belongs to, for what a subclass adds. */
+  protected readonly instanceModel: ResolvedInstance;
 
   protected constructor(scope: Construct, id: string, type: ComponentType, props: SupersetComponentSettings) {
     super(scope, id);
     const { component: c, instance } = componentModel(this, type, props);
     this.model = c;
+    this.instanceModel = instance;
     // Children are created in reading order: config, workload, then what points at the workload.
     this.configMap = c.configMap && new KubeConfigMap(this, 'ConfigMap', configMapManifest(c, c.configMap));
     this.deployment = new KubeDeployment(this, 'Deployment', deploymentManifest(c));

@@ -7,6 +7,7 @@ export * from './lifecycle';
 export * from './metastore';
 export * from './monitoring';
 export * from './networking';
+export * from './queue-scaling';
 export * from './scaling';
 export * from './service';
 export * from './service-account';

@@ -10,6 +10,7 @@ import { NAME_RULES } from './names';
 import { NAMESPACE_RULES } from './namespace';
 import { NETWORK_POLICY_PEER_RULES } from './network-policy-peers';
 import { NETWORKING_RULES } from './networking';
+import { QUEUE_SCALING_RULES } from './queue-scaling';
 import { RESERVED_LABEL_RULES } from './reserved-labels';
 import type { Rule } from './rule';
 import { SCALING_RULES } from './scaling';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...VALKEY_RULES,
   ...COMPONENT_RULES,
   ...SCALING_RULES,
+  ...QUEUE_SCALING_RULES,
   ...IGNORED_INPUT_RULES,
   ...NETWORKING_RULES,
   ...MONITORING_RULES,
