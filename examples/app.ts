@@ -1,6 +1,7 @@
-// A production Superset: secrets by reference, a structured PostgreSQL metastore, Valkey over TLS, an
-// autoscaled web server with a disruption budget, Celery workers, beat and Flower, sign-in through an OpenID
-// Connect provider, Gateway API routing and NetworkPolicies with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
+// A production Superset: secrets from an external store (External Secrets Operator), a structured PostgreSQL
+// metastore, Valkey over TLS, an autoscaled web server with a disruption budget, Celery workers scaled on their
+// queue (KEDA), beat and Flower, sign-in through an OpenID Connect provider, Gateway API routing and NetworkPolicies
+// with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
@@ -10,16 +11,24 @@ export const PRODUCTION: SupersetInstanceProps = {
   // Your own build of the official image, pinned: `FROM apache/superset:6.1.0` plus the database driver
   // (psycopg2-binary) and Flower, which the official image does not ship for every use.
   image: { repository: 'registry.example.com/analytics/superset', tag: '6.1.0-1', pullSecrets: [{ name: 'registry' }] },
-  secretKeyFrom: { name: 'superset-secret', key: 'secret-key' },
+  // The secret key, the passwords and the OIDC client secret come from the store `vault` through one ExternalSecret,
+  // which creates the Secret `superset-external-secrets` and fills in secretKeyFrom, metastore.passwordFrom,
+  // valkey.passwordFrom and auth.oidc.clientSecretFrom.
+  externalSecrets: {
+    storeRef: { name: 'vault', kind: 'ClusterSecretStore' },
+    refreshInterval: '15m',
+    secretKey: { key: 'analytics/superset', property: 'secret-key' },
+    metastorePassword: { key: 'analytics/superset-db', property: 'password' },
+    valkeyPassword: { key: 'analytics/superset-valkey', property: 'password' },
+    oidcClientSecret: { key: 'analytics/superset-oidc', property: 'client-secret' },
+  },
   metastore: {
     host: 'postgres.databases.svc',
     database: 'superset',
     username: 'superset',
-    passwordFrom: { name: 'superset-db', key: 'password' },
   },
   valkey: {
     host: 'valkey.databases.svc',
-    passwordFrom: { name: 'superset-valkey', key: 'password' },
     ssl: {},
   },
   featureFlags: { DASHBOARD_RBAC: true, ALERT_REPORTS: true },
@@ -34,7 +43,8 @@ export const PRODUCTION: SupersetInstanceProps = {
     podDisruptionBudget: { minAvailable: 1 },
     gunicorn: { preset: 'performance', timeout: 120 },
   },
-  celeryWorker: { replicas: 2, celery: { preset: 'performance' } },
+  // Workers follow the length of the instance's Celery queue (KEDA), from 2 to 10.
+  celeryWorker: { celery: { preset: 'performance' }, queueScaling: { minReplicas: 2, maxReplicas: 10, tls: { caFrom: { name: 'valkey-ca', key: 'ca.crt' } } } },
   celeryBeat: {},
   celeryFlower: {},
   // Sign-in through the company's OpenID Connect provider (here a Keycloak realm; register the redirect URI
@@ -44,7 +54,6 @@ export const PRODUCTION: SupersetInstanceProps = {
     oidc: {
       issuerUrl: 'https://sso.example.com/realms/analytics',
       clientId: 'superset',
-      clientSecretFrom: { name: 'superset-oidc', key: 'client-secret' },
     },
     userRegistration: true,
     registrationRole: 'Gamma',

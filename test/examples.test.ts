@@ -85,6 +85,25 @@ describe('the production example', () => {
     expect(mainContainer(find(production, 'Deployment', 'superset-web-server')).image).toBe('registry.example.com/analytics/superset:6.1.0-1');
   });
 
+  test('reads every secret from the Secret its ExternalSecret creates', () => {
+    const created = find(production, 'ExternalSecret', 'superset-external-secrets').spec.data.map((d: any) => d.secretKey);
+    expect(created).toEqual(['secret-key', 'metastore-password', 'valkey-password', 'oidc-client-secret']);
+    const refs = production.filter((x) => x.kind === 'Deployment' || x.kind === 'Job').flatMap((m) => m.spec.template.spec.containers)
+      .flatMap((c: any) => c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef).filter(Boolean);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(created).toContain(ref.key);
+    expect(new Set(refs.map((r: any) => r.name))).toEqual(new Set(['superset-external-secrets']));
+  });
+
+  test('scales the workers on their Celery queue with KEDA, reading the Valkey password from the external Secret', () => {
+    const so = find(production, 'ScaledObject', 'superset-celery-worker');
+    expect(so.spec).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 10 });
+    expect(so.spec.triggers[0].metadata.listName).toBe('analytics.superset.analytics.superset');
+    expect(find(production, 'Deployment', 'superset-celery-worker').spec.replicas).toBeUndefined();
+    expect(find(production, 'TriggerAuthentication', 'superset-celery-worker').spec.secretTargetRef[0])
+      .toEqual({ parameter: 'password', name: 'superset-external-secrets', key: 'valkey-password' });
+  });
+
   test('migrates with hash-named Jobs before the pods start', () => {
     const migrate = job(production, 'migrate');
     expect(migrate.metadata.name).toMatch(/^superset-migrate-[0-9a-f]{6}$/);

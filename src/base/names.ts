@@ -7,3 +7,8 @@
 export function devServiceNames(instanceName: string): { readonly postgres: string; readonly valkey: string } {
   return { postgres: `${instanceName}-postgres`, valkey: `${instanceName}-valkey` };
 }
+
+/** The ExternalSecret of `externalSecrets`, and the Secret it creates: `<name>-external-secrets`. */
+export function externalSecretName(instanceName: string): string {
+  return `${instanceName}-external-secrets`;
+}

@@ -3,7 +3,7 @@ import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
-import { containerScope, eq, matches, ofOwnPods, podScope, selector, serviceScope } from '../render/promql';
+import { containerScope, eq, matches, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope } from '../render/promql';
 
 /** A Prometheus query of a panel. */
 export interface DashboardTarget {
@@ -126,6 +126,19 @@ function celerySection(model: MonitoringModel): Section[] {
   }];
 }
 
+/** With queue scaling: the waiting tasks KEDA reads, and the workers it runs for them. */
+function queueSection(model: MonitoringModel): Section[] {
+  if (!model.queueLength) return [];
+  const replicas = selector('kube_deployment_status_replicas', eq('namespace', model.namespace), eq('deployment', model.queueLength.scaledObject));
+  return [{
+    title: 'Celery queue',
+    panels: [
+      { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${queueLengthSeries(model)})`, 'waiting']] },
+      { title: 'Celery worker replicas', unit: 'short', queries: [[`sum(${replicas})`, 'replicas']] },
+    ],
+  }];
+}
+
 /** Lays sections out top to bottom: a row heading, then panels three to a row. Ids count up from 1. */
 function layout(sections: readonly Section[]): DashboardPanel[] {
   const panels: DashboardPanel[] = [];
@@ -174,7 +187,7 @@ export function grafanaDashboard(model: MonitoringModel): GrafanaDashboard {
     templating: {
       list: [{ name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', hide: 0 }],
     },
-    panels: layout([...requestSection(model), podSection(model), ...celerySection(model)]),
+    panels: layout([...requestSection(model), podSection(model), ...celerySection(model), ...queueSection(model)]),
   };
 }
 

@@ -3,7 +3,9 @@ import type { Labels } from '../base/labels';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
-import { containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, selector, serviceScope } from '../render/promql';
+import {
+  containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope,
+} from '../render/promql';
 
 /** One alert of the instance's PrometheusRule. */
 export interface AlertRule {
@@ -123,6 +125,24 @@ function noWorkerOnline(model: MonitoringModel, who: string): AlertRule {
 }
 
 /**
+ * With queue scaling, the Celery queue growing for 10 minutes: the trend over each 5 minutes has been upward for 10
+ * minutes, so the workers (at their maximum, or not starting) do not keep up. A queue that grows and drains in bursts
+ * does not fire.
+ */
+function queueAlerts(model: MonitoringModel, who: string): AlertRule[] {
+  if (!model.queueLength) return [];
+  return [{
+    alert: 'SupersetCeleryQueueGrowing',
+    expr: `max by (namespace, scaledObject) (deriv(${queueLengthSeries(model)}[5m])) > 0`,
+    for: '10m',
+    severity: 'warning',
+    summary: `The Celery queue of ${who} has been growing for 10 minutes`,
+    description: 'The Celery queue of ScaledObject {{ $labels.namespace }}/{{ $labels.scaledObject }} has grown for 10 '
+      + 'minutes: the workers do not keep up (at celeryWorker.queueScaling.maxReplicas, or pods not starting).',
+  }];
+}
+
+/**
  * A lifecycle Job that failed for good (its `Failed` condition, set once its retries or its deadline are spent; a
  * failed attempt that a retry makes good does not count), and with `Plain` delivery, pods still waiting for
  * migrations after 30 minutes.
@@ -186,11 +206,15 @@ function requestAlerts(model: MonitoringModel, who: string): AlertRule[] {
  * The alerts of an instance, each matching only its pods, Deployments, Jobs or scraped Services: pods
  * crash-looping, containers near their memory (90%) or CPU (80%) limit, web server replicas unavailable or none at
  * all, Celery beat not running, no Celery worker online (with Flower), a failed lifecycle Job and pods waiting for
- * migrations (with the lifecycle), and API server errors above 5% or p95 latency above 2 s (with the exporter).
+ * migrations (with the lifecycle), API server errors above 5% or p95 latency above 2 s (with the exporter), and the
+ * Celery queue growing for 10 minutes (with queue scaling).
  */
 export function alertRules(model: MonitoringModel): AlertRule[] {
   const who = `Superset ${model.namespace}/${model.instance}`;
-  return [...podAlerts(model, who), ...workloadAlerts(model, who), ...lifecycleAlerts(model, who), ...requestAlerts(model, who)];
+  return [
+    ...podAlerts(model, who), ...workloadAlerts(model, who), ...queueAlerts(model, who), ...lifecycleAlerts(model, who),
+    ...requestAlerts(model, who),
+  ];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ResolvedInstance } from '../base/model/instance';
 import { plainData } from '../base/plain-data';
 import { withDevDependencies } from '../resolve/dev-dependencies';
 import type { ComponentExtension } from '../resolve/extensions';
+import { withExternalSecrets } from '../resolve/external-secrets';
 import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
 import { resolveInstance } from '../resolve/resolve-instance';
 import { statsdExporterExtension } from '../resolve/statsd-exporter';
@@ -46,7 +47,7 @@ export function prepareInstance(scope: IConstruct, name: string, props: Superset
   validateInstanceProps(props, name, { chart: { namespace: chartNamespace } });
   const plain = plainData(props);
   const namespace = plain.namespace ?? chartNamespace;
-  const model = resolveInstance(withDevDependencies(plain, name), name, namespace, COMPONENT_EXTENSIONS);
+  const model = resolveInstance(withExternalSecrets(withDevDependencies(plain, name), name), name, namespace, COMPONENT_EXTENSIONS);
   const prepared: PreparedInstance = { props: plain, name, namespace, model };
   PREPARED.set(props, (known ?? new Map()).set(key, prepared));
   // Constructs handed the plain copy find it prepared too.

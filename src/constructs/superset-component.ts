@@ -54,11 +54,14 @@ export abstract class SupersetComponent extends Construct implements kplus.IPodS
   public readonly autoscaler?: KubeHorizontalPodAutoscaler;
   /** The PodDisruptionBudget, when one is set. */
   public readonly podDisruptionBudget?: KubePodDisruptionBudget;
+  /** The resolved instance the component belongs to, for what a subclass adds. */
+  protected readonly instanceModel: ResolvedInstance;
 
   protected constructor(scope: Construct, id: string, type: ComponentType, props: SupersetComponentSettings) {
     super(scope, id);
     const { component: c, instance } = componentModel(this, type, props);
     this.model = c;
+    this.instanceModel = instance;
     // Children are created in reading order: config, workload, then what points at the workload.
     this.configMap = c.configMap && new KubeConfigMap(this, 'ConfigMap', configMapManifest(c, c.configMap));
     this.deployment = new KubeDeployment(this, 'Deployment', deploymentManifest(c));
@@ -112,7 +115,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function withoutAuth(props: SupersetInstanceProps): SupersetInstanceProps {
   const { auth: _auth, ...rest } = props;
-  return rest;
+  if (!isRecord(rest.externalSecrets)) return rest;
+  // The sign-in secrets from the store belong to the web server too; a store left with nothing to read goes with them.
+  const { oidcClientSecret: _client, ldapBindPassword: _bind, ...externalSecrets } = rest.externalSecrets;
+  const { storeRef: _store, refreshInterval: _interval, ...values } = externalSecrets;
+  if (Object.values(values).some((value) => value !== undefined)) return { ...rest, externalSecrets };
+  const { externalSecrets: _none, ...withoutStore } = rest;
+  return withoutStore;
 }
 
 function componentModel(

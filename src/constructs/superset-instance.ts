@@ -15,11 +15,13 @@ import { claimObjects } from './object-claims';
 import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
+import { ExternalSecret } from '../../imports/external-secrets.io';
 import { KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import type { ResolvedInstance } from '../base/model/instance';
 import { serviceAccountManifest } from '../build/component';
+import { externalSecretProps } from '../build/external-secret';
 import type { SupersetInstanceProps } from '../spec';
 import {
   propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
@@ -74,6 +76,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly serviceAccount?: KubeServiceAccount;
   /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
   public readonly devDependencies?: DevDependencies;
+  /** The ExternalSecret that creates the Secrets the `*From` fields read, when `externalSecrets` is set. */
+  public readonly externalSecret?: ExternalSecret;
   /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
   public readonly lifecycle?: LifecycleJobs;
   /** The web server, when `webServer` is set. */
@@ -114,6 +118,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.serviceAccount = sa.create
       ? new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, this.namespace))
       : undefined;
+    const external = this.model.externalSecret;
+    this.externalSecret = external && new ExternalSecret(this, 'ExternalSecret', externalSecretProps(external));
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
     const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);
     this.webServer = has('web-server') ? new WebServer(this, 'WebServer', props) : undefined;

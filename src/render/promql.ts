@@ -97,3 +97,13 @@ export function serviceScope(model: MonitoringModel, component: ComponentType): 
   if (!target) throw new SupersetInternalError(`no scrape target for ${component}`);
   return [eq('namespace', model.namespace), eq('service', target.service)];
 }
+
+/**
+ * The queue length KEDA exports for the workers' ScaledObject (`keda_scaler_metrics_value`, from the KEDA operator's
+ * metrics endpoint: the length of the instance's Celery list as the Redis list scaler last read it).
+ */
+export function queueLengthSeries(model: MonitoringModel): string {
+  if (!model.queueLength) throw new SupersetInternalError('no queue scaling to read the queue length of');
+  return selector('keda_scaler_metrics_value', eq('namespace', model.namespace), eq('scaledObject', model.queueLength.scaledObject),
+    eq('triggerIndex', '0'));
+}

@@ -1,6 +1,6 @@
 import { combineAdditions, initStepContainer } from './extensions';
 import type * as k8s from '../../imports/k8s';
-import type { PodTemplate, WebsocketServerSpec } from '../spec';
+import type { CeleryWorkerSpec, PodTemplate, WebsocketServerSpec } from '../spec';
 import { PROFILES } from './component-profiles';
 import { type AnyComponentSpec, componentSpec, flowerUrlPrefix, pythonRuntime, type Runtime, websocketRuntime } from './component-runtime';
 import { mergeEnv } from './env';
@@ -74,10 +74,12 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
   const labels = componentLabels(type, ctx.name);
   const isBeat = type === 'celery-beat';
   // Beat is a singleton: never scaled, never disrupted by budget, never two at once during a rollout.
-  const autoscaling = isBeat ? undefined : own.autoscaling ?? spec.autoscaling;
+  // KEDA owns the replicas of workers scaled on their queue: no HorizontalPodAutoscaler of ours, no replica count.
+  const queueScaled = type === 'celery-worker' && (own as CeleryWorkerSpec).queueScaling !== undefined;
+  const autoscaling = isBeat || queueScaled ? undefined : own.autoscaling ?? spec.autoscaling;
   const podDisruptionBudget = isBeat ? undefined : own.podDisruptionBudget ?? spec.podDisruptionBudget;
   // Beat runs exactly one pod, or none when everything is scaled to zero (for example before a major upgrade).
-  const replicas = isBeat ? (spec.replicas === 0 ? 0 : 1) : autoscaling ? undefined : own.replicas ?? spec.replicas ?? 1;
+  const replicas = isBeat ? (spec.replicas === 0 ? 0 : 1) : autoscaling || queueScaled ? undefined : own.replicas ?? spec.replicas ?? 1;
   return {
     type,
     name: `${ctx.name}-${type}`,

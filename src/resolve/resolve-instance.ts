@@ -1,10 +1,12 @@
 import { identityProviderPort } from './auth';
 import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
+import { resolveExternalSecret } from './external-secrets';
 import type { InstanceContext } from './instance-context';
 import { resolveLifecycle } from './lifecycle/resolve-tasks';
 import { lifecycleDelivery } from './lifecycle/task-types';
 import { resolveMonitoring } from './monitoring';
+import { resolveQueueScaling } from './queue-scaling';
 import { resolveComponent } from './resolve-component';
 import { resolveRoutes } from './routes';
 import { COMPONENT_TYPES, SPEC_FIELD } from '../base/component-types';
@@ -50,6 +52,12 @@ export function resolveInstance(
   const lifecycle = resolveLifecycle(ctx);
   const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
   const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
+  const worker = components.find((c) => c.type === 'celery-worker');
+  // Validation requires Valkey and a namespace with queue scaling.
+  const queueSpec = props.celeryWorker?.queueScaling;
+  const queueScaling = queueSpec && worker && props.valkey && namespace !== undefined
+    ? resolveQueueScaling(queueSpec, props.valkey, worker, name, namespace)
+    : undefined;
   return {
     name,
     namespace,
@@ -67,8 +75,11 @@ export function resolveInstance(
     delivery: lifecycleDelivery(props),
     // Validation requires a namespace with monitoring.
     monitoring: serviceMonitor && namespace !== undefined
-      ? resolveMonitoring({ name, components, lifecycle }, namespace, { serviceMonitor, prometheusRule, dashboard })
+      ? resolveMonitoring({ name, components, lifecycle, queueScaling }, namespace, { serviceMonitor, prometheusRule, dashboard })
       : undefined,
     devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
+    queueScaling,
+    externalSecret: props.externalSecrets
+      && resolveExternalSecret(props.externalSecrets, name, namespace, lifecycleDelivery(props), lifecycle !== undefined),
   };
 }

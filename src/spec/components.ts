@@ -1,5 +1,6 @@
 import type { SecretKeyRef } from './common';
 import type { ImageOverrideSpec } from './image';
+import type { QueueScalingSpec } from './queue-scaling';
 import type { AutoscalingSpec, PodDisruptionBudgetSpec } from './scaling';
 import type { ComponentServiceSpec } from './service';
 import type { DeploymentTemplate, PodTemplate } from './templates';
@@ -105,6 +106,13 @@ export interface CeleryWorkerSpec extends PythonComponentSpec, ScalableSpec {
    * @default - the top-level `sqlaEngineOptions`
    */
   readonly sqlaEngineOptions?: SqlaEngineOptionsSpec;
+  /**
+   * Scale on the length of this instance's Celery queue with KEDA, instead of `autoscaling`. Not part of the
+   * operator's spec.
+   *
+   * @default - no queue-based scaling
+   */
+  readonly queueScaling?: QueueScalingSpec;
 }
 
 /** The Celery beat scheduler: exactly one pod (none with top-level `replicas: 0`), replaced with `Recreate`. */

@@ -4,6 +4,7 @@ import type {
   CeleryBeatSpec, CeleryFlowerSpec, CeleryWorkerSpec, McpServerSpec, WebServerSpec, WebsocketServerSpec,
 } from './components';
 import type { DevDependenciesSpec } from './dev-dependencies';
+import type { ExternalSecretsSpec } from './external-secrets';
 import type { ImageSpec } from './image';
 import type { LifecycleSpec } from './lifecycle';
 import type { MetastoreSpec } from './metastore';
@@ -173,6 +174,13 @@ export interface SupersetSpec {
    * @default - Superset's own user database
    */
   readonly auth?: AuthSpec;
+  /**
+   * The secret key, metastore and Valkey credentials from an external store, through ExternalSecrets. Not part of the
+   * operator's spec.
+   *
+   * @default - none: the Secrets the `*From` fields name are yours to create
+   */
+  readonly externalSecrets?: ExternalSecretsSpec;
   /**
    * Gateway API or Ingress routing.
    *

@@ -1,8 +1,10 @@
+import { EXTERNAL_SECRETS } from './external-secrets-schema';
 import {
   ABSOLUTE_PATH_FORMAT, ANNOTATION_KEY_FORMAT, CRON_FORMAT, DNS_LABEL_FORMAT, DNS_SUBDOMAIN_FORMAT, GATEWAY_PATH_FORMAT,
   GO_DURATION_FORMAT, HOSTNAME_FORMAT, LABEL_KEY_FORMAT, LABEL_VALUE_FORMAT, matching, NETWORK_HOST_FORMAT,
   PORT_NAME_FORMAT, PROMETHEUS_DURATION_FORMAT, SQLALCHEMY_DATABASE_FORMAT,
 } from './formats';
+import { QUEUE_SCALING } from './queue-scaling-schema';
 import {
   arrayOf, BOOLEAN, INT_OR_PERCENT, INTEGER, integer, kubernetes, kubernetesList, JSON_DATA, mapOf, object, oneOf,
   refined, string, STRING,
@@ -170,7 +172,9 @@ const BEAT_IS_SINGLETON = 'celery beat is a singleton and always runs exactly on
 const WEB_SERVER = object({
   ...PYTHON, ...SCALABLE, service: SERVICE, gunicorn: GUNICORN, sqlaEngineOptions: SQLA_ENGINE_OPTIONS,
 });
-const CELERY_WORKER = object({ ...PYTHON, ...SCALABLE, celery: CELERY, sqlaEngineOptions: SQLA_ENGINE_OPTIONS });
+const CELERY_WORKER = object({
+  ...PYTHON, ...SCALABLE, celery: CELERY, sqlaEngineOptions: SQLA_ENGINE_OPTIONS, queueScaling: QUEUE_SCALING,
+});
 const CELERY_BEAT = object({ ...PYTHON, sqlaEngineOptions: SQLA_ENGINE_OPTIONS }, [], {
   unsupported: {
     replicas: BEAT_IS_SINGLETON,
@@ -425,6 +429,7 @@ export const INSTANCE_PROPS_SCHEMA = object({
   lifecycle: LIFECYCLE,
   devDependencies: DEV_DEPENDENCIES,
   auth: AUTH,
+  externalSecrets: EXTERNAL_SECRETS,
   networking: object({
     gateway: GATEWAY,
     ingress: INGRESS,

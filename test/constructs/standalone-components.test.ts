@@ -92,4 +92,14 @@ describe('a component on its own', () => {
     // Still validated where it takes effect.
     expect(() => new WebServer(chart(), 'web', { ...SHARED, auth: { oidc: { ...auth.oidc, scopes: ['email'] } } })).toThrow(SupersetValidationError);
   });
+  test('shared settings whose store gives only the OIDC client secret: the other components build without both', () => {
+    const auth = { oidc: { issuerUrl: 'https://sso.example.com/realms/bi', clientId: 'superset' } };
+    const externalSecrets = { storeRef: { name: 'vault' }, oidcClientSecret: { key: 'bi/oidc' } };
+    const c = chart();
+    const web = new WebServer(c, 'web', { ...SHARED, auth, externalSecrets });
+    const worker = new CeleryWorker(c, 'worker', { ...SHARED, auth, externalSecrets });
+    const env = (component: SupersetComponent) => component.model.pod.spec.containers[0].env ?? [];
+    expect(env(web)).toContainEqual(expect.objectContaining({ name: 'SUPERSET_OPERATOR__OIDC_CLIENT_SECRET' }));
+    expect(env(worker).map((e) => e.name)).not.toContain('SUPERSET_OPERATOR__OIDC_CLIENT_SECRET');
+  });
 });

@@ -1,5 +1,7 @@
 import type { ResolvedDevDependencies } from './dev-dependencies';
+import type { ResolvedExternalSecret } from './external-secrets';
 import type { MonitoringModel } from './monitoring';
+import type { ResolvedQueueScaling } from './queue-scaling';
 import type * as k8s from '../../../imports/k8s';
 import type { AutoscalingSpec, PodDisruptionBudgetSpec, ServiceType, LifecycleDelivery } from '../../spec';
 import type { ComponentType } from '../component-types';
@@ -113,4 +115,8 @@ export interface ResolvedInstance {
   readonly monitoring?: MonitoringModel;
   /** The development PostgreSQL and Valkey, with `devDependencies`. */
   readonly devDependencies?: ResolvedDevDependencies;
+  /** The ExternalSecret that creates the referenced Secrets, with `externalSecrets`. */
+  readonly externalSecret?: ResolvedExternalSecret;
+  /** The KEDA ScaledObject (and TriggerAuthentication) of the workers, with `celeryWorker.queueScaling`. */
+  readonly queueScaling?: ResolvedQueueScaling;
 }

@@ -40,6 +40,8 @@ export interface MonitoringModel {
     /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
     readonly schemaWait: boolean;
   };
+  /** The workers' ScaledObject, whose queue length KEDA exports, with `celeryWorker.queueScaling`. */
+  readonly queueLength?: { readonly scaledObject: string };
   readonly alertRules?: { readonly labels: Labels };
   readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }

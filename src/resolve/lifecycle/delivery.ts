@@ -69,6 +69,15 @@ export function prerequisiteAnnotations(delivery: LifecycleDelivery): Labels | u
   return hookAnnotations(delivery, 0, DELETE_POLICIES.Retain);
 }
 
+/**
+ * Annotations of the ExternalSecret that creates the Secrets the hook Jobs read: a hook ordered before every other
+ * hook (-1). Argo CD waits until a hook is healthy (for an ExternalSecret: Ready, so the Secret exists) before the next
+ * wave, and fails the sync when it is degraded; Helm only creates it first, and the Jobs' pods wait for the Secret.
+ */
+export function secretPrerequisiteAnnotations(delivery: LifecycleDelivery): Labels | undefined {
+  return hookAnnotations(delivery, -1, DELETE_POLICIES.Retain);
+}
+
 type DeletePolicy = (typeof DELETE_POLICIES)[PodRetentionPolicy];
 
 function hookAnnotations(delivery: LifecycleDelivery, order: number, deletePolicy: DeletePolicy): Labels | undefined {

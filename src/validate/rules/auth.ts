@@ -78,12 +78,18 @@ export const authOidc: Rule = (props) => {
     out.push(violation(at(p, 'scopes'), 'a scope must not contain whitespace (scopes are joined with spaces)', scopes,
       'give each scope as its own entry'));
   }
-  if (!isDevelopment(props) && !isSet(oidc!.clientSecretFrom)) {
+  if (!isDevelopment(props) && !isSet(oidc!.clientSecretFrom) && !fromStore(props, 'oidcClientSecret')) {
     out.push(missing(at(p, 'clientSecretFrom'), `is required (${environmentNote(props)}; a public client is Development only)`,
       'reference a Secret key, for example { name: \'superset-oidc\', key: \'client-secret\' }'));
   }
   return out;
 };
+
+/** `externalSecrets.<value>` fills in the reference instead (its own rules refuse setting both). */
+function fromStore(props: SupersetInstanceProps, value: 'oidcClientSecret' | 'ldapBindPassword'): boolean {
+  const external: unknown = props.externalSecrets;
+  return typeof external === 'object' && external !== null && isSet((external as Record<string, unknown>)[value]);
+}
 
 export const authLdap: Rule = (props) => {
   const ldap = props.auth?.ldap;
@@ -115,7 +121,7 @@ export const authLdap: Rule = (props) => {
     out.push(missing(at(p, 'searchBase'), 'is required with userRegistration or rolesMapping (user attributes and groups '
       + 'are read by a search)', 'add searchBase, for example \'ou=people,dc=example,dc=com\''));
   }
-  if (isSet(ldap!.bindDn) && !isSet(ldap!.bindPasswordFrom) && !isDevelopment(props)) {
+  if (isSet(ldap!.bindDn) && !isSet(ldap!.bindPasswordFrom) && !isDevelopment(props) && !fromStore(props, 'ldapBindPassword')) {
     out.push(missing(at(p, 'bindPasswordFrom'), `is required with bindDn (${environmentNote(props)})`,
       'reference a Secret key, for example { name: \'superset-ldap\', key: \'bind-password\' }'));
   }

@@ -15,7 +15,9 @@ export const replicasUnderInheritedAutoscaling: Rule = (props) => {
   if (!isSet(props.autoscaling)) return [];
   return SCALABLE.flatMap((component) => {
     const own = props[component];
-    return isSet(own?.replicas) && !isSet(own?.autoscaling)
+    // Workers scaled on their queue are not under the top-level autoscaling; their own rule refuses `replicas`.
+    const queueScaled = component === 'celeryWorker' && isSet(props.celeryWorker?.queueScaling);
+    return isSet(own?.replicas) && !isSet(own?.autoscaling) && !queueScaled
       ? [violation(`${component}.replicas`, 'has no effect: the top-level autoscaling applies to this component',
         own?.replicas, `remove it, or set ${component}.autoscaling to scale it differently`)]
       : [];

@@ -82,10 +82,12 @@ export const seedRequiresStructuredMetastore: Rule = (props) =>
 export const rotateRequiresPreviousSecretKey: Rule = (props) => {
   const rotate = props.lifecycle?.rotate;
   const enabled = isSet(rotate) && rotate?.disabled !== true;
-  return enabled && !isSet(props.previousSecretKey) && !isSet(props.previousSecretKeyFrom)
+  // `externalSecrets.previousSecretKey` fills in previousSecretKeyFrom.
+  const fromStore = isSet((props.externalSecrets as { previousSecretKey?: unknown } | undefined)?.previousSecretKey);
+  return enabled && !isSet(props.previousSecretKey) && !isSet(props.previousSecretKeyFrom) && !fromStore
     ? [violation('lifecycle.rotate',
       'lifecycle.rotate requires previousSecretKey (dev) or previousSecretKeyFrom to be set', rotate,
-      'set previousSecretKeyFrom, or remove lifecycle.rotate')]
+      'set previousSecretKeyFrom or externalSecrets.previousSecretKey, or remove lifecycle.rotate')]
     : [];
 };
 

@@ -5,6 +5,8 @@ import { missing, violation } from '../violations';
 /** CEL: `has(secretKey) != has(secretKeyFrom)`. Every component needs Flask's SECRET_KEY. */
 export const secretKeyExactlyOne: Rule = (props) => {
   const inline = isSet(props.secretKey);
+  // `externalSecrets.secretKey` fills in secretKeyFrom; its own rule refuses setting either field next to it.
+  if (isSet((props.externalSecrets as { secretKey?: unknown } | undefined)?.secretKey)) return [];
   if (inline !== isSet(props.secretKeyFrom)) return [];
   const rule = 'exactly one of secretKey (dev only) or secretKeyFrom must be set';
   return inline
