@@ -35,14 +35,16 @@ export interface OidcAuthSpec {
    */
   readonly scopes?: string[];
   /**
-   * Provider name: the login button's text, and the callback path `/oauth-authorized/<name>` to register at the
-   * provider. Lower-case letters, digits and `_`.
+   * Provider name, which is also its label: Superset's login page shows "Sign in with <Name>" (first letter
+   * capitalized; Flask-AppBuilder has no separate label), and the callback path `/oauth-authorized/<name>` to register
+   * at the provider. Lower-case letters, digits and `_`.
    *
    * @default 'oidc'
    */
   readonly providerName?: string;
   /**
-   * Font Awesome icon class of the login button.
+   * Font Awesome icon class of the login button on Flask-AppBuilder's own login page (Superset 6's login page picks
+   * its icon from the provider name instead).
    *
    * @default 'fa-key'
    */
