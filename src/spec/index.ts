@@ -1,5 +1,6 @@
 export * from './common';
 export * from './components';
+export * from './backup';
 export * from './dev-dependencies';
 export * from './image';
 export * from './lifecycle';

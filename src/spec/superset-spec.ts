@@ -1,3 +1,4 @@
+import type { BackupSpec } from './backup';
 import type { Environment, SecretKeyRef } from './common';
 import type {
   CeleryBeatSpec, CeleryFlowerSpec, CeleryWorkerSpec, McpServerSpec, WebServerSpec, WebsocketServerSpec,
@@ -166,6 +167,13 @@ export interface SupersetSpec {
    * @default - none: bring your own database and Valkey
    */
   readonly devDependencies?: DevDependenciesSpec;
+  /**
+   * Scheduled backups of the metastore to a PersistentVolumeClaim or an S3-compatible bucket. Not part of the
+   * operator's spec.
+   *
+   * @default - no backups
+   */
+  readonly backup?: BackupSpec;
   /**
    * Gateway API or Ingress routing.
    *

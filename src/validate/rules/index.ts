@@ -1,3 +1,4 @@
+import { BACKUP_RULES } from './backup';
 import { COMPONENT_RULES } from './components';
 import { CONTROLLER_ONLY_RULES } from './controller-only';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES,
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
+  ...BACKUP_RULES,
   ...RESERVED_LABEL_RULES,
   ...NETWORK_POLICY_PEER_RULES,
 ];
