@@ -15,10 +15,11 @@ import { claimObjects } from './object-claims';
 import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
-import { KubeServiceAccount } from '../../imports/k8s';
+import { KubeCronJob, KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import type { ResolvedInstance } from '../base/model/instance';
+import { backupCronJobManifest } from '../build/backup';
 import { serviceAccountManifest } from '../build/component';
 import type { SupersetInstanceProps } from '../spec';
 import {
@@ -76,6 +77,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly devDependencies?: DevDependencies;
   /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
   public readonly lifecycle?: LifecycleJobs;
+  /** The CronJob `<name>-backup` that backs up the metastore, when `backup` is set. */
+  public readonly backup?: KubeCronJob;
   /** The web server, when `webServer` is set. */
   public readonly webServer?: WebServer;
   /** The Celery workers, when `celeryWorker` is set. */
@@ -115,6 +118,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
       ? new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, this.namespace))
       : undefined;
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
+    this.backup = this.model.backup && new KubeCronJob(this, 'BackupCronJob', backupCronJobManifest(this.model.backup));
     const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);
     this.webServer = has('web-server') ? new WebServer(this, 'WebServer', props) : undefined;
     this.celeryWorker = has('celery-worker') ? new CeleryWorker(this, 'CeleryWorker', props) : undefined;

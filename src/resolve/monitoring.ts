@@ -32,7 +32,7 @@ function waitsForMigrations(component: ResolvedComponent): boolean {
  * on its own.
  */
 export function resolveMonitoring(
-  instance: Pick<ResolvedInstance, 'name' | 'components' | 'lifecycle'>, namespace: string, options: MonitoringOptions,
+  instance: Pick<ResolvedInstance, 'name' | 'components' | 'lifecycle' | 'backup'>, namespace: string, options: MonitoringOptions,
 ): MonitoringModel {
   const name = instance.name;
   const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
@@ -87,6 +87,7 @@ export function resolveMonitoring(
     workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
     exporterMapping: runsExporter(web) || workerExporter,
     lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
+    backup: instance.backup && { cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds },
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },

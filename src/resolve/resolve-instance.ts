@@ -1,3 +1,4 @@
+import { resolveBackup } from './backup';
 import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
 import type { InstanceContext } from './instance-context';
@@ -47,6 +48,7 @@ export function resolveInstance(
   const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);
+  const backup = resolveBackup(ctx);
   const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
   const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
   return {
@@ -65,8 +67,9 @@ export function resolveInstance(
     delivery: lifecycleDelivery(props),
     // Validation requires a namespace with monitoring.
     monitoring: serviceMonitor && namespace !== undefined
-      ? resolveMonitoring({ name, components, lifecycle }, namespace, { serviceMonitor, prometheusRule, dashboard })
+      ? resolveMonitoring({ name, components, lifecycle, backup }, namespace, { serviceMonitor, prometheusRule, dashboard })
       : undefined,
     devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
+    backup,
   };
 }

@@ -1,3 +1,4 @@
+import type { ResolvedBackup } from './backup';
 import type { ResolvedDevDependencies } from './dev-dependencies';
 import type { MonitoringModel } from './monitoring';
 import type * as k8s from '../../../imports/k8s';
@@ -111,4 +112,6 @@ export interface ResolvedInstance {
   readonly monitoring?: MonitoringModel;
   /** The development PostgreSQL and Valkey, with `devDependencies`. */
   readonly devDependencies?: ResolvedDevDependencies;
+  /** The metastore backup CronJob, with `backup`. */
+  readonly backup?: ResolvedBackup;
 }

@@ -40,6 +40,8 @@ export interface MonitoringModel {
     /** Whether component pods wait for migrations in an init container (`Plain` delivery). */
     readonly schemaWait: boolean;
   };
+  /** The metastore backup CronJob (`<instance>-backup`) and the longest gap between its runs in seconds. */
+  readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number };
   readonly alertRules?: { readonly labels: Labels };
   readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }
