@@ -33,7 +33,24 @@ export function backupCronJobManifest(backup: ResolvedBackup): Manifest<k8s.Cron
 }
 
 /**
- * The NetworkPolicy `<instance>-backup-netpol` of the backup pods. They serve nothing: no ingress. Egress is the
+ * The restore Job: a plain Job (never a hook), applied once on purpose; no retry, since a failed restore needs a
+ * look before another attempt.
+ */
+export function restoreJobManifest(backup: ResolvedBackup, restore: NonNullable<ResolvedBackup['restore']>): Manifest<k8s.Job> {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: objectMeta(restore.name, backup.namespace, restore.labels),
+    spec: {
+      backoffLimit: 0,
+      activeDeadlineSeconds: restore.deadline,
+      template: { metadata: { labels: restore.labels }, spec: restore.pod },
+    },
+  };
+}
+
+/**
+ * The NetworkPolicy `<instance>-backup-netpol` of the backup pods (and of the restore Job's). They serve nothing: no ingress. Egress is the
  * components' (open, or with `Restricted` DNS, the instance, the metastore and Valkey) plus the S3 endpoint's port,
  * then `extraEgress`.
  */
@@ -46,7 +63,7 @@ export function backupNetworkPolicyManifest(
     kind: 'NetworkPolicy',
     metadata: objectMeta(`${backup.name}-netpol`, backup.namespace, backup.labels),
     spec: {
-      podSelector: { matchLabels: backup.labels },
+      podSelector: { matchLabels: backup.selector },
       policyTypes: ['Ingress', 'Egress'],
       ingress: [],
       egress: egressRules(instance, policy, extra),

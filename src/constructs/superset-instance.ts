@@ -15,11 +15,11 @@ import { claimObjects } from './object-claims';
 import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
-import { KubeCronJob, KubeServiceAccount } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import type { ResolvedInstance } from '../base/model/instance';
-import { backupCronJobManifest } from '../build/backup';
+import { backupCronJobManifest, restoreJobManifest } from '../build/backup';
 import { serviceAccountManifest } from '../build/component';
 import type { SupersetInstanceProps } from '../spec';
 import {
@@ -79,6 +79,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly lifecycle?: LifecycleJobs;
   /** The CronJob `<name>-backup` that backs up the metastore, when `backup` is set. */
   public readonly backup?: KubeCronJob;
+  /** The Job `<name>-restore-<dump time>` that restores a backup, with `backup.restore.replaceMetastore: true`. */
+  public readonly restoreJob?: KubeJob;
   /** The web server, when `webServer` is set. */
   public readonly webServer?: WebServer;
   /** The Celery workers, when `celeryWorker` is set. */
@@ -118,7 +120,9 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
       ? new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, this.namespace))
       : undefined;
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
-    this.backup = this.model.backup && new KubeCronJob(this, 'BackupCronJob', backupCronJobManifest(this.model.backup));
+    const backup = this.model.backup;
+    this.backup = backup && new KubeCronJob(this, 'BackupCronJob', backupCronJobManifest(backup));
+    this.restoreJob = backup?.restore && new KubeJob(this, 'RestoreJob', restoreJobManifest(backup, backup.restore));
     const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);
     this.webServer = has('web-server') ? new WebServer(this, 'WebServer', props) : undefined;
     this.celeryWorker = has('celery-worker') ? new CeleryWorker(this, 'CeleryWorker', props) : undefined;

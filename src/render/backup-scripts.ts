@@ -89,6 +89,14 @@ export function backupDumpScript(type: DatabaseType, prune: boolean): string {
   ].join('\n');
 }
 
+/** The AWS CLI's path-style addressing, through a config file in HOME, when BACKUP_PATH_STYLE is true. */
+const PATH_STYLE = [
+  'if [ "${BACKUP_PATH_STYLE:-}" = true ]; then',
+  '  printf \'[default]\\ns3 =\\n  addressing_style = path\\n\' > "$HOME/aws-config"',
+  '  export AWS_CONFIG_FILE="$HOME/aws-config"',
+  'fi',
+];
+
 /**
  * Uploads the one dump in `$BACKUP_DIR` to `s3://$BACKUP_BUCKET/$BACKUP_PREFIX<file>` with the AWS CLI, then lists
  * the instance's dumps under the prefix and deletes all but the newest `$BACKUP_KEEP`. A failed upload or listing
@@ -101,10 +109,7 @@ export function backupUploadScript(type: DatabaseType): string {
     `set -- "$BACKUP_DIR/$BACKUP_NAME"-${stampGlob(type)}`,
     'if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "backup: expected one dump in $BACKUP_DIR" >&2; exit 1; fi',
     'file=${1##*/}',
-    'if [ "${BACKUP_PATH_STYLE:-}" = true ]; then',
-    '  printf \'[default]\\ns3 =\\n  addressing_style = path\\n\' > "$HOME/aws-config"',
-    '  export AWS_CONFIG_FILE="$HOME/aws-config"',
-    'fi',
+    ...PATH_STYLE,
     'aws s3 cp --only-show-errors "$1" "s3://$BACKUP_BUCKET/$BACKUP_PREFIX$file"',
     'echo "backup: uploaded $file"',
     'start="$BACKUP_PREFIX$BACKUP_NAME-"',
@@ -120,5 +125,36 @@ export function backupUploadScript(type: DatabaseType): string {
     '  aws s3 rm --only-show-errors "s3://$BACKUP_BUCKET/$key"',
     '  echo "backup: deleted $key"',
     'done',
+  ].join('\n');
+}
+
+/** Downloads the dump `$RESTORE_DUMP` (a validated file name) from the bucket into `$BACKUP_DIR` for a restore. */
+export function restoreDownloadScript(): string {
+  return [
+    ...HEADER,
+    ...PATH_STYLE,
+    'aws s3 cp --only-show-errors "s3://$BACKUP_BUCKET/$BACKUP_PREFIX$RESTORE_DUMP" "$BACKUP_DIR/$RESTORE_DUMP"',
+    'echo "restore: downloaded $RESTORE_DUMP"',
+  ].join('\n');
+}
+
+/**
+ * Restores `$BACKUP_DIR/$RESTORE_DUMP` over the metastore. PostgreSQL: pg_restore drops and recreates the dump's
+ * objects in one transaction (all or nothing); objects the dump does not have are left alone. pg_restore takes its
+ * target only as `-d`, where libpq would expand a database name that looks like a connection string, so `-d` is a
+ * connection string naming nothing but the application, and the database comes from PGDATABASE. MySQL: the dump's
+ * statements (each table dropped and recreated) run in the metastore database.
+ */
+export function restoreScript(type: DatabaseType): string {
+  const restore = type === 'MySQL'
+    ? [mysqlFunction('target', TARGET), `target mysql --database=${TARGET.database} < "$file"`]
+    : [pgFunction('target', TARGET),
+      'target pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error -d \'application_name=superset-restore\' "$file"'];
+  return [
+    ...HEADER,
+    'file="$BACKUP_DIR/$RESTORE_DUMP"',
+    'if [ ! -f "$file" ]; then echo "restore: no backup $RESTORE_DUMP" >&2; exit 1; fi',
+    ...restore,
+    'echo "restore: restored $RESTORE_DUMP into $SUPERSET_OPERATOR__DB_NAME"',
   ].join('\n');
 }

@@ -9,8 +9,8 @@ import { deadlineSeconds } from '../base/duration';
 import { SupersetInternalError } from '../base/errors';
 import { type Labels, parentComponentLabels } from '../base/labels';
 import { mergeByKey, nonEmpty } from '../base/merge';
-import type { ResolvedBackup } from '../base/model/backup';
-import { backupDumpScript, backupUploadScript } from '../render/backup-scripts';
+import type { ResolvedBackup, ResolvedRestore } from '../base/model/backup';
+import { backupDumpScript, backupUploadScript, restoreDownloadScript, restoreScript } from '../render/backup-scripts';
 import type { BackupS3Spec, BackupSpec, DatabaseType } from '../spec';
 
 /*
@@ -29,9 +29,14 @@ const VOLUME = 'backup';
 const TMP = 'tmp';
 const READ_ONLY_ROOT: k8s.SecurityContext = { readOnlyRootFilesystem: true };
 
-/** Labels of the backup's CronJob, Jobs and pods: component `backup` of the instance. */
-export function backupLabels(instance: string): Labels {
-  return { ...parentComponentLabels('backup', instance), 'app.kubernetes.io/instance': `${instance}-backup` };
+/** What every backup and restore pod of an instance carries: component `backup`. */
+export function backupSelector(instance: string): Labels {
+  return parentComponentLabels('backup', instance);
+}
+
+/** Labels of the backup's CronJob, Jobs and pods (`<instance>-backup`), or of the restore Job (`<instance>-restore`). */
+export function backupLabels(instance: string, part: 'backup' | 'restore' = 'backup'): Labels {
+  return { ...backupSelector(instance), 'app.kubernetes.io/instance': `${instance}-${part}` };
 }
 
 /** The TCP port of an S3 endpoint URL (validated): its own, else the scheme's; Amazon S3 is HTTPS. */
@@ -108,23 +113,72 @@ export function resolveBackup(ctx: InstanceContext): ResolvedBackup | undefined 
     }
     : dumpContainer(ctx, backup, type, 'backup');
   const dump = s3 ? dumpContainer(ctx, backup, type, 'dump') : undefined;
-  const pullSecrets = [...backup.image?.pullSecrets ?? [], ...s3?.image?.pullSecrets ?? []];
-  const pod = assemblePodSpec({ container: { securityContext: READ_ONLY_ROOT } }, {
-    main,
-    serviceAccountName: ctx.serviceAccountName,
-    imagePullSecrets: nonEmpty(mergeByKey((secret) => secret.name ?? '', pullSecrets)),
-    volumes: [dumpVolume, { name: TMP, emptyDir: {} }],
-    initContainers: dump ? [{ ...dump, securityContext: READ_ONLY_ROOT }] : [],
-    restartPolicy: 'Never',
-  });
+  const pod = backupPod(ctx, backup, dumpVolume, main, dump);
+  const deadline = deadlineSeconds(backup.timeout ?? DEFAULT_TIMEOUT);
   return {
     name: `${ctx.name}-backup`,
     namespace: ctx.namespace,
     labels: backupLabels(ctx.name),
+    selector: backupSelector(ctx.name),
     schedule: backup.schedule,
     intervalSeconds,
-    deadline: deadlineSeconds(backup.timeout ?? DEFAULT_TIMEOUT),
+    deadline,
     pod,
     objectStorePort: s3 && objectStorePort(s3.endpoint),
+    restore: backup.restore?.replaceMetastore === true ? resolveRestore(ctx, backup, type, dumpVolume, deadline) : undefined,
+  };
+}
+
+/** A pod of the backup or the restore: restricted, read-only root, the dump volume and /tmp, no retries in place. */
+function backupPod(
+  ctx: InstanceContext, backup: BackupSpec, dumpVolume: k8s.Volume, main: k8s.Container, init: k8s.Container | undefined,
+) {
+  const pullSecrets = [...backup.image?.pullSecrets ?? [], ...backup.s3?.image?.pullSecrets ?? []];
+  return assemblePodSpec({ container: { securityContext: READ_ONLY_ROOT } }, {
+    main,
+    serviceAccountName: ctx.serviceAccountName,
+    imagePullSecrets: nonEmpty(mergeByKey((secret) => secret.name ?? '', pullSecrets)),
+    volumes: [dumpVolume, { name: TMP, emptyDir: {} }],
+    initContainers: init ? [{ ...init, securityContext: READ_ONLY_ROOT }] : [],
+    restartPolicy: 'Never',
+  });
+}
+
+/**
+ * The restore Job's pod: the database tools restore the named dump from the claim (mounted read-only), or from an
+ * emptyDir the AWS CLI downloaded it into first.
+ */
+function resolveRestore(
+  ctx: InstanceContext, backup: BackupSpec, type: DatabaseType, dumpVolume: k8s.Volume, deadline: number | undefined,
+): ResolvedRestore {
+  const dumpName = backup.restore!.dump;
+  const s3 = backup.s3;
+  const dumpEnv = envValue('RESTORE_DUMP', dumpName);
+  const image = resolveToolImage(toolImage(type), backup.image);
+  const restoreMounts = s3 ? mounts() : [{ name: VOLUME, mountPath: DUMP_DIR, readOnly: true }, { name: TMP, mountPath: '/tmp' }];
+  const main: k8s.Container = {
+    name: 'restore',
+    image: image.image,
+    imagePullPolicy: image.pullPolicy,
+    command: ['/bin/sh', '-c', restoreScript(type)],
+    env: [envValue('BACKUP_DIR', DUMP_DIR), dumpEnv, ...targetDatabaseEnv(ctx.spec, ctx.name)],
+    volumeMounts: restoreMounts,
+  };
+  const download = s3 && resolveToolImage(AWS_CLI_IMAGE, s3.image);
+  const init: k8s.Container | undefined = download && {
+    name: 'download',
+    image: download.image,
+    imagePullPolicy: download.pullPolicy,
+    command: ['/bin/sh', '-c', restoreDownloadScript()],
+    env: [dumpEnv, ...s3Env(ctx.name, backup, s3!)],
+    volumeMounts: mounts(),
+  };
+  // The dump's time, as the backup named it: `demo-20260101T021500Z.dump` → `demo-restore-20260101t021500z`.
+  const stamp = dumpName.slice(ctx.name.length + 1).replace(/\..*$/, '').toLowerCase();
+  return {
+    name: `${ctx.name}-restore-${stamp}`,
+    labels: backupLabels(ctx.name, 'restore'),
+    deadline,
+    pod: backupPod(ctx, backup, dumpVolume, main, init),
   };
 }

@@ -48,6 +48,22 @@ export interface BackupS3Spec {
 }
 
 /**
+ * A one-off Job that restores one backup over the metastore. Rendered only with `replaceMetastore: true`, as a plain
+ * Job (never a hook): apply it once, on purpose, after stopping the components (see the README's restore steps),
+ * then remove it from the spec.
+ */
+export interface BackupRestoreSpec {
+  /** The backup to restore, as the backup job named it: `<instance>-<YYYYMMDDTHHMMSSZ>.dump` (`.sql` for MySQL). */
+  readonly dump: string;
+  /**
+   * Must be `true`: the restore replaces the metastore's tables with the dump's. Without it `restore` is refused.
+   *
+   * @default false
+   */
+  readonly replaceMetastore?: boolean;
+}
+
+/**
  * Scheduled backups of the metastore: a CronJob `<name>-backup` that dumps the metadata database (`pg_dump -Fc`,
  * restorable selectively with `pg_restore`; or `mysqldump --single-transaction --routines --triggers --events`),
  * verifies the dump, stores it in a PersistentVolumeClaim or an S3-compatible bucket and keeps the last `keep`.
@@ -89,4 +105,11 @@ export interface BackupSpec {
    * @default '1h'
    */
   readonly timeout?: string;
+  /**
+   * Render a Job `<name>-restore-<dump time>` that restores one of the backups. Only with an explicit
+   * `replaceMetastore: true`.
+   *
+   * @default - no restore Job
+   */
+  readonly restore?: BackupRestoreSpec;
 }

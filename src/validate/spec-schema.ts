@@ -383,6 +383,7 @@ const BACKUP = object({
   s3: BACKUP_S3,
   image: CONTAINER_IMAGE,
   timeout: string({ format: GO_DURATION_FORMAT }),
+  restore: object({ dump: NON_EMPTY, replaceMetastore: BOOLEAN }, ['dump']),
 }, ['schedule']);
 
 /** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */

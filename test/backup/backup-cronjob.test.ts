@@ -89,7 +89,12 @@ describe('to a PersistentVolumeClaim', () => {
 
   test('its own NetworkPolicy: no ingress, restricted egress to DNS, the instance and the metastore', () => {
     const policy = find(manifests, 'NetworkPolicy', 'demo-backup-netpol');
-    expect(policy.spec.podSelector).toEqual({ matchLabels: cronJob(manifests).spec.jobTemplate.spec.template.metadata.labels });
+    // The backup and restore pods, and no other: no component or lifecycle pod has component `backup`.
+    expect(policy.spec.podSelector).toEqual({
+      matchLabels: {
+        'app.kubernetes.io/name': 'superset', 'superset.apache.org/parent': 'demo', 'app.kubernetes.io/component': 'backup',
+      },
+    });
     expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec.ingress).toEqual([]);
     expect(policy.spec.egress).toEqual([
@@ -195,5 +200,55 @@ describe('validation', () => {
 
   test('thrown as SupersetValidationError', () => {
     expect(() => synth({ metastore: METASTORE, backup: { schedule: 'bad' } as never })).toThrow(SupersetValidationError);
+  });
+});
+
+describe('restore Job', () => {
+  const restore = { dump: 'demo-20260101T021500Z.dump', replaceMetastore: true };
+
+  test('not rendered without the explicit flag, which is refused when missing or false', () => {
+    for (const flag of [undefined, false]) {
+      expect(problemsOf({ ...BASE, metastore: METASTORE, backup: { ...PVC, restore: { dump: restore.dump, replaceMetastore: flag } } }, 'demo'))
+        .toEqual([expect.stringMatching(/^backup\.restore\.replaceMetastore: must be true to render the restore Job/)]);
+    }
+    expect(synth({ metastore: METASTORE, backup: PVC }).filter((m) => m.kind === 'Job')).toEqual([]);
+  });
+
+  test('from a claim: a plain Job (no hook), the claim read-only, no retry, the restricted profile', () => {
+    const manifests = synth({ metastore: METASTORE, backup: { ...PVC, restore }, networkPolicy: {} });
+    const job = find(manifests, 'Job', 'demo-restore-20260101t021500z');
+    expect(job.metadata.annotations).toBeUndefined();
+    expect(job.metadata.labels?.['app.kubernetes.io/component']).toBe('backup');
+    expect(job.spec).toMatchObject({ backoffLimit: 0, activeDeadlineSeconds: 3600 });
+    const pod = job.spec.template.spec;
+    const [container] = pod.containers;
+    expect(container.command[2]).toContain('pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error');
+    expect(envOf(container)).toMatchObject({ BACKUP_DIR: '/backup', RESTORE_DUMP: 'demo-20260101T021500Z.dump' });
+    expect(container.volumeMounts[0]).toEqual({ name: 'backup', mountPath: '/backup', readOnly: true });
+    expectRestricted(pod);
+    expectValidManifests([job]);
+    // The backup NetworkPolicy selects the restore pod too.
+    const selector = find(manifests, 'NetworkPolicy', 'demo-backup-netpol').spec.podSelector.matchLabels;
+    expect(Object.entries(selector).every(([k, v]) => job.spec.template.metadata.labels[k] === v)).toBe(true);
+  });
+
+  test('from S3: downloaded by the AWS CLI into an emptyDir first', () => {
+    const job = find(synth({ metastore: METASTORE, backup: { ...S3, restore } }), 'Job', 'demo-restore-20260101t021500z');
+    const pod = job.spec.template.spec;
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['download']);
+    expect(pod.initContainers[0].command[2]).toContain('aws s3 cp --only-show-errors "s3://$BACKUP_BUCKET/$BACKUP_PREFIX$RESTORE_DUMP"');
+    expect(envOf(pod.initContainers[0])).toMatchObject({ RESTORE_DUMP: restore.dump, AWS_ACCESS_KEY_ID: { secretKeyRef: { name: 's3', key: 'id' } } });
+    expectRestricted(pod);
+    expectValidManifests([job]);
+  });
+
+  test('only a dump of this instance with its engine\'s extension', () => {
+    const dumpProblem = (dump: string, metastore: object = METASTORE) =>
+      problemsOf({ ...BASE, metastore, backup: { ...PVC, restore: { dump, replaceMetastore: true } } }, 'demo');
+    expect(dumpProblem('other-20260101T021500Z.dump')).toEqual([expect.stringMatching(/^backup\.restore\.dump: must name one of this instance's PostgreSQL backups, demo-YYYYMMDDTHHMMSSZ\.dump/)]);
+    expect(dumpProblem('demo-20260101T021500Z.dump; rm -rf /')).toHaveLength(1);
+    expect(dumpProblem('../demo-20260101T021500Z.dump')).toHaveLength(1);
+    expect(dumpProblem('demo-20260101T021500Z.dump', { ...METASTORE, type: 'MySQL' })).toEqual([expect.stringMatching(/MySQL backups, demo-YYYYMMDDTHHMMSSZ\.sql/)]);
+    expect(dumpProblem('demo-20260101T021500Z.sql', { ...METASTORE, type: 'MySQL' })).toEqual([]);
   });
 });

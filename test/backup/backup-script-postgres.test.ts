@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { backupDumpScript } from '../../src/render/backup-scripts';
+import { backupDumpScript, restoreScript } from '../../src/render/backup-scripts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 
 let pg: PostgresServer;
@@ -105,4 +105,34 @@ test('the dump restores with pg_restore into another database, selectively too',
   const one = restore(['--data-only', '-t', 'slices', '--single-transaction', '-d', 'restored']);
   expect(one.status).toBe(0);
   expect(pg.sql('restored', query)).toBe(pg.sql(SOURCE, query));
+});
+
+test('the restore script puts the dump back over the live metastore, whatever the database is called', () => {
+  expect(backup().status).toBe(0);
+  const [dump] = readdirSync(dir);
+  pg.sql(SOURCE, "INSERT INTO dashboards (title) VALUES ('after the dump'); DROP VIEW titled; DELETE FROM slices");
+  const result = spawnSync('/usr/bin/dash', ['-c', restoreScript('PostgreSQL')], {
+    env: {
+      PATH: '/usr/bin:/bin',
+      BACKUP_DIR: dir,
+      RESTORE_DUMP: dump,
+      SUPERSET_OPERATOR__DB_HOST: '127.0.0.1',
+      SUPERSET_OPERATOR__DB_PORT: String(pg.port),
+      SUPERSET_OPERATOR__DB_USER: pg.superuser,
+      SUPERSET_OPERATOR__DB_PASS: pg.password,
+      SUPERSET_OPERATOR__DB_NAME: SOURCE,
+    },
+    encoding: 'utf-8',
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(pg.sql(SOURCE, 'SELECT title, name FROM titled ORDER BY title COLLATE "C"')).toBe('It\'s "quoted"|q\nSales|revenue');
+  expect(pg.sql(SOURCE, "SELECT count(*) FROM dashboards WHERE title = 'after the dump'")).toBe('0');
+  expect(pg.sql('victim', "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toBe('0');
+  // A missing dump fails before touching anything.
+  const missing = spawnSync('/usr/bin/dash', ['-c', restoreScript('PostgreSQL')], {
+    env: { PATH: '/usr/bin:/bin', BACKUP_DIR: dir, RESTORE_DUMP: 'demo-20000101T000000Z.dump' }, encoding: 'utf-8',
+  });
+  expect(missing.status).not.toBe(0);
+  expect(missing.stderr).toContain('no backup demo-20000101T000000Z.dump');
 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { backupDumpScript, backupUploadScript } from '../../src/render/backup-scripts';
+import { backupDumpScript, backupUploadScript, restoreDownloadScript, restoreScript } from '../../src/render/backup-scripts';
 
 let root: string;
 let bin: string;
@@ -149,5 +149,29 @@ describe('S3 upload', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('expected one dump');
     expect(calls()).toEqual([]);
+  });
+});
+
+describe('restore', () => {
+  test('downloads exactly the named dump from under the prefix', () => {
+    stub('aws');
+    const result = run(restoreDownloadScript(), { BACKUP_BUCKET: 'b', BACKUP_PREFIX: 'p $x/', RESTORE_DUMP: 'demo-20260101T021500Z.dump' });
+    expect(result.status).toBe(0);
+    expect(calls().map((c) => c.args)).toEqual([
+      ['s3', 'cp', '--only-show-errors', 's3://b/p $x/demo-20260101T021500Z.dump', path.join(dir, 'demo-20260101T021500Z.dump')],
+    ]);
+  });
+
+  test('MySQL: the dump goes to mysql on stdin, into the metastore database, the password only in MYSQL_PWD', () => {
+    writeFileSync(path.join(dir, 'demo-20260101T021500Z.sql'), 'CREATE TABLE t (n int);\n');
+    stub('mysql', 'fs.appendFileSync(env.STUB_STDIN, fs.readFileSync(0));');
+    const stdin = path.join(root, 'stdin');
+    const result = run(restoreScript('MySQL'), { ...MYSQL_TARGET, RESTORE_DUMP: 'demo-20260101T021500Z.sql', STUB_STDIN: stdin });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const [call] = calls();
+    expect(call.args).toEqual(['--host=db.example', '--port=3306', '--user=superset', '--database=--all-databases']);
+    expect(call.env.MYSQL_PWD).toBe('p@ss word');
+    expect(readFileSync(stdin, 'utf-8')).toBe('CREATE TABLE t (n int);\n');
   });
 });

@@ -67,6 +67,33 @@ export const backupEndpointIsBaseUrl: Rule = (props) => {
     : violation('backup.s3.endpoint', problem, endpoint, fix)];
 };
 
+/**
+ * A restore replaces the metastore: its Job is rendered only with an explicit `replaceMetastore: true`, and only for
+ * a dump of this instance's backups, by the name the backup job gave it (which also names the Job).
+ */
+export const backupRestoreIsExplicit: Rule = (props, name) => {
+  const restore = props.backup?.restore;
+  if (!isSet(restore) || typeof restore !== 'object') return [];
+  const problems = [];
+  if (restore!.replaceMetastore !== true) {
+    problems.push(violation('backup.restore.replaceMetastore', 'must be true to render the restore Job, which replaces '
+      + 'the metastore\'s tables with the dump\'s', restore!.replaceMetastore,
+    'stop the components and take a backup first (see the README\'s restore steps), then set it to true; or remove backup.restore'));
+  }
+  const type = isSet(props.devDependencies) ? 'PostgreSQL' : props.metastore?.type ?? 'PostgreSQL';
+  const extension = type === 'MySQL' ? 'sql' : 'dump';
+  const dump = restore!.dump;
+  const expected = `${name}-YYYYMMDDTHHMMSSZ.${extension}`;
+  const ok = typeof dump === 'string' && dump.startsWith(`${name}-`)
+    && new RegExp(`^[0-9]{8}T[0-9]{6}Z\\.${extension}$`).test(dump.slice(name.length + 1));
+  if (typeof dump === 'string' && dump !== '' && !ok) {
+    problems.push(violation('backup.restore.dump', `must name one of this instance's ${type} backups, ${expected}`, dump,
+      'copy the name from the backup Job\'s log (backup: wrote …) or the listing of the claim or bucket'));
+  }
+  return problems;
+};
+
 export const BACKUP_RULES: readonly Rule[] = [
   backupScheduleRuns, backupHasOneDestination, backupNeedsStructuredMetastore, backupEndpointIsBaseUrl,
+  backupRestoreIsExplicit,
 ];
