@@ -134,12 +134,13 @@ function backupPod(
   ctx: InstanceContext, backup: BackupSpec, dumpVolume: k8s.Volume, main: k8s.Container, init: k8s.Container | undefined,
 ) {
   const pullSecrets = [...backup.image?.pullSecrets ?? [], ...backup.s3?.image?.pullSecrets ?? []];
+  const resources = backup.resources;
   return assemblePodSpec({ container: { securityContext: READ_ONLY_ROOT } }, {
-    main,
+    main: { ...main, resources },
     serviceAccountName: ctx.serviceAccountName,
     imagePullSecrets: nonEmpty(mergeByKey((secret) => secret.name ?? '', pullSecrets)),
     volumes: [dumpVolume, { name: TMP, emptyDir: {} }],
-    initContainers: init ? [{ ...init, securityContext: READ_ONLY_ROOT }] : [],
+    initContainers: init ? [{ ...init, resources, securityContext: READ_ONLY_ROOT }] : [],
     restartPolicy: 'Never',
   });
 }

@@ -1,5 +1,6 @@
 import type { SecretKeyRef } from './common';
 import type { ContainerImageSpec } from './image';
+import type * as k8s from '../../imports/k8s';
 
 /** Keeps the backups in an existing PersistentVolumeClaim. */
 export interface BackupVolumeSpec {
@@ -99,6 +100,12 @@ export interface BackupSpec {
    * @default - postgres:17.6-alpine or mysql:8.4.6, by the metastore's type
    */
   readonly image?: ContainerImageSpec;
+  /**
+   * Resources of every backup and restore container (the dump, the upload, the download, the restore).
+   *
+   * @default - none
+   */
+  readonly resources?: k8s.ResourceRequirements;
   /**
    * Time limit of one run (a Go duration); a run that exceeds it fails and alerts.
    *

@@ -382,6 +382,7 @@ const BACKUP = object({
   persistentVolumeClaim: object({ claimName: string({ format: DNS_SUBDOMAIN_FORMAT }) }, ['claimName']),
   s3: BACKUP_S3,
   image: CONTAINER_IMAGE,
+  resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
   timeout: string({ format: GO_DURATION_FORMAT }),
   restore: object({ dump: NON_EMPTY, replaceMetastore: BOOLEAN }, ['dump']),
 }, ['schedule']);

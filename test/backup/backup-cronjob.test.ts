@@ -252,3 +252,16 @@ describe('restore Job', () => {
     expect(dumpProblem('demo-20260101T021500Z.sql', { ...METASTORE, type: 'MySQL' })).toEqual([]);
   });
 });
+
+test('resources apply to every backup and restore container', () => {
+  const resources = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } };
+  const manifests = synth({
+    metastore: METASTORE, backup: { ...S3, resources, restore: { dump: 'demo-20260101T021500Z.dump', replaceMetastore: true } },
+  });
+  const pods = [podOf(manifests), find(manifests, 'Job', 'demo-restore-20260101t021500z').spec.template.spec];
+  const containers = pods.flatMap((pod) => [...pod.containers, ...pod.initContainers]);
+  expect(containers.map((c) => c.name)).toEqual(['upload', 'dump', 'restore', 'download']);
+  for (const container of containers) expect(container.resources).toEqual(resources);
+  expect(problemsOf({ ...BASE, metastore: METASTORE, backup: { ...PVC, resources: { limits: { memory: 'lots' } } } }, 'demo'))
+    .toEqual([expect.stringMatching(/^backup\.resources\.limits\["memory"\]: must be a Kubernetes quantity/)]);
+});
