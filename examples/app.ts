@@ -1,7 +1,8 @@
 // A production Superset: secrets from an external store (External Secrets Operator), a structured PostgreSQL
 // metastore, Valkey over TLS, an autoscaled web server with a disruption budget, Celery workers scaled on their
 // queue (KEDA), beat and Flower, sign-in through an OpenID Connect provider, Gateway API routing and NetworkPolicies
-// with restricted egress, and monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard).
+// with restricted egress, monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard), and nightly metastore
+// backups to an S3-compatible bucket.
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
@@ -80,6 +81,20 @@ export const PRODUCTION: SupersetInstanceProps = {
   },
   // ServiceMonitors, alert rules and a Grafana dashboard for kube-prometheus-stack (Helm release `prometheus`).
   monitoring: { serviceMonitor: { labels: { release: 'prometheus' } } },
+  // A pg_dump every night at 02:15 to the in-cluster MinIO, the last 14 kept; alerts when one fails or none
+  // succeeded for two days. The restricted egress above gains MinIO's port for the backup pods only.
+  backup: {
+    schedule: '15 2 * * *',
+    keep: 14,
+    s3: {
+      bucket: 'superset-backups',
+      prefix: 'production/',
+      endpoint: 'https://minio.storage.svc:9000',
+      accessKeyIdFrom: { name: 'superset-backup-s3', key: 'access-key-id' },
+      secretAccessKeyFrom: { name: 'superset-backup-s3', key: 'secret-access-key' },
+      forcePathStyle: true,
+    },
+  },
   // Migrate and init run as Jobs named after their content (the default `Plain` delivery): once per change, and
   // every Superset pod waits until the schema is current. With Argo CD, `delivery: 'ArgoCD'` makes them PreSync hooks.
   lifecycle: { delivery: 'Plain', migrate: { timeout: '15m' } },

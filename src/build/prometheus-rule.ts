@@ -4,7 +4,7 @@ import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
 import {
-  containerScope, deploymentScope, eq, jobScope, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope,
+  containerScope, deploymentScope, eq, jobScope, matches, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope,
 } from '../render/promql';
 
 /** One alert of the instance's PrometheusRule. */
@@ -175,6 +175,47 @@ function lifecycleAlerts(model: MonitoringModel, who: string): AlertRule[] {
   ];
 }
 
+/**
+ * With `backup`: a backup Job that failed for good and started after the last successful backup (so the failed
+ * Job the CronJob keeps in its history stops alerting once a later run succeeds), and no successful backup for
+ * twice the longest gap between two scheduled runs (counted from the CronJob's creation until the first success).
+ */
+function backupAlerts(model: MonitoringModel, who: string): AlertRule[] {
+  if (!model.backup) return [];
+  const namespace = eq('namespace', model.namespace);
+  const cronJob = [namespace, eq('cronjob', model.backup.cronJob)];
+  const jobs = [namespace, matches('job_name', `${model.backup.cronJob}-[0-9]+`)];
+  const lastSuccess = `max by (namespace) (${selector('kube_cronjob_status_last_successful_time', ...cronJob)})`;
+  const never = `label_replace(vector(0), "namespace", ${JSON.stringify(model.namespace)}, "", "")`;
+  const failed = `max by (namespace, job_name) (${selector('kube_job_failed', ...jobs, eq('condition', 'true'))}) == 1`;
+  const started = `max by (namespace, job_name) (${selector('kube_job_status_start_time', ...jobs)})`;
+  const allowed = 2 * model.backup.intervalSeconds;
+  const created = `max by (namespace, cronjob) (${selector('kube_cronjob_created', ...cronJob)})`;
+  const succeeded = `max by (namespace, cronjob) (${selector('kube_cronjob_status_last_successful_time', ...cronJob)})`;
+  return [
+    {
+      alert: 'SupersetBackupFailed',
+      expr: [`(${started} and on (namespace, job_name) (${failed}))`, '> on (namespace) group_left ()',
+        `(${lastSuccess} or ${never})`].join('\n'),
+      for: '1m',
+      severity: 'critical',
+      summary: `A metastore backup of ${who} failed`,
+      description: 'Backup Job {{ $labels.namespace }}/{{ $labels.job_name }} failed after its last attempt and no '
+        + 'backup has succeeded since. Read its logs (kubectl logs job/{{ $labels.job_name }} --all-containers).',
+    },
+    {
+      alert: 'SupersetBackupMissing',
+      expr: [`time() - ${succeeded} > ${allowed}`, 'or', `(time() - ${created} > ${allowed}`,
+        `unless on (namespace, cronjob) ${succeeded})`].join('\n'),
+      for: '5m',
+      severity: 'critical',
+      summary: `No successful metastore backup of ${who} for twice its schedule`,
+      description: `CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has had no successful run for ${allowed} `
+        + 'seconds (twice the longest gap in its schedule): runs fail, are skipped or do not start.',
+    },
+  ];
+}
+
 function requestAlerts(model: MonitoringModel, who: string): AlertRule[] {
   if (!model.requestMetrics) return [];
   const scope = serviceScope(model, 'web-server');
@@ -206,14 +247,14 @@ function requestAlerts(model: MonitoringModel, who: string): AlertRule[] {
  * The alerts of an instance, each matching only its pods, Deployments, Jobs or scraped Services: pods
  * crash-looping, containers near their memory (90%) or CPU (80%) limit, web server replicas unavailable or none at
  * all, Celery beat not running, no Celery worker online (with Flower), a failed lifecycle Job and pods waiting for
- * migrations (with the lifecycle), API server errors above 5% or p95 latency above 2 s (with the exporter), and the
- * Celery queue growing for 10 minutes (with queue scaling).
+ * migrations (with the lifecycle), a failed or missing metastore backup (with `backup`), API server errors above 5%
+ * or p95 latency above 2 s (with the exporter), and the Celery queue growing for 10 minutes (with queue scaling).
  */
 export function alertRules(model: MonitoringModel): AlertRule[] {
   const who = `Superset ${model.namespace}/${model.instance}`;
   return [
     ...podAlerts(model, who), ...workloadAlerts(model, who), ...queueAlerts(model, who), ...lifecycleAlerts(model, who),
-    ...requestAlerts(model, who),
+    ...backupAlerts(model, who), ...requestAlerts(model, who),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { ISupersetInstance } from './instance-reference';
 import { KubeNetworkPolicy } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import type { DevDependency } from '../base/model/dev-dependencies';
+import { backupNetworkPolicyManifest } from '../build/backup';
 import { devNetworkPolicyManifest } from '../build/dev-network-policy';
 import { lifecycleNetworkPolicyManifest } from '../build/lifecycle-network-policy';
 import { networkPolicyManifest } from '../build/network-policy';
@@ -24,7 +25,9 @@ export interface InstanceNetworkPolicyProps extends NetworkPolicySpec {
  * servers and a published Flower also on their serving port from `externalFrom` (unset: anywhere); `metrics`
  * ports from `metricsFrom` (unset: anywhere), and with monitoring Flower's port too (only from `metricsFrom`).
  * Egress is open, or with `egress: 'Restricted'` limited to DNS, the instance, the metastore and Valkey (and the
- * seed's source for the lifecycle Jobs, the identity provider of `auth` for the web server), plus `extraEgress`. With `devDependencies`, the development PostgreSQL and
+ * seed's source for the lifecycle Jobs, the identity provider of `auth` for the web server, the S3 endpoint's port
+ * for the backup Jobs), plus `extraEgress`. The backup Jobs' pods (with `backup`) accept no ingress. With
+ * `devDependencies`, the development PostgreSQL and
  * Valkey admit only the instance's pods, on their port. An empty `externalFrom` or `metricsFrom` admits no one.
  */
 export class InstanceNetworkPolicy extends Construct {
@@ -32,6 +35,8 @@ export class InstanceNetworkPolicy extends Construct {
   public readonly policies: { readonly [component in ComponentType]?: KubeNetworkPolicy };
   /** The policy of the lifecycle Jobs' pods, `<instance>-lifecycle-netpol`, when the instance runs lifecycle tasks. */
   public readonly lifecyclePolicy?: KubeNetworkPolicy;
+  /** The policy of the metastore backup's pods, `<instance>-backup-netpol`, with `backup`. */
+  public readonly backupPolicy?: KubeNetworkPolicy;
   /** The policies of the development PostgreSQL and Valkey (`<instance>-postgres-netpol`, `<instance>-valkey-netpol`). */
   public readonly devPolicies: { readonly [dependency in DevDependency]?: KubeNetworkPolicy };
 
@@ -47,6 +52,8 @@ export class InstanceNetworkPolicy extends Construct {
     ]));
     this.lifecyclePolicy = instance.model.lifecycle
       && new KubeNetworkPolicy(this, 'Lifecycle', lifecycleNetworkPolicyManifest(instance.model, policy));
+    const backup = instance.model.backup;
+    this.backupPolicy = backup && new KubeNetworkPolicy(this, 'Backup', backupNetworkPolicyManifest(instance.model, backup, policy));
     const dev = instance.model.devDependencies;
     const dependencies = dev ? [dev.postgres, dev.valkey] : [];
     this.devPolicies = Object.fromEntries(dependencies.map((dependency) => [

@@ -16,10 +16,11 @@ import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
 import { ExternalSecret } from '../../imports/external-secrets.io';
-import { KubeServiceAccount } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import type { ResolvedInstance } from '../base/model/instance';
+import { backupCronJobManifest, restoreJobManifest } from '../build/backup';
 import { serviceAccountManifest } from '../build/component';
 import { externalSecretProps } from '../build/external-secret';
 import type { SupersetInstanceProps } from '../spec';
@@ -80,6 +81,10 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly externalSecret?: ExternalSecret;
   /** The lifecycle Jobs (seed, migrate, rotate, init), unless `lifecycle.disabled` is true. */
   public readonly lifecycle?: LifecycleJobs;
+  /** The CronJob `<name>-backup` that backs up the metastore, when `backup` is set. */
+  public readonly backup?: KubeCronJob;
+  /** The Job `<name>-restore-<dump time>` that restores a backup, with `backup.restore.replaceMetastore: true`. */
+  public readonly restoreJob?: KubeJob;
   /** The web server, when `webServer` is set. */
   public readonly webServer?: WebServer;
   /** The Celery workers, when `celeryWorker` is set. */
@@ -121,6 +126,9 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     const external = this.model.externalSecret;
     this.externalSecret = external && new ExternalSecret(this, 'ExternalSecret', externalSecretProps(external));
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });
+    const backup = this.model.backup;
+    this.backup = backup && new KubeCronJob(this, 'BackupCronJob', backupCronJobManifest(backup));
+    this.restoreJob = backup?.restore && new KubeJob(this, 'RestoreJob', restoreJobManifest(backup, backup.restore));
     const has = (type: ComponentType) => this.model.components.some((c) => c.type === type);
     this.webServer = has('web-server') ? new WebServer(this, 'WebServer', props) : undefined;
     this.celeryWorker = has('celery-worker') ? new CeleryWorker(this, 'CeleryWorker', props) : undefined;

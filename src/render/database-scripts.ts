@@ -14,7 +14,7 @@ import type { DatabaseType, SeedTaskSpec } from '../spec';
  * gets it after `--`.
  */
 
-const TARGET = {
+export const TARGET = {
   host: '"$SUPERSET_OPERATOR__DB_HOST"',
   port: '"$SUPERSET_OPERATOR__DB_PORT"',
   user: '"$SUPERSET_OPERATOR__DB_USER"',
@@ -28,16 +28,16 @@ const SOURCE = {
   password: '"${SUPERSET_OPERATOR__SEED_SRC_PASS:-}"',
   database: '"$SUPERSET_OPERATOR__SEED_SRC_DB"',
 };
-type Endpoint = typeof TARGET;
+export type Endpoint = typeof TARGET;
 
 /** A shell function that runs its arguments with the libpq variables of one endpoint. */
-function pgFunction(name: string, to: Endpoint): string {
+export function pgFunction(name: string, to: Endpoint): string {
   return `${name}() { env PGHOST=${to.host} PGPORT=${to.port} PGUSER=${to.user} PGPASSWORD=${to.password} `
     + `PGDATABASE=${to.database} "$@"; }`;
 }
 
 /** A shell function that runs a MySQL client against one endpoint; the password only when there is one. */
-function mysqlFunction(name: string, to: Endpoint): string {
+export function mysqlFunction(name: string, to: Endpoint): string {
   return `${name}() { tool=$1; shift; env MYSQL_PWD=${to.password} "$tool" --host=${to.host} --port=${to.port} --user=${to.user} "$@"; }`;
 }
 

@@ -32,7 +32,8 @@ function waitsForMigrations(component: ResolvedComponent): boolean {
  * on its own.
  */
 export function resolveMonitoring(
-  instance: Pick<ResolvedInstance, 'name' | 'components' | 'lifecycle' | 'queueScaling'>, namespace: string, options: MonitoringOptions,
+  instance: Pick<ResolvedInstance, 'name' | 'components' | 'lifecycle' | 'queueScaling' | 'backup'>, namespace: string,
+  options: MonitoringOptions,
 ): MonitoringModel {
   const name = instance.name;
   const find = (type: ComponentType) => instance.components.find((c) => c.type === type);
@@ -88,6 +89,7 @@ export function resolveMonitoring(
     exporterMapping: runsExporter(web) || workerExporter,
     lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
     queueLength: instance.queueScaling && { scaledObject: instance.queueScaling.name },
+    backup: instance.backup && { cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds },
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },

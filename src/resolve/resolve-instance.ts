@@ -1,4 +1,5 @@
 import { identityProviderPort } from './auth';
+import { resolveBackup } from './backup';
 import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
 import { resolveExternalSecret } from './external-secrets';
@@ -50,6 +51,7 @@ export function resolveInstance(
   const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);
+  const backup = resolveBackup(ctx);
   const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
   const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
   const worker = components.find((c) => c.type === 'celery-worker');
@@ -75,11 +77,12 @@ export function resolveInstance(
     delivery: lifecycleDelivery(props),
     // Validation requires a namespace with monitoring.
     monitoring: serviceMonitor && namespace !== undefined
-      ? resolveMonitoring({ name, components, lifecycle, queueScaling }, namespace, { serviceMonitor, prometheusRule, dashboard })
+      ? resolveMonitoring({ name, components, lifecycle, queueScaling, backup }, namespace, { serviceMonitor, prometheusRule, dashboard })
       : undefined,
     devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
     queueScaling,
     externalSecret: props.externalSecrets
       && resolveExternalSecret(props.externalSecrets, name, namespace, lifecycleDelivery(props), lifecycle !== undefined),
+    backup,
   };
 }

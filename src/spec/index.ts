@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './components';
+export * from './backup';
 export * from './dev-dependencies';
 export * from './external-secrets';
 export * from './image';

@@ -1,4 +1,5 @@
 import type { AuthSpec } from './auth';
+import type { BackupSpec } from './backup';
 import type { Environment, SecretKeyRef } from './common';
 import type {
   CeleryBeatSpec, CeleryFlowerSpec, CeleryWorkerSpec, McpServerSpec, WebServerSpec, WebsocketServerSpec,
@@ -181,6 +182,13 @@ export interface SupersetSpec {
    * @default - none: the Secrets the `*From` fields name are yours to create
    */
   readonly externalSecrets?: ExternalSecretsSpec;
+  /**
+   * Scheduled backups of the metastore to a PersistentVolumeClaim or an S3-compatible bucket. Not part of the
+   * operator's spec.
+   *
+   * @default - no backups
+   */
+  readonly backup?: BackupSpec;
   /**
    * Gateway API or Ingress routing.
    *

@@ -399,6 +399,29 @@ export const NETWORK_POLICY = object({
   metricsFrom: kubernetesList('io.k8s.api.networking.v1.NetworkPolicyPeer'),
 });
 
+// Beyond the operator: scheduled metastore backups (rules/backup.ts checks the schedule and the destination).
+const BACKUP_S3 = object({
+  bucket: string({ format: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'use the bucket\'s name as S3 spells it') }),
+  // Control characters would break the job's line-by-line listing of the keys.
+  prefix: string({ format: matching(/^[^\u0000-\u001f\u007f]{0,512}$/, 'remove control characters') }),
+  endpoint: NON_EMPTY,
+  region: string({ format: matching(/^[a-z0-9-]{1,64}$/, 'use a region name such as eu-west-1') }),
+  accessKeyIdFrom: SECRET_KEY_REF,
+  secretAccessKeyFrom: SECRET_KEY_REF,
+  forcePathStyle: BOOLEAN,
+  image: CONTAINER_IMAGE,
+}, ['bucket', 'accessKeyIdFrom', 'secretAccessKeyFrom']);
+const BACKUP = object({
+  schedule: NON_EMPTY,
+  keep: integer(1, 1000),
+  persistentVolumeClaim: object({ claimName: string({ format: DNS_SUBDOMAIN_FORMAT }) }, ['claimName']),
+  s3: BACKUP_S3,
+  image: CONTAINER_IMAGE,
+  resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
+  timeout: string({ format: GO_DURATION_FORMAT }),
+  restore: object({ dump: NON_EMPTY, replaceMetastore: BOOLEAN }, ['dump']),
+}, ['schedule']);
+
 /** `SupersetInstanceProps`: `name`, `namespace` and every field of the operator's `spec`. */
 export const INSTANCE_PROPS_SCHEMA = object({
   name: STRING, // checked by the name rules, which also see the construct id
@@ -430,6 +453,7 @@ export const INSTANCE_PROPS_SCHEMA = object({
   devDependencies: DEV_DEPENDENCIES,
   auth: AUTH,
   externalSecrets: EXTERNAL_SECRETS,
+  backup: BACKUP,
   networking: object({
     gateway: GATEWAY,
     ingress: INGRESS,

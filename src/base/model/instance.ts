@@ -1,3 +1,4 @@
+import type { ResolvedBackup } from './backup';
 import type { ResolvedDevDependencies } from './dev-dependencies';
 import type { ResolvedExternalSecret } from './external-secrets';
 import type { MonitoringModel } from './monitoring';
@@ -119,4 +120,6 @@ export interface ResolvedInstance {
   readonly externalSecret?: ResolvedExternalSecret;
   /** The KEDA ScaledObject (and TriggerAuthentication) of the workers, with `celeryWorker.queueScaling`. */
   readonly queueScaling?: ResolvedQueueScaling;
+  /** The metastore backup CronJob, with `backup`. */
+  readonly backup?: ResolvedBackup;
 }

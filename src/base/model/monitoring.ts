@@ -42,6 +42,8 @@ export interface MonitoringModel {
   };
   /** The workers' ScaledObject, whose queue length KEDA exports, with `celeryWorker.queueScaling`. */
   readonly queueLength?: { readonly scaledObject: string };
+  /** The metastore backup CronJob (`<instance>-backup`) and the longest gap between its runs in seconds. */
+  readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number };
   readonly alertRules?: { readonly labels: Labels };
   readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }

@@ -47,7 +47,7 @@ export function toolImage(type: DatabaseType): string {
 }
 
 /** The metastore variables a database client needs (create-database, the seed's target). */
-function targetDatabaseEnv(spec: SupersetSpec, instance: string): k8s.EnvVar[] {
+export function targetDatabaseEnv(spec: SupersetSpec, instance: string): k8s.EnvVar[] {
   return pythonEnv(spec, instance).filter((env) => TARGET_DB_ENV.has(env.name));
 }
 

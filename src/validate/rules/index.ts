@@ -1,4 +1,5 @@
 import { AUTH_RULES } from './auth';
+import { BACKUP_RULES } from './backup';
 import { COMPONENT_RULES } from './components';
 import { CONTROLLER_ONLY_RULES } from './controller-only';
 import { DEV_DEPENDENCY_RULES } from './dev-dependencies';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   ...CONTROLLER_ONLY_RULES,
   ...DEV_DEPENDENCY_RULES,
   ...EXTERNAL_SECRET_RULES,
+  ...BACKUP_RULES,
   ...RESERVED_LABEL_RULES,
   ...NETWORK_POLICY_PEER_RULES,
   ...AUTH_RULES,

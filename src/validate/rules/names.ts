@@ -49,6 +49,17 @@ const NAME_LIMITS: readonly NameLimit[] = [
     when: (p) => isSet(p.lifecycle?.seed?.cronSchedule) && p.lifecycle?.disabled !== true,
     reason: 'when lifecycle.seed.cronSchedule is set (the CronJob \'{name}-seed\' must fit within 52 chars)',
   },
+  // Beyond the operator: the metastore backup's CronJob.
+  {
+    max: 52 - '-backup'.length,
+    when: (p) => isSet(p.backup),
+    reason: 'when backup is set (the CronJob \'{name}-backup\' must fit within 52 chars)',
+  },
+  {
+    max: 63 - '-restore-yyyymmddthhmmssz'.length,
+    when: (p) => isSet(p.backup?.restore),
+    reason: 'when backup.restore is set (the Job \'{name}-restore-<dump time>\' must fit within 63 chars)',
+  },
   // Lifecycle is on unless explicitly disabled, also when `lifecycle` is absent.
   {
     ...taskConfig('lifecycle', 'migrate', (p) => p.lifecycle?.disabled !== true),
