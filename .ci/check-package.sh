@@ -12,8 +12,8 @@ repo=$PWD
 export CDK8S_CHECK_UPGRADE=false
 
 # The budget the README states, in bytes: the tarball, and the package once unpacked.
-readonly PACKED_BUDGET=$((340 * 1024))
-readonly UNPACKED_BUDGET=$((1650 * 1024))
+readonly PACKED_BUDGET=$((380 * 1024))
+readonly UNPACKED_BUDGET=$((1800 * 1024))
 # The newest versions the project develops with, and the lowest the peer ranges allow (cdk8s-plus-28's minimums).
 # The apps type-check with the project's TypeScript, and with the oldest the README supports.
 readonly CURRENT_PEERS="cdk8s@2.70.106 constructs@10.8.1 cdk8s-plus-28@2.5.6 typescript@$(node -p 'require("typescript/package.json").version')"
