@@ -202,7 +202,7 @@ export function dashboardConfigMapName(instanceName: string): string {
  * the legends' `{{ … }}`, Grafana's own templates, to Grafana.)
  */
 export function dashboardManifest(model: MonitoringModel, dashboard: NonNullable<MonitoringModel['dashboard']>): Manifest<k8s.ConfigMap> {
-  const json = `${JSON.stringify(grafanaDashboard(model), null, 2)}\n`;
+  const json = `${JSON.stringify(grafanaDashboard(model))}\n`;
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

@@ -57,6 +57,6 @@ describe('without Helm delivery', () => {
     const description = find(manifests, 'PrometheusRule', 'demo').spec.groups[0].rules[0].annotations.description;
     expect(description).toContain('{{ $labels.container }}');
     expect(description).not.toContain('`');
-    expect(Object.values(find(manifests, 'ConfigMap', 'demo-grafana-dashboard').data!)[0]).toContain('"legendFormat": "{{pod}}"');
+    expect(Object.values(find(manifests, 'ConfigMap', 'demo-grafana-dashboard').data!)[0]).toContain('"legendFormat":"{{pod}}"');
   });
 });
