@@ -111,16 +111,22 @@ function workloadAlerts(model: MonitoringModel, who: string): AlertRule[] {
   return [...web, ...beat, ...workers];
 }
 
+/**
+ * No Celery worker online. With queue scaling to zero, no worker is the normal state of an empty queue: the alert
+ * then fires only while tasks wait, so KEDA failing to start a worker still alerts.
+ */
 function noWorkerOnline(model: MonitoringModel, who: string): AlertRule {
   const online = selector('flower_worker_online', ...serviceScope(model, 'celery-flower'));
+  const none = [`sum by (namespace) (${online}) < 1`, 'or', `absent(${online})`];
+  const scalesToZero = model.queueLength?.scalesToZero === true;
   return {
     alert: 'SupersetNoCeleryWorkerOnline',
-    expr: [`sum by (namespace) (${online}) < 1`, 'or', `absent(${online})`].join('\n'),
+    expr: (scalesToZero ? ['(', ...none.map((line) => `  ${line}`), `) and on () max(${queueLengthSeries(model)}) > 0`] : none).join('\n'),
     for: '5m',
     severity: 'critical',
     summary: `No Celery worker of ${who} is online`,
-    description: 'Flower reports no online Celery worker (or reports nothing): SQL Lab async queries, reports and '
-      + 'thumbnails are not being processed.',
+    description: `Flower reports no online Celery worker (or reports nothing)${scalesToZero ? ' while tasks wait in the queue' : ''}: `
+      + 'SQL Lab async queries, reports and thumbnails are not being processed.',
   };
 }
 

@@ -88,7 +88,9 @@ export function resolveMonitoring(
     workerMetricsService: worker && workerExporter ? { name: worker.name, labels: worker.labels } : undefined,
     exporterMapping: runsExporter(web) || workerExporter,
     lifecycle: instance.lifecycle && { schemaWait: instance.components.some(waitsForMigrations) },
-    queueLength: instance.queueScaling && { scaledObject: instance.queueScaling.name },
+    queueLength: instance.queueScaling && {
+      scaledObject: instance.queueScaling.name, scalesToZero: instance.queueScaling.idleReplicas === 0,
+    },
     backup: instance.backup && { cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds },
     alertRules: rules.disabled === true
       ? undefined

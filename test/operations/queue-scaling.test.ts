@@ -163,6 +163,51 @@ describe('queueScaling: validation', () => {
   });
 });
 
+describe('queueScaling to zero: no worker online is normal while the queue is empty', () => {
+  const alertOf = (out: Manifest[]) => find(out, 'PrometheusRule', 'demo').spec.groups[0].rules
+    .find((r: any) => r.alert === 'SupersetNoCeleryWorkerOnline');
+
+  test('without scale to zero the alert is unchanged', () => {
+    const rule = alertOf(synth({ ...PROPS, celeryFlower: {}, monitoring: { serviceMonitor: {} } }));
+    expect(rule.expr).not.toContain('keda_scaler_metrics_value');
+  });
+
+  test('promtool: with scale to zero it fires only while tasks wait and no worker is online', () => {
+    const rule = alertOf(withScaling({ maxReplicas: 5, scaleToZero: true }, { celeryFlower: {}, monitoring: { serviceMonitor: {} } }));
+    const dir = mkdtempSync(path.join(tmpdir(), 'zero-promtool-'));
+    try {
+      const queue = (values: string) => ({
+        series: `keda_scaler_metrics_value{namespace="analytics",scaledObject="${NAME}",triggerIndex="0",metric="s0-redis-x",scaler="redisScaler",type="scaledobject"}`,
+        values,
+      });
+      const online = (values: string) => ({ series: 'flower_worker_online{namespace="analytics",service="demo-celery-flower"}', values });
+      const test = (input: object[], fires: boolean) => ({
+        interval: '1m',
+        input_series: input,
+        alert_rule_test: [{
+          eval_time: '15m',
+          alertname: rule.alert,
+          exp_alerts: fires ? [{ exp_labels: { severity: 'critical', namespace: 'analytics' } }] : [],
+        }],
+      });
+      writeFileSync(path.join(dir, 'rules.yml'), Yaml.stringify({ groups: [{ name: 't', rules: [{ alert: rule.alert, expr: rule.expr, for: rule.for, labels: rule.labels }] }] }));
+      writeFileSync(path.join(dir, 'test.yml'), Yaml.stringify({
+        rule_files: ['rules.yml'],
+        evaluation_interval: '1m',
+        tests: [
+          test([queue('0x20'), online('0x20')], false), // scaled to zero, nothing waits
+          test([queue('4x20'), online('0x20')], true), // tasks wait and no worker starts
+          test([queue('4x20'), online('2x20')], false), // tasks wait, workers run
+        ],
+      }));
+      const run = spawnSync('promtool', ['test', 'rules', 'test.yml'], { cwd: dir, encoding: 'utf-8' });
+      expect(run.status === 0 ? '' : run.stdout + run.stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('queueScaling: the queue length on the dashboard and in an alert', () => {
   const out = synth({ ...PROPS, monitoring: { serviceMonitor: {} } });
   const rule = find(out, 'PrometheusRule', 'demo').spec.groups[0].rules.find((r: any) => r.alert === 'SupersetCeleryQueueGrowing');

@@ -41,7 +41,7 @@ export interface MonitoringModel {
     readonly schemaWait: boolean;
   };
   /** The workers' ScaledObject, whose queue length KEDA exports, with `celeryWorker.queueScaling`. */
-  readonly queueLength?: { readonly scaledObject: string };
+  readonly queueLength?: { readonly scaledObject: string; readonly scalesToZero: boolean };
   /** The metastore backup CronJob (`<instance>-backup`) and the longest gap between its runs in seconds. */
   readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number };
   readonly alertRules?: { readonly labels: Labels };
