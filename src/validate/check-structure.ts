@@ -110,13 +110,38 @@ function unknownField(path: string, key: string, value: unknown, schema: ObjectS
     : violation(path, 'unknown field', value, fix);
 }
 
+/** What to add for a missing required field, with the kind of value it takes. */
+function requiredFix(key: string, schema: Schema | undefined): string {
+  const what = schema && expectedValue(schema);
+  return what ? `add ${key} (${what})` : `add ${key}`;
+}
+
+function expectedValue(schema: Schema): string | undefined {
+  switch (schema.kind) {
+    case 'string':
+      if (schema.enum) return `one of ${schema.enum.map((v) => `'${v}'`).join(', ')}`;
+      return (schema.minLength ?? 0) > 0 ? 'a non-empty string' : 'a string';
+    case 'integer':
+      if (schema.minimum !== undefined && schema.maximum !== undefined) return `an integer from ${schema.minimum} to ${schema.maximum}`;
+      if (schema.minimum !== undefined) return `an integer >= ${schema.minimum}`;
+      return 'an integer';
+    case 'boolean': return 'true or false';
+    case 'object': return schema.required?.length ? `an object with ${schema.required.join(', ')}` : 'an object';
+    case 'map': return 'a map';
+    case 'array': return 'a list';
+    case 'refined': return expectedValue(schema.base);
+    default: return undefined;
+  }
+}
+
 function checkObject(value: unknown, schema: ObjectSchema, path: string, secret: boolean): Violation[] {
   if (!isPlainObject(value)) return [violation(path, 'must be an object', value)];
   const given = (key: string) => value[key] !== undefined;
   const known = Object.keys(schema.fields);
   const unknown = schema.open ? [] : Object.keys(value).filter((key) => !hasOwn(schema.fields, key) && given(key)).sort();
   return [
-    ...(schema.required ?? []).filter((key) => !given(key)).map((key) => missing(childPath(path, key), 'is required')),
+    ...(schema.required ?? []).filter((key) => !given(key))
+      .map((key) => missing(childPath(path, key), 'is required', requiredFix(key, schema.fields[key]))),
     ...known.filter(given)
       .flatMap((key) => checkStructure(value[key], schema.fields[key], childPath(path, key), secret)),
     ...unknown.map((key) => unknownField(childPath(path, key), key, value[key], schema, secret)),

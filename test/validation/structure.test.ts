@@ -117,6 +117,13 @@ describe('required fields', () => {
     expectProblem(withMinimal(extra), path, 'is required');
   });
 
+  test('a missing required field says what to add and what kind of value it takes', () => {
+    expectProblem(withMinimal({ webServer: {}, networking: { gateway: {} } }), 'networking.gateway.gatewayRef',
+      'is required; add gatewayRef (an object with name)');
+    expectProblem(withMinimal({ valkey: { host: 'v' }, celeryWorker: { queueScaling: {} } }), 'celeryWorker.queueScaling.maxReplicas',
+      'is required; add maxReplicas (an integer >= 1)');
+  });
+
   test.each<Case>([
     ['image.tag is empty', { image: { tag: '' } }, 'image.tag', 'must not be empty', 'got ""'],
     ['a Secret reference has an empty name', { secretKeyFrom: { name: '', key: 'k' } }, 'secretKeyFrom.name',
