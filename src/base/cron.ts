@@ -1,8 +1,8 @@
 /*
  * The five-field cron schedules of a Kubernetes CronJob, read the way its controller reads them (robfig/cron's
- * standard parser): numbers, `*` and `?`, ranges `a-b`, steps `/n`, lists, month and weekday names, weekday 7 as
- * Sunday. When both day fields are restricted a day matches either; when one is `*` or `?` (without a step over 1)
- * both must match. Used to know the longest gap between two runs, which the backup alerts allow twice over.
+ * standard parser): numbers, `*` and `?`, ranges `a-b`, steps `/n`, lists, month and weekday names; weekdays are
+ * 0-6 (Sunday is 0: robfig refuses 7, and so does the API server). When both day fields are restricted a day matches
+ * either; when one is `*` or `?` (without a step over 1) both must match. Used to know the longest gap between two runs, which the backup alerts allow twice over.
  */
 
 interface Field { readonly min: number; readonly max: number; readonly names?: readonly string[] }
@@ -11,7 +11,7 @@ const MINUTE: Field = { min: 0, max: 59 };
 const HOUR: Field = { min: 0, max: 23 };
 const DAY: Field = { min: 1, max: 31 };
 const MONTH: Field = { min: 1, max: 12, names: ['', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] };
-const WEEKDAY: Field = { min: 0, max: 7, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] };
+const WEEKDAY: Field = { min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] };
 
 /** The values one field allows, and whether it is a plain `*` / `?` (which changes how the day fields combine). */
 interface Values { readonly set: ReadonlySet<number>; readonly star: boolean }
@@ -51,7 +51,6 @@ function parseField(text: string, field: Field): Values | undefined {
   const parts = text.split(',').map((p) => part(p, field));
   if (parts.some((p) => p === undefined)) return undefined;
   const set = new Set<number>(parts.flatMap((p) => [...p!.set]));
-  if (field === WEEKDAY && set.has(7)) set.add(0);
   return { set, star: parts.some((p) => p!.star) };
 }
 
