@@ -3,7 +3,7 @@ import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
-import { containerScope, eq, matches, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope } from '../render/promql';
+import { containerScope, eq, matches, ofOwnPods, podScope, queueLength, selector, serviceScope } from '../render/promql';
 
 /** A Prometheus query of a panel. */
 export interface DashboardTarget {
@@ -133,7 +133,7 @@ function queueSection(model: MonitoringModel): Section[] {
   return [{
     title: 'Celery queue',
     panels: [
-      { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${queueLengthSeries(model)})`, 'waiting']] },
+      { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${queueLength(model)})`, 'waiting']] },
       { title: 'Celery worker replicas', unit: 'short', queries: [[`sum(${replicas})`, 'replicas']] },
     ],
   }];

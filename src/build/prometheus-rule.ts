@@ -4,7 +4,7 @@ import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
 import {
-  containerScope, deploymentScope, eq, jobScope, matches, ofOwnPods, podScope, queueLengthSeries, selector, serviceScope,
+  containerScope, deploymentScope, eq, jobScope, literal, matches, ofOwnPods, podScope, queueLength, selector, serviceScope,
 } from '../render/promql';
 
 /** One alert of the instance's PrometheusRule. */
@@ -121,7 +121,7 @@ function noWorkerOnline(model: MonitoringModel, who: string): AlertRule {
   const scalesToZero = model.queueLength?.scalesToZero === true;
   return {
     alert: 'SupersetNoCeleryWorkerOnline',
-    expr: (scalesToZero ? ['(', ...none.map((line) => `  ${line}`), `) and on () max(${queueLengthSeries(model)}) > 0`] : none).join('\n'),
+    expr: (scalesToZero ? ['(', ...none.map((line) => `  ${line}`), `) and on () max(${queueLength(model)}) > 0`] : none).join('\n'),
     for: '5m',
     severity: 'critical',
     summary: `No Celery worker of ${who} is online`,
@@ -139,7 +139,8 @@ function queueAlerts(model: MonitoringModel, who: string): AlertRule[] {
   if (!model.queueLength) return [];
   return [{
     alert: 'SupersetCeleryQueueGrowing',
-    expr: `max by (namespace, scaledObject) (deriv(${queueLengthSeries(model)}[5m])) > 0`,
+    // Grouped by ScaledObject alone (the series' `namespace` may be KEDA's), then labelled with the instance's.
+    expr: `label_replace(max by (scaledObject) (${queueLength(model, (series) => `deriv(${series}[5m])`)}), "namespace", ${literal(model.namespace)}, "", "") > 0`,
     for: '10m',
     severity: 'warning',
     summary: `The Celery queue of ${who} has been growing for 10 minutes`,

@@ -10,7 +10,7 @@ import { NAME_HASH_LENGTH, TASK_TYPES } from '../base/task-types';
  */
 
 /** A PromQL string literal. */
-function literal(value: string): string {
+export function literal(value: string): string {
   return JSON.stringify(value);
 }
 
@@ -100,10 +100,17 @@ export function serviceScope(model: MonitoringModel, component: ComponentType): 
 
 /**
  * The queue length KEDA exports for the workers' ScaledObject (`keda_scaler_metrics_value`, from the KEDA operator's
- * metrics endpoint: the length of the instance's Celery list as the Redis list scaler last read it).
+ * metrics endpoint: the length of the instance's Celery list as the Redis list scaler last read it), as
+ * `apply(selector)` for each form the series takes, joined by `or`. KEDA labels it with the ScaledObject's
+ * namespace, but the scrape of the operator's own pod sets `namespace` to the operator's, so Prometheus keeps KEDA's
+ * as `exported_namespace`; only a scrape that honours labels keeps it as `namespace` (and has no
+ * `exported_namespace`, which keeps a ScaledObject of another namespace out when KEDA runs in this one).
  */
-export function queueLengthSeries(model: MonitoringModel): string {
+export function queueLength(model: MonitoringModel, apply: (series: string) => string = (series) => series): string {
   if (!model.queueLength) throw new SupersetInternalError('no queue scaling to read the queue length of');
-  return selector('keda_scaler_metrics_value', eq('namespace', model.namespace), eq('scaledObject', model.queueLength.scaledObject),
-    eq('triggerIndex', '0'));
+  const own = [eq('scaledObject', model.queueLength.scaledObject), eq('triggerIndex', '0')];
+  return [
+    selector('keda_scaler_metrics_value', eq('exported_namespace', model.namespace), ...own),
+    selector('keda_scaler_metrics_value', eq('namespace', model.namespace), eq('exported_namespace', ''), ...own),
+  ].map(apply).join(' or ');
 }

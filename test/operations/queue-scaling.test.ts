@@ -180,6 +180,10 @@ describe('queueScaling to zero: no worker online is normal while the queue is em
         series: `keda_scaler_metrics_value{namespace="analytics",scaledObject="${NAME}",triggerIndex="0",metric="s0-redis-x",scaler="redisScaler",type="scaledobject"}`,
         values,
       });
+      const exported = (namespace: string, values: string) => ({
+        series: `keda_scaler_metrics_value{namespace="keda",exported_namespace="${namespace}",scaledObject="${NAME}",triggerIndex="0"}`,
+        values,
+      });
       const online = (values: string) => ({ series: 'flower_worker_online{namespace="analytics",service="demo-celery-flower"}', values });
       const test = (input: object[], fires: boolean) => ({
         interval: '1m',
@@ -198,6 +202,8 @@ describe('queueScaling to zero: no worker online is normal while the queue is em
           test([queue('0x20'), online('0x20')], false), // scaled to zero, nothing waits
           test([queue('4x20'), online('0x20')], true), // tasks wait and no worker starts
           test([queue('4x20'), online('2x20')], false), // tasks wait, workers run
+          test([exported('analytics', '4x20'), online('0x20')], true), // as scraped from the KEDA operator's pod
+          test([exported('staging', '4x20'), online('0x20')], false), // another namespace's queue waits
         ],
       }));
       const run = spawnSync('promtool', ['test', 'rules', 'test.yml'], { cwd: dir, encoding: 'utf-8' });
@@ -223,8 +229,11 @@ describe('queueScaling: the queue length on the dashboard and in an alert', () =
     const dashboard = JSON.parse(Object.values(find(out, 'ConfigMap', 'demo-grafana-dashboard').data as Record<string, string>)[0]);
     const panels = dashboard.panels.filter((p: any) => p.type !== 'row');
     const queue = panels.find((p: any) => p.title === 'Celery tasks waiting in the queue');
-    expect(queue.targets[0].expr).toBe(
-      'max(keda_scaler_metrics_value{namespace="analytics", scaledObject="demo-celery-worker", triggerIndex="0"})');
+    // As Prometheus stores it when scraping the KEDA operator (KEDA's namespace label kept as exported_namespace), or
+    // with honoured labels (then there is no exported_namespace).
+    expect(queue.targets[0].expr).toBe('max(keda_scaler_metrics_value{exported_namespace="analytics", scaledObject="demo-celery-worker", '
+      + 'triggerIndex="0"} or keda_scaler_metrics_value{namespace="analytics", exported_namespace="", scaledObject="demo-celery-worker", '
+      + 'triggerIndex="0"})');
     expect(panels.find((p: any) => p.title === 'Celery worker replicas').targets[0].expr)
       .toBe('sum(kube_deployment_status_replicas{namespace="analytics", deployment="demo-celery-worker"})');
   });
@@ -250,6 +259,18 @@ describe('queueScaling: the queue length on the dashboard and in an alert', () =
               { eval_time: '8m', alertname: rule.alert, exp_alerts: [] },
               { eval_time: '20m', alertname: rule.alert, exp_alerts: expected },
             ],
+          },
+          // The same growth as scraped from the KEDA operator's pod (namespace `keda`, KEDA's label kept as exported_namespace).
+          {
+            interval: '1m',
+            input_series: [{ series: `keda_scaler_metrics_value{namespace="keda",exported_namespace="analytics",scaledObject="${NAME}",triggerIndex="0"}`, values: '0+3x30' }],
+            alert_rule_test: [{ eval_time: '20m', alertname: rule.alert, exp_alerts: expected }],
+          },
+          // KEDA running in this namespace, growing the queue of a same-named ScaledObject of another namespace: silence.
+          {
+            interval: '1m',
+            input_series: [{ series: `keda_scaler_metrics_value{namespace="analytics",exported_namespace="staging",scaledObject="${NAME}",triggerIndex="0"}`, values: '0+3x30' }],
+            alert_rule_test: [{ eval_time: '20m', alertname: rule.alert, exp_alerts: [] }],
           },
           // A long but steady queue, a draining one, and growing queues of other ScaledObjects: silence.
           {
