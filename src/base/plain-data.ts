@@ -1,3 +1,8 @@
+/** True for a JSON object: not null, not an array. */
+export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * A copy of validated props made of ordinary objects and arrays. Props may come from any parser: an object without
  * a prototype (`Object.create(null)`, as some YAML and JSON readers build) or a frozen one is valid input, but

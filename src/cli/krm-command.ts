@@ -3,8 +3,8 @@ import type { Problem } from './problems';
 import { EXIT, type CommandIo } from './render-command';
 import { type Entry, readDocuments, type ReadSettings, renderSuperset } from './resources';
 import { isDnsLabel } from '../base/patterns';
+import { isPlainObject } from '../base/plain-data';
 import { yamlDocument } from '../render/yaml';
-import { isPlainObject } from '../validate/check-structure';
 import { looksLikeSuperset } from '../validate/resource';
 
 /*

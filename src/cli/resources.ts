@@ -2,8 +2,8 @@ import { App, Chart } from 'cdk8s';
 import type { DocumentSource, InputDocument } from './documents';
 import { problemOf, type Problem, type ResourceRef } from './problems';
 import { SupersetValidationError } from '../base/errors';
+import { isPlainObject } from '../base/plain-data';
 import { SupersetInstance } from '../constructs/superset-instance';
-import { isPlainObject } from '../validate/check-structure';
 import {
   looksLikeSuperset, propsFromResource, resourceEnvelopeViolations, resourcePath, type SupersetResource,
 } from '../validate/resource';

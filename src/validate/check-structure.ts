@@ -7,6 +7,7 @@ import { closestMatch } from './suggest';
 import { hiddenViolation, isSecretName, missing, violation } from './violations';
 import type { Violation } from '../base/errors';
 import { isWellFormedText, UNICODE_RULE } from '../base/patterns';
+import { isPlainObject } from '../base/plain-data';
 
 /*
  * Walks a value along a schema and reports wrong types, unknown fields, missing required fields, enums, ranges,
@@ -31,11 +32,6 @@ export function checkStructure(value: unknown, schema: Schema, path: string, sec
     case 'json': return checkJsonData(value, path);
     case 'refined': return checkRefined(value, schema, path, secret);
   }
-}
-
-/** True for a JSON object: not null, not an array. */
-export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Own keys only: a user key such as `constructor` must not match something on Object.prototype. */

@@ -1,6 +1,6 @@
-import { isPlainObject } from './check-structure';
 import { missing, violation } from './violations';
 import { type Violation } from '../base/errors';
+import { isPlainObject } from '../base/plain-data';
 import type { SupersetInstanceProps, SupersetSpec } from '../spec';
 
 /** The API version of the operator's `Superset` resource that this library renders. */

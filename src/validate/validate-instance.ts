@@ -1,8 +1,9 @@
-import { checkStructure, isPlainObject } from './check-structure';
+import { checkStructure } from './check-structure';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { INSTANCE_PROPS_SCHEMA } from './spec-schema';
 import { throwIfAny, violation } from './violations';
+import { isPlainObject } from '../base/plain-data';
 import type { SupersetInstanceProps } from '../spec';
 
 /**

@@ -1,7 +1,8 @@
-import { checkStructure, isPlainObject } from './check-structure';
+import { checkStructure } from './check-structure';
 import type { Schema } from './schema';
 import { violation } from './violations';
 import { SupersetValidationError, type Violation } from '../base/errors';
+import { isPlainObject } from '../base/plain-data';
 
 /**
  * Checks the props of a construct used on its own (routing, policies, monitoring) against the part of the spec's

@@ -4,6 +4,7 @@ import { K8S_DEFINITIONS } from '../../../imports/k8s-schema';
 import type { K8sSchemaNode } from '../../../imports/k8s-schema';
 import type { Violation } from '../../base/errors';
 import { isWellFormedText, UNICODE_RULE } from '../../base/patterns';
+import { isPlainObject } from '../../base/plain-data';
 import { closestMatch } from '../suggest';
 import { hiddenViolation, missing, violation } from '../violations';
 
@@ -36,10 +37,6 @@ export function checkKubernetes(value: unknown, definition: string, path: string
 export function describeDefinition(definition: string): string {
   const match = /^io\.k8s\.(?:api|apimachinery\.pkg\.apis)\.(\w+)\.(\w+)\.(\w+)$/.exec(definition);
   return match ? `a Kubernetes ${match[1]}/${match[2]} ${match[3]}` : `a Kubernetes ${definition}`;
-}
-
-function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function hasOwn(record: object, key: string): boolean {

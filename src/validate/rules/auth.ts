@@ -1,4 +1,4 @@
-import { at, environmentNote, isDevelopment, isSet } from './rule';
+import { at, environmentNote, fromStore, isDevelopment, isSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
 import type { SupersetInstanceProps } from '../../spec';
@@ -84,12 +84,6 @@ export const authOidc: Rule = (props) => {
   }
   return out;
 };
-
-/** `externalSecrets.<value>` fills in the reference instead (its own rules refuse setting both). */
-function fromStore(props: SupersetInstanceProps, value: 'oidcClientSecret' | 'ldapBindPassword'): boolean {
-  const external: unknown = props.externalSecrets;
-  return typeof external === 'object' && external !== null && isSet((external as Record<string, unknown>)[value]);
-}
 
 export const authLdap: Rule = (props) => {
   const ldap = props.auth?.ldap;

@@ -1,6 +1,7 @@
-import { isSet, pickSet } from './rule';
+import { fieldsOf, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
+import { isPlainObject } from '../../base/plain-data';
 import type { ExternalSecretsSpec, SupersetInstanceProps } from '../../spec';
 import { violation } from '../violations';
 
@@ -16,11 +17,7 @@ const VALUES: readonly Value[] = [
 
 function externalOf(props: SupersetInstanceProps): Partial<ExternalSecretsSpec> | undefined {
   const spec: unknown = props.externalSecrets;
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? spec : undefined;
-}
-
-function objectOf(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  return isPlainObject(spec) ? spec : undefined;
 }
 
 /** The fields each value fills in (what the user must leave unset), as paths under the props. */
@@ -35,7 +32,7 @@ const REPLACES: Record<Value, readonly (readonly [parent: readonly string[], fie
 };
 
 function fieldsAt(props: SupersetInstanceProps, parent: readonly string[]): Record<string, unknown> {
-  return parent.reduce<Record<string, unknown>>((object, key) => objectOf(object[key]), objectOf(props));
+  return parent.reduce<Record<string, unknown>>((object, key) => fieldsOf(object[key]), fieldsOf(props));
 }
 
 /** A value from the store replaces the field it fills in: setting that field too is a contradiction. */
@@ -64,7 +61,7 @@ export const externalSecretsNeedAValue: Rule = (props) => {
 export const externalSecretsMetastoreForm: Rule = (props) => {
   const external = externalOf(props);
   if (!external) return [];
-  const metastore = objectOf(props.metastore);
+  const metastore = fieldsOf(props.metastore);
   const problems: Violation[] = [];
   if (isSet(external.metastorePassword) && isSet(external.metastoreUri)) {
     problems.push(violation('externalSecrets', 'metastorePassword and metastoreUri are mutually exclusive',

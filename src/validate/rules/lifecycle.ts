@@ -1,4 +1,4 @@
-import { developmentOnly, environmentNote, isSet, pickSet } from './rule';
+import { developmentOnly, environmentNote, fromStore, isSet, pickSet } from './rule';
 import type { Rule } from './rule';
 import { missing, violation } from '../violations';
 
@@ -83,8 +83,7 @@ export const rotateRequiresPreviousSecretKey: Rule = (props) => {
   const rotate = props.lifecycle?.rotate;
   const enabled = isSet(rotate) && rotate?.disabled !== true;
   // `externalSecrets.previousSecretKey` fills in previousSecretKeyFrom.
-  const fromStore = isSet((props.externalSecrets as { previousSecretKey?: unknown } | undefined)?.previousSecretKey);
-  return enabled && !isSet(props.previousSecretKey) && !isSet(props.previousSecretKeyFrom) && !fromStore
+  return enabled && !isSet(props.previousSecretKey) && !isSet(props.previousSecretKeyFrom) && !fromStore(props, 'previousSecretKey')
     ? [violation('lifecycle.rotate',
       'lifecycle.rotate requires previousSecretKey (dev) or previousSecretKeyFrom to be set', rotate,
       'set previousSecretKeyFrom or externalSecrets.previousSecretKey, or remove lifecycle.rotate')]

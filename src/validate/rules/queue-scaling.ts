@@ -1,6 +1,7 @@
 import { isSet, pickSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
+import { isPlainObject } from '../../base/plain-data';
 import type { QueueScalingSpec } from '../../spec';
 import { missing, violation } from '../violations';
 
@@ -15,7 +16,7 @@ const MAX_SCALED_OBJECT_NAME = 63 - 'keda-hpa-'.length;
 
 function queueScalingOf(props: { readonly celeryWorker?: { readonly queueScaling?: QueueScalingSpec } }): Partial<QueueScalingSpec> | undefined {
   const spec: unknown = props.celeryWorker?.queueScaling;
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? spec : undefined;
+  return isPlainObject(spec) ? spec : undefined;
 }
 
 const PATH = 'celeryWorker.queueScaling';

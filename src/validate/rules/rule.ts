@@ -1,4 +1,5 @@
 import type { Violation } from '../../base/errors';
+import { isPlainObject } from '../../base/plain-data';
 import type { SupersetInstanceProps } from '../../spec';
 import { describeValue, violation } from '../violations';
 
@@ -20,6 +21,16 @@ export interface RuleContext {
 /** A field counts as set the way CEL's `has()` sees it after the API server prunes nulls. */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
+}
+
+/** The fields of a value the user wrote as an object; none when it is anything else. */
+export function fieldsOf(value: unknown): Readonly<Record<string, unknown>> {
+  return isPlainObject(value) ? value : {};
+}
+
+/** Whether `externalSecrets.<value>` fills in the reference it names (its own rules refuse setting both). */
+export function fromStore(props: SupersetInstanceProps, value: string): boolean {
+  return isSet(fieldsOf(props.externalSecrets)[value]);
 }
 
 /** `prefix.field`, or `field` at the top level. */

@@ -1,4 +1,4 @@
-import { developmentOnly, isSet } from './rule';
+import { developmentOnly, fromStore, isSet } from './rule';
 import type { Rule } from './rule';
 import { missing, violation } from '../violations';
 
@@ -6,7 +6,7 @@ import { missing, violation } from '../violations';
 export const secretKeyExactlyOne: Rule = (props) => {
   const inline = isSet(props.secretKey);
   // `externalSecrets.secretKey` fills in secretKeyFrom; its own rule refuses setting either field next to it.
-  if (isSet((props.externalSecrets as { secretKey?: unknown } | undefined)?.secretKey)) return [];
+  if (fromStore(props, 'secretKey')) return [];
   if (inline !== isSet(props.secretKeyFrom)) return [];
   const rule = 'exactly one of secretKey (dev only) or secretKeyFrom must be set';
   return inline
