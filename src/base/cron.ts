@@ -92,17 +92,21 @@ const DAYS = 8 * 365 + 2;
  * when it never runs (e.g. `0 0 30 2 *`).
  */
 export function longestCronGapSeconds(cron: CronSchedule): number | undefined {
-  const times: number[] = [];
   const minutes = [...cron.minutes].sort((a, b) => a - b);
   const hours = [...cron.hours].sort((a, b) => a - b);
+  let previous: number | undefined;
+  let longest: number | undefined;
   for (let d = 0; d < DAYS; d++) {
     const start = FROM + d * DAY_MS;
     const date = new Date(start);
     if (!cron.months.has(date.getUTCMonth() + 1) || !dayMatches(cron, date)) continue;
-    for (const h of hours) for (const m of minutes) times.push(start + (h * 60 + m) * MINUTE_MS);
+    for (const h of hours) {
+      for (const m of minutes) {
+        const time = start + (h * 60 + m) * MINUTE_MS;
+        if (previous !== undefined) longest = Math.max(longest ?? 0, time - previous);
+        previous = time;
+      }
+    }
   }
-  if (times.length < 2) return undefined;
-  let longest = 0;
-  for (let i = 1; i < times.length; i++) longest = Math.max(longest, times[i] - times[i - 1]);
-  return longest / 1000;
+  return longest === undefined ? undefined : longest / 1000;
 }
