@@ -3,7 +3,7 @@ import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
-import { containerScope, eq, matches, ofOwnPods, podScope, queueLength, selector, serviceScope } from '../render/promql';
+import { containerScope, deploymentScope, eq, matches, ofOwnPods, podScope, queueLength, selector, serviceScope } from '../render/promql';
 
 /** A Prometheus query of a panel. */
 export interface DashboardTarget {
@@ -129,12 +129,13 @@ function celerySection(model: MonitoringModel): Section[] {
 /** With queue scaling: the waiting tasks KEDA reads, and the workers it runs for them. */
 function queueSection(model: MonitoringModel): Section[] {
   if (!model.queueLength) return [];
-  const replicas = selector('kube_deployment_status_replicas', eq('namespace', model.namespace), eq('deployment', model.queueLength.scaledObject));
+  // max, not sum: replicated kube-state-metrics reports each Deployment once per replica.
+  const replicas = selector('kube_deployment_status_replicas', ...deploymentScope(model, 'celery-worker'));
   return [{
     title: 'Celery queue',
     panels: [
       { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${queueLength(model)})`, 'waiting']] },
-      { title: 'Celery worker replicas', unit: 'short', queries: [[`sum(${replicas})`, 'replicas']] },
+      { title: 'Celery worker replicas', unit: 'short', queries: [[`max(${replicas})`, 'replicas']] },
     ],
   }];
 }

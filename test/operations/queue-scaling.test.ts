@@ -235,7 +235,7 @@ describe('queueScaling: the queue length on the dashboard and in an alert', () =
       + 'triggerIndex="0"} or keda_scaler_metrics_value{namespace="analytics", exported_namespace="", scaledObject="demo-celery-worker", '
       + 'triggerIndex="0"})');
     expect(panels.find((p: any) => p.title === 'Celery worker replicas').targets[0].expr)
-      .toBe('sum(kube_deployment_status_replicas{namespace="analytics", deployment="demo-celery-worker"})');
+      .toBe('max(kube_deployment_status_replicas{namespace="analytics", deployment="demo-celery-worker"})');
   });
 
   test('promtool: the alert fires after 10 minutes of growth of this queue only', () => {
