@@ -10,6 +10,7 @@ import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance
 import {
   autoscalerManifest, configMapManifest, deploymentManifest, disruptionBudgetManifest, serviceManifest,
 } from '../build/component';
+import { withoutSignIn } from '../resolve/external-secrets';
 import type { SupersetInstanceProps } from '../spec';
 
 /** The spec fields of the six components. */
@@ -113,17 +114,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function withoutAuth(props: SupersetInstanceProps): SupersetInstanceProps {
-  const { auth: _auth, ...rest } = props;
-  if (!isRecord(rest.externalSecrets)) return rest;
-  // The sign-in secrets from the store belong to the web server too; a store left with nothing to read goes with them.
-  const { oidcClientSecret: _client, ldapBindPassword: _bind, ...externalSecrets } = rest.externalSecrets;
-  const { storeRef: _store, refreshInterval: _interval, ...values } = externalSecrets;
-  if (Object.values(values).some((value) => value !== undefined)) return { ...rest, externalSecrets };
-  const { externalSecrets: _none, ...withoutStore } = rest;
-  return withoutStore;
-}
-
 function componentModel(
   scope: Construct, type: ComponentType, props: SupersetComponentSettings,
 ): { readonly component: ResolvedComponent; readonly instance: ResolvedInstance } {
@@ -143,7 +133,7 @@ function componentModel(
     }
     // The shared settings may carry `auth` for the web server built next to this component; only the web server
     // signs users in, so any other component is prepared without it, as it is inside an instance.
-    const own = type !== 'web-server' && isRecord(given) && given.auth !== undefined ? withoutAuth(given) : given;
+    const own = type !== 'web-server' && isRecord(given) && given.auth !== undefined ? withoutSignIn(given) : given;
     prepared = prepareInstance(scope, instanceName, own?.[field] === undefined ? { ...own, [field]: {} } : own);
   }
   const component = prepared.model.components.find((c) => c.type === type);

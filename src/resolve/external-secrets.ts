@@ -2,6 +2,7 @@ import { secretPrerequisiteAnnotations } from './lifecycle/delivery';
 import { parentLabels } from '../base/labels';
 import type { ResolvedExternalSecret, ResolvedExternalSecretEntry } from '../base/model/external-secrets';
 import { externalSecretName } from '../base/names';
+import { isPlainObject } from '../base/plain-data';
 import type { AuthSpec, ExternalSecretRemoteRef, ExternalSecretsSpec, LifecycleDelivery, SecretKeyRef, SupersetInstanceProps } from '../spec';
 
 /** Keys of the created Secret, one per value of `externalSecrets`. */
@@ -41,6 +42,21 @@ export function withExternalSecrets(props: SupersetInstanceProps, instanceName: 
     valkey: props.valkey && (external.valkeyPassword ? { ...props.valkey, passwordFrom: ref('valkeyPassword') } : props.valkey),
     auth: withAuthSecrets(props.auth, ref('oidcClientSecret'), ref('ldapBindPassword')),
   };
+}
+
+/**
+ * The props of a component that signs no one in: without `auth`, and without the sign-in secrets from the store (a
+ * store left with nothing to read goes with them).
+ */
+export function withoutSignIn(props: SupersetInstanceProps): SupersetInstanceProps {
+  const { auth: _auth, ...rest } = props;
+  if (!isPlainObject(rest.externalSecrets)) return rest;
+  const externalSecrets: ExternalSecretsSpec = {
+    ...rest.externalSecrets as ExternalSecretsSpec, oidcClientSecret: undefined, ldapBindPassword: undefined,
+  };
+  if (VALUES.some((value) => externalSecrets[value] !== undefined)) return { ...rest, externalSecrets };
+  const { externalSecrets: _none, ...withoutStore } = rest;
+  return withoutStore;
 }
 
 function withAuthSecrets(auth: AuthSpec | undefined, clientSecret: SecretKeyRef | undefined,
