@@ -1,4 +1,4 @@
-import { pyEnv, pyEnvOrEmpty, pyInt, pyString } from './python';
+import { pyBool, pyEnv, pyEnvOrEmpty, pyInt, pyString } from './python';
 import { ENV } from '../base/env-names';
 import type { ResolvedValkey, ResolvedValkeyCache, ResolvedValkeySsl } from '../base/model/valkey';
 
@@ -95,7 +95,7 @@ function discreteKeyLines(cache: ResolvedValkeyCache, ssl: boolean, sslOptions: 
     `    "CACHE_REDIS_DB": ${pyInt(cache.database)},`,
     '    "CACHE_REDIS_USER": _vk_user,',
     '    "CACHE_REDIS_PASSWORD": _vk_pass or None,',
-    `    "CACHE_REDIS_SSL": ${ssl ? 'True' : 'False'},`,
+    `    "CACHE_REDIS_SSL": ${pyBool(ssl)},`,
     ...sslOptions.map(([key, value]) => `    ${pyString(DISCRETE_SSL_KEYS[key])}: ${pyString(value)},`),
   ];
 }
