@@ -1,7 +1,7 @@
 import type * as k8s from '../../imports/k8s';
 import { type Manifest, objectMeta } from '../base/manifest';
 import { nonEmpty } from '../base/merge';
-import type { ResolvedComponent, ResolvedService } from '../base/model/instance';
+import type { ResolvedComponent, ResolvedConfigMap, ResolvedService } from '../base/model/instance';
 import type { ResolvedServiceAccount } from '../base/model/pod';
 
 /** The component's Deployment. */
@@ -34,6 +34,11 @@ export function configMapManifest(c: ResolvedComponent, configMap: NonNullable<R
     metadata: objectMeta(configMap.name, c.namespace, c.labels),
     data: configMap.data,
   };
+}
+
+/** A ConfigMap of what the instance's Python pods share (files, or plain variables). */
+export function sharedConfigMapManifest(shared: ResolvedConfigMap, namespace: string | undefined): Manifest<k8s.ConfigMap> {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: objectMeta(shared.name, namespace, shared.labels), data: shared.data };
 }
 
 /** The component's Service: one TCP port named `http` aimed at the first container port. */

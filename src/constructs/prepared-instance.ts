@@ -6,7 +6,7 @@ import { withDevDependencies } from '../resolve/dev-dependencies';
 import type { ComponentExtension } from '../resolve/extensions';
 import { withExternalSecrets } from '../resolve/external-secrets';
 import { schemaWaitExtension } from '../resolve/lifecycle/schema-wait';
-import { resolveInstance } from '../resolve/resolve-instance';
+import { type ResolveOptions, resolveInstance } from '../resolve/resolve-instance';
 import { statsdExporterExtension } from '../resolve/statsd-exporter';
 import type { SupersetInstanceProps } from '../spec';
 import { validateInstanceProps } from '../validate/validate-instance';
@@ -38,16 +38,16 @@ const PREPARED = new WeakMap<object, Map<string, PreparedInstance>>();
  * @param name the instance name
  * @param props the props as given, possibly parsed from YAML and so not type-checked
  */
-export function prepareInstance(scope: IConstruct, name: string, props: SupersetInstanceProps): PreparedInstance {
+export function prepareInstance(scope: IConstruct, name: string, props: SupersetInstanceProps, options: ResolveOptions = {}): PreparedInstance {
   const chartNamespace = Chart.of(scope).namespace;
-  const key = JSON.stringify([name, chartNamespace ?? null]);
+  const key = preparedKey(name, chartNamespace, options);
   const known = typeof props === 'object' && props !== null ? PREPARED.get(props) : undefined;
   const cached = known?.get(key);
   if (cached) return cached;
   validateInstanceProps(props, name, { chart: { namespace: chartNamespace } });
   const plain = plainData(props);
   const namespace = plain.namespace ?? chartNamespace;
-  const model = resolveInstance(withExternalSecrets(withDevDependencies(plain, name), name), name, namespace, COMPONENT_EXTENSIONS);
+  const model = resolveInstance(withExternalSecrets(withDevDependencies(plain, name), name), name, namespace, COMPONENT_EXTENSIONS, options);
   const prepared: PreparedInstance = { props: plain, name, namespace, model };
   PREPARED.set(props, (known ?? new Map()).set(key, prepared));
   // Constructs handed the plain copy find it prepared too.
@@ -55,7 +55,12 @@ export function prepareInstance(scope: IConstruct, name: string, props: Superset
   return prepared;
 }
 
-/** Whether these props were prepared already (by the instance a component belongs to). */
+/** The cache key of a preparation: the same props resolve differently by name, namespace and options. */
+function preparedKey(name: string, namespace: string | undefined, options: ResolveOptions): string {
+  return JSON.stringify([name, namespace ?? null, options.shareConfig !== false]);
+}
+
+/** Whether these props were prepared already by an instance (the one a component belongs to). */
 export function isPrepared(scope: IConstruct, name: string, props: object): boolean {
-  return PREPARED.get(props)?.has(JSON.stringify([name, Chart.of(scope).namespace ?? null])) ?? false;
+  return PREPARED.get(props)?.has(preparedKey(name, Chart.of(scope).namespace, {})) ?? false;
 }

@@ -134,7 +134,8 @@ function componentModel(
     // The shared settings may carry `auth` for the web server built next to this component; only the web server
     // signs users in, so any other component is prepared without it, as it is inside an instance.
     const own = type !== 'web-server' && isRecord(given) && given.auth !== undefined ? withoutSignIn(given) : given;
-    prepared = prepareInstance(scope, instanceName, own?.[field] === undefined ? { ...own, [field]: {} } : own);
+    // Nothing else creates the instance's shared ConfigMap: the component's own holds every file it reads.
+    prepared = prepareInstance(scope, instanceName, own?.[field] === undefined ? { ...own, [field]: {} } : own, { shareConfig: false });
   }
   const component = prepared.model.components.find((c) => c.type === type);
   if (!component) throw new SupersetInternalError(`the resolved instance '${instanceName}' has no ${type}`);

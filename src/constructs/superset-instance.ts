@@ -16,12 +16,12 @@ import { prepareInstance } from './prepared-instance';
 import { WebServer } from './web-server';
 import { WebsocketServer } from './websocket-server';
 import { ExternalSecret } from '../../imports/external-secrets.io';
-import { KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
+import { KubeConfigMap, KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import { instanceSubject, SupersetValidationError } from '../base/errors';
 import type { ResolvedInstance } from '../base/model/instance';
 import { backupCronJobManifest, restoreJobManifest } from '../build/backup';
-import { serviceAccountManifest } from '../build/component';
+import { serviceAccountManifest, sharedConfigMapManifest } from '../build/component';
 import { externalSecretProps } from '../build/external-secret';
 import type { SupersetInstanceProps } from '../spec';
 import {
@@ -75,6 +75,16 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly model: ResolvedInstance;
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
   public readonly serviceAccount?: KubeServiceAccount;
+  /**
+   * The ConfigMap `<name>-shared-config` of the files every Python pod reads (`superset_shared.py`, the top-level
+   * `config` as `superset_base.py`, the schema-wait program), stored once; each pod's `superset_config.py` runs them.
+   */
+  public readonly sharedConfigMap?: KubeConfigMap;
+  /**
+   * The ConfigMap `<name>-shared-env` of the plain variables every Python pod reads through `envFrom` (instance name,
+   * metastore and Valkey host, port, database, user); secret references stay in each container's `env`.
+   */
+  public readonly sharedEnv?: KubeConfigMap;
   /** The development PostgreSQL and Valkey, when `devDependencies` is set. */
   public readonly devDependencies?: DevDependencies;
   /** The ExternalSecret that creates the Secrets the `*From` fields read, when `externalSecrets` is set. */
@@ -123,6 +133,10 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.serviceAccount = sa.create
       ? new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, this.namespace))
       : undefined;
+    const shared = this.model.sharedConfigMap;
+    this.sharedConfigMap = shared && new KubeConfigMap(this, 'SharedConfigMap', sharedConfigMapManifest(shared, this.namespace));
+    const sharedEnv = this.model.sharedEnv;
+    this.sharedEnv = sharedEnv && new KubeConfigMap(this, 'SharedEnv', sharedConfigMapManifest(sharedEnv, this.namespace));
     const external = this.model.externalSecret;
     this.externalSecret = external && new ExternalSecret(this, 'ExternalSecret', externalSecretProps(external));
     this.lifecycle = this.model.lifecycle && new LifecycleJobs(this, 'Lifecycle', { lifecycle: this.model.lifecycle });

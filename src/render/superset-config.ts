@@ -1,44 +1,48 @@
 import { renderAuthBlock, renderProxyBlock } from './auth-block';
 import { pyBool, pyEnv, pyEnvOrEmpty, pyEnvOrNone, pyInt, pyString } from './python';
 import { renderValkeyBlock } from './valkey-block';
+import { CONFIG_FILES } from '../base/config-files';
 import { ENV } from '../base/env-names';
 import type { ProxySettings, ResolvedAuth } from '../base/model/auth';
 import type { EngineOptions } from '../base/model/engine-options';
 import type { MetastoreConfig } from '../base/model/metastore';
 import type { ResolvedValkey } from '../base/model/valkey';
 
-/** Everything `superset_config.py` of one consumer (a Python component or the lifecycle tasks) depends on. */
-export interface SupersetConfigInput {
+/** What every Python pod of an instance shares: `superset_shared.py`. */
+export interface SharedConfigInput {
   /** Render `PREVIOUS_SECRET_KEY` (the spec sets `previousSecretKey` or `previousSecretKeyFrom`). */
   readonly previousSecretKey: boolean;
   /** How the metastore URI is obtained; absent = no database settings. */
   readonly metastore?: MetastoreConfig;
-  /** `SUPERSET_WEBSERVER_PORT`; set for the web server only. */
-  readonly webServerPort?: number;
-  /** `SQLALCHEMY_ENGINE_OPTIONS`; absent = the `disabled` preset, section omitted. */
-  readonly engineOptions?: EngineOptions;
   /** `FEATURE_FLAGS`; omitted when empty. */
   readonly featureFlags?: { readonly [flag: string]: boolean };
   /** Valkey settings; absent = no cache, Celery or results backend settings. */
   readonly valkey?: ResolvedValkey;
+}
+
+/** What one consumer (a Python component or the lifecycle tasks) adds: its `superset_config.py`. */
+export interface ConfigOverlayInput {
+  /** `SUPERSET_WEBSERVER_PORT`; set for the web server only. */
+  readonly webServerPort?: number;
+  /** `SQLALCHEMY_ENGINE_OPTIONS`; absent = the `disabled` preset, section omitted. */
+  readonly engineOptions?: EngineOptions;
   /** Sign-in settings; set for the components that serve users (the web server) only. */
   readonly auth?: ResolvedAuth;
   /** Settings for serving behind a TLS-terminating proxy; absent = none rendered. */
   readonly proxy?: ProxySettings;
-  /** Raw Python from `spec.config`. */
-  readonly baseConfig?: string;
-  /** Raw Python from the component's (or lifecycle's) `config`, appended after the base config. */
+  /** Files of enabled features (metrics, ...), run before the user's config so it can override them. */
+  readonly featureFiles?: readonly string[];
+  /** Whether `spec.config` is set, and so `superset_base.py` is run after everything generated. */
+  readonly baseConfig: boolean;
+  /** Raw Python from the component's (or lifecycle's) `config`, appended last. */
   readonly componentConfig?: string;
-  /** Settings of enabled features (metrics, ...), rendered before the user's config so it can override them. */
-  readonly featureConfig?: string;
 }
 
-function importLines(input: SupersetConfigInput): string[] {
+function sharedImportLines(input: SharedConfigInput): string[] {
   return [
     'import os',
     ...(input.metastore?.kind === 'structured' || input.valkey ? ['from urllib.parse import quote'] : []),
     ...(input.valkey?.resultsBackend ? ['from cachelib.redis import RedisCache as _CachelibRedis'] : []),
-    ...(input.engineOptions?.kind === 'NullPool' ? ['from sqlalchemy.pool import NullPool'] : []),
     '',
   ];
 }
@@ -66,14 +70,13 @@ function metastoreLines(metastore: MetastoreConfig | undefined): string[] {
   ];
 }
 
-function operatorLines(input: SupersetConfigInput): string[] {
+function operatorLines(input: SharedConfigInput): string[] {
   return [
     '# Operator-generated configs',
     // Required even when no key is injected: Superset must not start with a default key.
     `SECRET_KEY = ${pyEnv(ENV.SECRET_KEY)}`,
     ...(input.previousSecretKey ? [`PREVIOUS_SECRET_KEY = ${pyEnvOrNone(ENV.PREVIOUS_SECRET_KEY)}`] : []),
     ...metastoreLines(input.metastore),
-    ...(input.webServerPort !== undefined ? [`SUPERSET_WEBSERVER_PORT = ${pyInt(input.webServerPort)}`] : []),
     '',
   ];
 }
@@ -107,22 +110,66 @@ function rawLines(header: string, text: string | undefined): string[] {
 }
 
 /**
- * Renders `superset_config.py` (§3.2): imports, operator settings, engine options, feature flags, the Valkey block,
- * the proxy and sign-in settings, then the base and component raw config, in that order, so user code can override anything generated. No secret,
+ * `superset_shared.py`: the generated settings every Python pod of an instance shares, in the operator's order:
+ * secret keys, metastore URI, feature flags, then the Valkey block (caches, Celery, results backend). No secret,
  * host or port of the metastore or Valkey is written: the file reads them from the `SUPERSET_OPERATOR__*`
  * environment at Python run time.
  */
-export function renderSupersetConfig(input: SupersetConfigInput): string {
+export function renderSharedConfig(input: SharedConfigInput): string {
   const lines = [
-    ...importLines(input),
+    ...sharedImportLines(input),
     ...operatorLines(input),
-    ...engineOptionLines(input.engineOptions),
     ...featureFlagLines(input.featureFlags),
     ...(input.valkey ? renderValkeyBlock(input.valkey) : []),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** `superset_base.py`: the top-level `config` of the spec, verbatim, ending with a line break. */
+export function renderBaseConfig(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * Runs a shared file in the module that calls it, as if its text stood at the call: names it assigns are settings of
+ * `superset_config`, and it sees (and may change) everything assigned before it. Tracebacks name the real file.
+ */
+const INCLUDE_FUNCTION = [
+  'def _include(name):',
+  '    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)',
+  '    with open(path, encoding="utf-8") as source:',
+  '        exec(compile(source.read(), path, "exec"), globals())',
+  '',
+  '',
+];
+
+function includeLine(file: string): string {
+  return `_include(${pyString(file)})`;
+}
+
+/**
+ * `superset_config.py` of one consumer (§3.2): the shared settings (`superset_shared.py`), this consumer's web server
+ * port and engine options, the proxy and sign-in settings, the settings of features, then the user's base config
+ * (`superset_base.py`) and the consumer's own config, in that order, so user code can override anything generated.
+ * The shared files run in this module's namespace, so the result is the operator's single file: only the place of
+ * the port and engine options moves, after settings that never read them.
+ */
+export function renderConfigOverlay(input: ConfigOverlayInput): string {
+  const lines = [
+    'import os',
+    ...(input.engineOptions?.kind === 'NullPool' ? ['from sqlalchemy.pool import NullPool'] : []),
+    '',
+    '',
+    ...INCLUDE_FUNCTION,
+    '# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey',
+    includeLine(CONFIG_FILES.shared),
+    '',
+    ...(input.webServerPort !== undefined ? [`SUPERSET_WEBSERVER_PORT = ${pyInt(input.webServerPort)}`, ''] : []),
+    ...engineOptionLines(input.engineOptions),
     ...(input.proxy ? renderProxyBlock(input.proxy) : []),
     ...(input.auth ? renderAuthBlock(input.auth) : []),
-    ...rawLines('Added by cdk8s-superset features', input.featureConfig),
-    ...rawLines('Base config (spec.config)', input.baseConfig),
+    ...(input.featureFiles?.length ? ['# Added by cdk8s-superset features', ...input.featureFiles.map(includeLine), ''] : []),
+    ...(input.baseConfig ? ['# Base config (spec.config)', includeLine(CONFIG_FILES.base), ''] : []),
     ...rawLines('Component config', input.componentConfig),
   ];
   return lines.join('\n') + '\n';

@@ -2,8 +2,8 @@ import { authEnv } from './auth';
 import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
-import { supersetConfigFiles } from './config-files';
-import { envValue, forceReloadEnv, pythonEnv } from './env';
+import { placeConfigFiles, supersetConfigFiles } from './config-files';
+import { envValue, forceReloadEnv, placeEnv, pythonEnv } from './env';
 import { type ComponentAdditions } from './extensions';
 import type { InstanceContext } from './instance-context';
 import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from './presets';
@@ -26,9 +26,14 @@ const WEBSOCKET_CONFIG_PATH = '/home/superset-websocket/config.json';
 export interface Runtime {
   readonly defaultCommand: string[];
   readonly env: k8s.EnvVar[];
+  /** Plain variables the pod reads from the instance's shared env ConfigMap, through `envFrom`. */
+  readonly sharedEnv?: Labels;
+  readonly envFrom?: k8s.EnvFromSource[];
   readonly volumes: k8s.Volume[];
   readonly volumeMounts: k8s.VolumeMount[];
   readonly configData?: Labels;
+  /** What the pod reads from the instance's shared ConfigMap. */
+  readonly sharedFiles?: Labels;
   readonly checksum?: string;
 }
 
@@ -59,22 +64,25 @@ export function pythonRuntime(
     celeryConcurrency: celery?.concurrency ?? 0,
   });
   const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
-  const configData: Labels = supersetConfigFiles(spec, {
+  const files = supersetConfigFiles(spec, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
     // Only the web server signs users in; workers and beat log in as a machine user, the MCP server serves no login pages.
     servesUsers: type === 'web-server',
     proxySettings: true,
     engineOptions,
-    featureConfig: additions.config,
+    featureConfig: additions.configFiles,
     componentConfig: own.config,
     bootstrapScript: bootstrap,
+    featureFiles: additions.files,
   });
-  const env = [
-    ...pythonEnv(spec, ctx.name),
+  const placed = placeConfigFiles(files, `${ctx.name}-${type}-config`, ctx.shared?.config);
+  const python = pythonEnv(spec, ctx.name);
+  const podEnv = [
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
     ...(type === 'web-server' ? authEnv(spec.auth) : []),
     ...(type === 'celery-flower' ? [envValue(ENV.FLOWER_URL_PREFIX, flowerUrlPrefix(spec))] : []),
   ];
+  const env = placeEnv(python, podEnv, ctx.shared?.env);
   const defaultCommand = {
     'web-server': WEB_SERVER_COMMAND,
     'celery-worker': celery?.command ?? [],
@@ -85,12 +93,18 @@ export function pythonRuntime(
   }[type];
   return {
     defaultCommand: wrapWithBootstrap(defaultCommand, bootstrap),
-    env,
-    volumes: [{ name: CONFIG_VOLUME, configMap: { name: `${ctx.name}-${type}-config` } }],
+    env: env.env,
+    sharedEnv: env.shared,
+    envFrom: env.envFrom,
+    volumes: [placed.volume],
     volumeMounts: [{ name: CONFIG_VOLUME, mountPath: CONFIG_MOUNT_PATH, readOnly: true }],
-    configData,
-    // forceReload rolls pods through its own variable; the checksum covers what the pod cannot see change.
-    checksum: contentChecksum({ files: configData, env: env.filter((e) => e.name !== ENV.FORCE_RELOAD), command: defaultCommand }),
+    configData: placed.data,
+    sharedFiles: placed.sharedFiles,
+    // forceReload rolls pods through its own variable; the checksum covers what the pod cannot see change: every
+    // file it reads and every variable, its own and the shared ones.
+    checksum: contentChecksum({
+      files: placed.files, env: [...python, ...podEnv].filter((e) => e.name !== ENV.FORCE_RELOAD), command: defaultCommand,
+    }),
   };
 }
 

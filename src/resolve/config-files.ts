@@ -1,9 +1,13 @@
 import { resolveAuth, resolveProxySettings } from './auth';
 import { resolveMetastore } from './metastore';
 import { resolveValkey } from './valkey';
+import type * as k8s from '../../imports/k8s';
+import { CONFIG_FILES } from '../base/config-files';
+import { CONFIG_VOLUME } from '../base/env-names';
+import type { Labels } from '../base/labels';
 import { type EngineOptions } from '../base/model/engine-options';
 import { BOOTSTRAP_SCRIPT_KEY } from '../render/shell';
-import { renderSupersetConfig } from '../render/superset-config';
+import { renderBaseConfig, renderConfigOverlay, renderSharedConfig } from '../render/superset-config';
 import type { SupersetSpec } from '../spec';
 
 /** What one consumer (a Python component or the lifecycle tasks) adds to the instance-wide settings of its files. */
@@ -12,8 +16,8 @@ export interface ConfigFilesInput {
   readonly engineOptions?: EngineOptions;
   /** `SUPERSET_WEBSERVER_PORT`; the web server only. */
   readonly webServerPort?: number;
-  /** Settings of enabled features (metrics, ...), rendered before the user's config. */
-  readonly featureConfig?: string;
+  /** Python files of enabled features (metrics, ...), run in order before the user's config; shared. */
+  readonly featureConfig?: Labels;
   /** The consumer's own `config`, appended after the top-level one. */
   readonly componentConfig?: string;
   /**
@@ -25,28 +29,79 @@ export interface ConfigFilesInput {
   readonly servesUsers?: boolean;
   /** The bootstrap script in effect; mounted next to the config when not empty. */
   readonly bootstrapScript?: string;
+  /** Files of features that every pod reading them shares (the schema-wait program, ...). */
+  readonly featureFiles?: Labels;
+}
+
+/** A consumer's files on the PYTHONPATH, split by who else reads them. */
+export interface ConfigFiles {
+  /** Its own: `superset_config.py`, and the bootstrap script when there is one. */
+  readonly own: Labels;
+  /** The instance's: the same text for every Python pod that reads them. */
+  readonly shared: Labels;
 }
 
 /**
- * The files of a Python consumer's ConfigMap, mounted on the PYTHONPATH: `superset_config.py`, rendered from the
- * instance-wide settings of the spec (secret keys, metastore, feature flags, Valkey, top-level `config`) and the
- * consumer's own, and the bootstrap script when there is one.
+ * The files of a Python consumer, mounted on the PYTHONPATH: its `superset_config.py` (its engine options, port,
+ * proxy and sign-in settings, features and own `config`), which runs the instance-wide `superset_shared.py`
+ * (secret keys, metastore, feature flags, Valkey) and `superset_base.py` (the top-level `config`), plus the
+ * bootstrap script and the files of features.
  */
-export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput): { readonly [file: string]: string } {
-  const config = renderSupersetConfig({
-    previousSecretKey: spec.previousSecretKey !== undefined || spec.previousSecretKeyFrom !== undefined,
-    metastore: resolveMetastore(spec.metastore),
+export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput): ConfigFiles {
+  const overlay = renderConfigOverlay({
     webServerPort: input.webServerPort,
     engineOptions: input.engineOptions,
-    featureFlags: spec.featureFlags ?? {},
-    valkey: spec.valkey && resolveValkey(spec.valkey),
     proxy: input.proxySettings ? resolveProxySettings(spec) : undefined,
     auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
-    featureConfig: input.featureConfig,
-    baseConfig: spec.config,
+    featureFiles: Object.keys(input.featureConfig ?? {}),
+    baseConfig: spec.config !== undefined && spec.config !== '',
     componentConfig: input.componentConfig,
   });
-  return input.bootstrapScript
-    ? { 'superset_config.py': config, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
-    : { 'superset_config.py': config };
+  const shared: Record<string, string> = {
+    [CONFIG_FILES.shared]: renderSharedConfig({
+      previousSecretKey: spec.previousSecretKey !== undefined || spec.previousSecretKeyFrom !== undefined,
+      metastore: resolveMetastore(spec.metastore),
+      featureFlags: spec.featureFlags ?? {},
+      valkey: spec.valkey && resolveValkey(spec.valkey),
+    }),
+    ...input.featureConfig,
+    ...input.featureFiles,
+  };
+  if (spec.config) shared[CONFIG_FILES.base] = renderBaseConfig(spec.config);
+  return {
+    own: input.bootstrapScript
+      ? { [CONFIG_FILES.config]: overlay, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
+      : { [CONFIG_FILES.config]: overlay },
+    shared,
+  };
+}
+
+/** How a consumer's files reach its pods. */
+export interface PlacedConfig {
+  /** The `superset-config` volume, mounted at `/app/pythonpath`. */
+  readonly volume: k8s.Volume;
+  /** The data of the consumer's own ConfigMap. */
+  readonly data: Labels;
+  /** What it reads from the instance's shared ConfigMap; absent when its own ConfigMap holds everything. */
+  readonly sharedFiles?: Labels;
+  /** Every file the pod reads, for its checksum. */
+  readonly files: Labels;
+}
+
+/**
+ * Places a consumer's files: with a shared ConfigMap, its own ConfigMap holds only its own files and one projected
+ * volume shows both in one folder; without one (a component built on its own, a Job delivered as a hook before the
+ * instance's objects exist), its own ConfigMap holds everything.
+ */
+export function placeConfigFiles(files: ConfigFiles, ownConfigMap: string, sharedConfigMap: string | undefined): PlacedConfig {
+  const all = { ...files.shared, ...files.own };
+  if (sharedConfigMap === undefined) {
+    return { volume: { name: CONFIG_VOLUME, configMap: { name: ownConfigMap } }, data: all, files: all };
+  }
+  return {
+    volume: { name: CONFIG_VOLUME, projected: { sources: [{ configMap: { name: sharedConfigMap } }, { configMap: { name: ownConfigMap } }] } },
+    data: files.own,
+    sharedFiles: files.shared,
+    files: all,
+  };
 }

@@ -1,5 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import { ENV } from '../base/env-names';
+import type { Labels } from '../base/labels';
 import { mergeByKey } from '../base/merge';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
 import type { SecretKeyRef, SupersetSpec } from '../spec';
@@ -76,7 +77,38 @@ export function forceReloadEnv(spec: SupersetSpec): k8s.EnvVar[] {
   return spec.forceReload ? [envValue(ENV.FORCE_RELOAD, spec.forceReload)] : [];
 }
 
-/** User variables with managed ones on top: a managed name keeps its managed value, in the user's position. */
-export function mergeEnv(user: readonly k8s.EnvVar[] | undefined, managed: readonly k8s.EnvVar[]): k8s.EnvVar[] {
-  return mergeByKey((env) => env.name, user, managed);
+/**
+ * User variables with managed ones on top: a managed name keeps its managed value, in the user's position. A
+ * variable of the shared env ConfigMap the user also sets is written here with its managed value, since a
+ * variable in `env` wins over every `envFrom` source.
+ */
+export function mergeEnv(user: readonly k8s.EnvVar[] | undefined, managed: readonly k8s.EnvVar[], shared: Labels = {}): k8s.EnvVar[] {
+  const reclaimed = (user ?? []).filter((env) => Object.prototype.hasOwnProperty.call(shared, env.name)).map((env) => envValue(env.name, shared[env.name]));
+  return mergeByKey((env) => env.name, user, managed, reclaimed);
+}
+
+/** A Python pod's managed variables, split by where they are written. */
+export interface PlacedEnv {
+  /** Written in the container's `env`. */
+  readonly env: k8s.EnvVar[];
+  /** Plain values read from the instance's shared env ConfigMap; absent when every variable is in `env`. */
+  readonly shared?: Labels;
+  /** The `envFrom` source of the shared env ConfigMap, after the user's so that it wins over them. */
+  readonly envFrom?: k8s.EnvFromSource[];
+}
+
+/**
+ * Places a Python pod's managed variables. The plain values of `pythonEnv` (instance name, metastore and Valkey
+ * host, port, database and user) are the same in every Python pod of an instance: with a shared env ConfigMap they
+ * come from it through `envFrom`; secret references, the namespace, `forceReload` and the pod's own variables stay
+ * in `env`. Without one (a component built on its own, a hook Job), everything is in `env`.
+ */
+export function placeEnv(python: readonly k8s.EnvVar[], own: readonly k8s.EnvVar[], sharedConfigMap: string | undefined): PlacedEnv {
+  if (sharedConfigMap === undefined) return { env: [...python, ...own] };
+  const isShared = (env: k8s.EnvVar) => env.value !== undefined && env.name !== ENV.FORCE_RELOAD;
+  return {
+    env: [...python.filter((env) => !isShared(env)), ...own],
+    shared: Object.fromEntries(python.filter(isShared).map((env) => [env.name, env.value!])),
+    envFrom: [{ configMapRef: { name: sharedConfigMap } }],
+  };
 }

@@ -1,5 +1,6 @@
 import type * as k8s from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
+import type { Labels } from '../base/labels';
 import type { SupersetSpec } from '../spec';
 
 /**
@@ -15,10 +16,15 @@ export interface ComponentAdditions {
   readonly volumes?: readonly k8s.Volume[];
   /** Service ports besides `http`, for components that have a Service. */
   readonly servicePorts?: readonly k8s.ServicePort[];
-  /** Python for `superset_config.py` (Python components only), rendered before the user's config. */
-  readonly config?: string;
+  /**
+   * Python files that `superset_config.py` runs (Python components only), in order, before the user's config. Like
+   * `files`, each is the same for every pod of the instance that reads it.
+   */
+  readonly configFiles?: Labels;
   /** Init containers that run a command in a copy of the main `superset` container, after `initContainers`. */
   readonly initSteps?: readonly InitStep[];
+  /** Files for the PYTHONPATH (Python components only), the same for every pod of the instance that reads them. */
+  readonly files?: Labels;
 }
 
 /**
@@ -43,13 +49,13 @@ export type ComponentExtension = (component: ComponentType, spec: SupersetSpec, 
 /** The additions of several features, in order. */
 export function combineAdditions(all: readonly ComponentAdditions[]): ComponentAdditions {
   const concat = <T>(pick: (a: ComponentAdditions) => readonly T[] | undefined): T[] => all.flatMap((a) => pick(a) ?? []);
-  const config = all.map((a) => a.config).filter(Boolean).join('\n');
   return {
     sidecars: concat((a) => a.sidecars),
     initContainers: concat((a) => a.initContainers),
     volumes: concat((a) => a.volumes),
     servicePorts: concat((a) => a.servicePorts),
-    config: config || undefined,
+    configFiles: Object.assign({}, ...all.map((a) => a.configFiles)) as Labels,
     initSteps: concat((a) => a.initSteps),
+    files: Object.assign({}, ...all.map((a) => a.files)) as Labels,
   };
 }

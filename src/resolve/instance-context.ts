@@ -1,3 +1,4 @@
+import type { SharedConfigMaps } from '../base/config-files';
 import type { SupersetSpec } from '../spec';
 import type { ComponentExtension } from './extensions';
 
@@ -9,6 +10,11 @@ export interface InstanceContext {
   readonly serviceAccountName: string;
   /** The features that add to component pods (metrics sidecar, migration wait), chosen by the composition root. */
   readonly extensions: readonly ComponentExtension[];
+  /**
+   * The instance's ConfigMaps of shared files and variables, when the instance creates them; undefined for a
+   * component built on its own, which then carries every file and variable itself.
+   */
+  readonly shared?: SharedConfigMaps;
 }
 
 /** Pod annotation that rolls a component's pods when its rendered inputs change. */

@@ -27,8 +27,8 @@ function mainContainer(ctx: InstanceContext, type: ComponentType, own: AnyCompon
     // A user command is taken verbatim: it is never wrapped by the bootstrap script.
     command: container.command ?? runtime.defaultCommand,
     args: nonEmpty(container.args),
-    env: nonEmpty(mergeEnv(container.env, runtime.env)),
-    envFrom: container.envFrom,
+    env: nonEmpty(mergeEnv(container.env, runtime.env, runtime.sharedEnv)),
+    envFrom: nonEmpty([...container.envFrom ?? [], ...runtime.envFrom ?? []]),
     volumeMounts: nonEmpty(mergeByKey((m) => m.name, container.volumeMounts, runtime.volumeMounts)),
     ports,
     livenessProbe: container.livenessProbe ?? probes.livenessProbe,
@@ -111,6 +111,8 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
       }),
     },
     configMap: runtime.configData && { name: `${ctx.name}-${type}-config`, data: runtime.configData },
+    sharedFiles: runtime.sharedFiles,
+    sharedEnv: runtime.sharedEnv,
     urlPrefix: type === 'celery-flower' ? flowerUrlPrefix(spec) : undefined,
     checksum: runtime.checksum,
     service: firstPort !== undefined && profile.servicePort !== undefined

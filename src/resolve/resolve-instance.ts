@@ -11,9 +11,11 @@ import { resolveQueueScaling } from './queue-scaling';
 import { resolveComponent } from './resolve-component';
 import { resolveRoutes } from './routes';
 import { COMPONENT_TYPES, SPEC_FIELD } from '../base/component-types';
-import { parentLabels } from '../base/labels';
+import { sharedConfigMaps } from '../base/config-files';
+import { SupersetInternalError } from '../base/errors';
+import { type Labels, parentLabels } from '../base/labels';
 import { mergeMaps } from '../base/merge';
-import type { ResolvedInstance } from '../base/model/instance';
+import type { ResolvedConfigMap, ResolvedInstance } from '../base/model/instance';
 import type { ResolvedServiceAccount } from '../base/model/pod';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
 import type { MetastoreSpec, SupersetInstanceProps } from '../spec';
@@ -41,18 +43,46 @@ function metastorePort(metastore: MetastoreSpec): number {
 }
 
 /**
+ * A shared ConfigMap of the instance: every entry a pod reads from it, once. Readers render a shared entry from the
+ * same spec, so two readers never disagree on it.
+ */
+function sharedConfigMap(instance: string, name: string | undefined, read: readonly (Labels | undefined)[]): ResolvedConfigMap | undefined {
+  const data: Record<string, string> = {};
+  for (const [key, value] of read.flatMap((entries) => Object.entries(entries ?? {}))) {
+    if (data[key] !== undefined && data[key] !== value) throw new SupersetInternalError(`two pods of '${instance}' read different ${key}`);
+    data[key] = value;
+  }
+  return name !== undefined && Object.keys(data).length > 0 ? { name, labels: parentLabels(instance), data } : undefined;
+}
+
+/** How an instance is resolved. */
+export interface ResolveOptions {
+  /**
+   * Whether the instance stores the files its Python pods share in one ConfigMap. False for a component built on
+   * its own: nothing else would create that ConfigMap, so its own holds every file.
+   * @default true
+   */
+  readonly shareConfig?: boolean;
+}
+
+/**
  * Resolves validated props into the model the builders read: defaults applied, templates merged, presets
  * computed and `superset_config.py` rendered, one entry per present component.
  */
 export function resolveInstance(
   props: SupersetInstanceProps, name: string, namespace: string | undefined, extensions: readonly ComponentExtension[] = [],
+  options: ResolveOptions = {},
 ): ResolvedInstance {
   const serviceAccount = resolveServiceAccount(props, name);
-  const ctx: InstanceContext = { spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions };
+  const ctx: InstanceContext = {
+    spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions,
+    shared: options.shareConfig === false ? undefined : sharedConfigMaps(name),
+  };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);
   const backup = resolveBackup(ctx);
   const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
+  const readers = [...components, ...lifecycle?.tasks ?? []];
   const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
   const worker = components.find((c) => c.type === 'celery-worker');
   // Validation requires Valkey and a namespace with queue scaling.
@@ -84,5 +114,7 @@ export function resolveInstance(
     externalSecret: props.externalSecrets
       && resolveExternalSecret(props.externalSecrets, name, namespace, lifecycleDelivery(props), lifecycle !== undefined),
     backup,
+    sharedConfigMap: sharedConfigMap(name, ctx.shared?.config, readers.map((reader) => reader.sharedFiles)),
+    sharedEnv: sharedConfigMap(name, ctx.shared?.env, readers.map((reader) => reader.sharedEnv)),
   };
 }

@@ -142,8 +142,11 @@ export function exporterContainer(exporter: StatsdExporterSpec = {}): k8s.Contai
   };
 }
 
+/** The file on the PYTHONPATH that sets `STATS_LOGGER`, run by `superset_config.py`. */
+export const STATS_LOGGER_FILE = 'superset_statsd.py';
+
 /**
- * `superset_config.py` lines that send Superset's StatsD metrics to the exporter on the pod's loopback. Superset's
+ * Python that sends Superset's StatsD metrics to the exporter on the pod's loopback. Superset's
  * `StatsdStatsLogger` needs the `statsd` package; where the image lacks it (it is not among Superset's runtime
  * dependencies), a logger on the standard library sends the same datagrams instead of failing the import.
  */
@@ -195,6 +198,6 @@ export const statsdExporterExtension: ComponentExtension = (component, spec, ins
     servicePorts: component === 'web-server'
       ? [{ name: METRICS_PORT_NAME, port: EXPORTER_METRICS_PORT, targetPort: EXPORTER_METRICS_PORT, protocol: 'TCP' }]
       : undefined,
-    config: statsLoggerConfig(),
+    configFiles: { [STATS_LOGGER_FILE]: statsLoggerConfig() },
   };
 };

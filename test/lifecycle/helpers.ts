@@ -1,5 +1,6 @@
 import type { SupersetInstanceProps } from '../../src';
-import { find, synth, type Manifest } from '../util';
+import { pythonPath, pythonText } from '../support/pod';
+import { synth, type Manifest } from '../util';
 
 /** A structured metastore with its password in a Secret. */
 export const METASTORE = { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } };
@@ -31,9 +32,14 @@ export function taskContainer(job: Manifest): any {
   return podOf(job).containers.find((c: any) => c.name === 'superset');
 }
 
-/** The `superset_config.py` a task mounts. */
+/** The Python files a task's pod reads (its `superset_config.py` and the shared files it runs), in one text. */
 export function taskConfig(manifests: Manifest[], task: string): string {
-  return find(manifests, 'ConfigMap', `demo-${task}-config`).data['superset_config.py'];
+  return pythonText(manifests, jobOf(manifests, task));
+}
+
+/** The files of a task's PYTHONPATH, as its pod sees them. */
+export function taskFiles(manifests: Manifest[], task: string): Record<string, string> {
+  return pythonPath(manifests, jobOf(manifests, task));
 }
 
 /** The names of a pod's init containers. */

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer } from './helpers';
+import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer, taskFiles } from './helpers';
 import { SupersetInstance } from '../../src';
 import { runSupersetConfig } from '../support/python';
 import { BASE, envOf, find } from '../util';
@@ -165,7 +165,7 @@ describe('the lifecycle superset_config.py', () => {
       SUPERSET_OPERATOR__VALKEY_PORT: '6379',
       SUPERSET_OPERATOR__VALKEY_PASS: 'v',
     };
-    const settings = runSupersetConfig(taskConfig(manifests, 'init'), env);
+    const settings = runSupersetConfig(taskFiles(manifests, 'init'), env);
     expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
     expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ poolclass: 'NullPool' });
     expect(settings.TASK_SETTING).toBe('lifecycle');

@@ -13,13 +13,14 @@ const DRIVER = path.join(__dirname, 'run_superset_config.py');
 export type PythonSettings = { readonly [name: string]: unknown };
 
 /**
- * Executes `configText` as `superset_config.py` with exactly `env` as its environment (plus UTF-8 mode), and returns
- * the settings it defines. Throws with Python's stderr when the interpreter, a module or the config itself fails,
- * so a missing module fails the test loudly instead of skipping it.
+ * Executes `superset_config.py` with exactly `env` as its environment (plus UTF-8 mode), and returns the settings it
+ * defines. `files` are the pod's PYTHONPATH folder (file name to text), or the text of `superset_config.py` alone.
+ * Throws with Python's stderr when the interpreter, a module or the config itself fails, so a missing module fails
+ * the test loudly instead of skipping it.
  */
-export function runSupersetConfig(configText: string, env: Record<string, string>): PythonSettings {
+export function runSupersetConfig(files: string | Readonly<Record<string, string>>, env: Record<string, string>): PythonSettings {
   const result = spawnSync(SYSTEM_PYTHON, [DRIVER], {
-    input: configText,
+    input: JSON.stringify(typeof files === 'string' ? { 'superset_config.py': files } : files),
     encoding: 'utf-8',
     env: { ...env, PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1' },
     timeout: 30_000,

@@ -1,4 +1,7 @@
-"""Executes a rendered superset_config.py (read from stdin) and prints, as JSON, the settings Superset would read.
+"""Executes a rendered superset_config.py and prints, as JSON, the settings Superset would read.
+
+stdin holds a JSON object of the files of the pod's /app/pythonpath (file name -> text); they are written into one
+folder, as the kubelet projects the ConfigMaps, and superset_config.py is run from there.
 
 Every upper-case module-level name is reported. Values that JSON cannot hold are described instead:
 * a class defined by the config itself (CeleryConfig) -> {"__class__": name, <its public attributes>}
@@ -87,11 +90,12 @@ def describe_engine_pool(options, folder):
 
 def main():
     require_modules()
-    config_text = sys.stdin.read()
+    files = json.load(sys.stdin)
     with tempfile.TemporaryDirectory() as folder:
+        for name, text in files.items():
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
         path = os.path.join(folder, "superset_config.py")
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(config_text)
         settings = runpy.run_path(path, run_name=RUN_NAME)
         report = {name: value for name, value in settings.items() if name.isupper() and not name.startswith("_")}
         if "SQLALCHEMY_ENGINE_OPTIONS" in report:

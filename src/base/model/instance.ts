@@ -10,6 +10,13 @@ import type { Labels } from '../labels';
 import type { ResolvedLifecycle } from './lifecycle';
 import type { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
 
+/** A ConfigMap of the instance. */
+export interface ResolvedConfigMap {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly data: Labels;
+}
+
 /** A component's Service, fully defaulted. */
 export interface ResolvedService {
   /** `<instance>-<component>`. */
@@ -64,6 +71,10 @@ export interface ResolvedComponent {
   };
   /** The component's ConfigMap (`<name>-config`), when it has files to mount. */
   readonly configMap?: { readonly name: string; readonly data: Labels };
+  /** The files its pods read from the instance's shared ConfigMap; absent when its own ConfigMap holds them all. */
+  readonly sharedFiles?: Labels;
+  /** The plain variables its pods read from the instance's shared env ConfigMap; absent when all are in `env`. */
+  readonly sharedEnv?: Labels;
   /** The path prefix Flower serves everything under (`/flower` by default); other components have none. */
   readonly urlPrefix?: string;
   /** Content hash of the component's rendered inputs; rolls the pods when it changes. */
@@ -122,4 +133,11 @@ export interface ResolvedInstance {
   readonly queueScaling?: ResolvedQueueScaling;
   /** The metastore backup CronJob, with `backup`. */
   readonly backup?: ResolvedBackup;
+  /**
+   * The ConfigMap `<name>-shared-config` of the files the Python pods share (`superset_shared.py`, the top-level
+   * `config`, the schema-wait program, ...), stored once; absent when no pod reads it.
+   */
+  readonly sharedConfigMap?: ResolvedConfigMap;
+  /** The ConfigMap `<name>-shared-env` of the plain variables every Python pod reads; absent when no pod reads it. */
+  readonly sharedEnv?: ResolvedConfigMap;
 }

@@ -48,6 +48,10 @@ export interface ResolvedTask {
   readonly pod: ResolvedTaskPod;
   /** The ConfigMap the Job's Superset containers mount; the seed has one only when it runs other tasks. */
   readonly configMap?: ResolvedTaskConfigMap;
+  /** The files the pod reads from the instance's shared ConfigMap; absent when its own ConfigMap holds them all. */
+  readonly sharedFiles?: Labels;
+  /** The plain variables the pod reads from the instance's shared env ConfigMap; absent when all are in `env`. */
+  readonly sharedEnv?: Labels;
   /** For a scheduled seed: the CronJob `<name>-seed` that repeats the Job. */
   readonly cronJob?: { readonly name: string; readonly schedule: string };
 }
@@ -80,6 +84,10 @@ export interface TaskJobContent {
   readonly pod: ResolvedTaskPod;
   /** The ConfigMap the pod mounts, before delivery annotations. */
   readonly configMap?: ResolvedTaskConfigMap;
+  /** The files the pod reads from the instance's shared ConfigMap. */
+  readonly sharedFiles?: Labels;
+  /** The plain variables the pod reads from the instance's shared env ConfigMap. */
+  readonly sharedEnv?: Labels;
   /** The CronJob of a scheduled seed. */
   readonly cronJob?: ResolvedTask['cronJob'];
 }

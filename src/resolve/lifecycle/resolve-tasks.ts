@@ -13,7 +13,7 @@ import type { InstanceContext } from '../instance-context';
 
 /** Names a task's Job and adds its delivery mode's annotations. */
 function deliver(ctx: InstanceContext, delivery: LifecycleDelivery, content: TaskJobContent): ResolvedTask {
-  const { type, runs, backoffLimit, pod, configMap, cronJob } = content;
+  const { type, runs, backoffLimit, pod, configMap, sharedFiles, sharedEnv, cronJob } = content;
   const retention = ctx.spec.lifecycle?.podRetention?.policy ?? 'RetainOnFailure';
   const annotations = mergeMaps(pod.annotations, taskAnnotations(delivery, type, retention));
   const labels = pod.labels;
@@ -30,6 +30,8 @@ function deliver(ctx: InstanceContext, delivery: LifecycleDelivery, content: Tas
     backoffLimit,
     pod,
     configMap: configMap && { ...configMap, annotations: hook ? prerequisiteAnnotations(delivery) : undefined },
+    sharedFiles,
+    sharedEnv,
     cronJob,
   };
 }

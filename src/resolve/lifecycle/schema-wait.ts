@@ -1,5 +1,8 @@
 import { lifecycleDelivery, taskEnabled } from './task-types';
 import { PYTHON_COMPONENTS, SPEC_FIELD } from '../../base/component-types';
+import { CONFIG_FILES } from '../../base/config-files';
+import { CONFIG_MOUNT_PATH } from '../../base/env-names';
+import type { Labels } from '../../base/labels';
 import { SCHEMA_WAIT_CONTAINER } from '../../base/task-types';
 import { wrapWithBootstrap } from '../../render/shell';
 import type { SupersetSpec } from '../../spec';
@@ -110,9 +113,16 @@ while True:
     time.sleep(INTERVAL_SECONDS)
 `;
 
-/** The step that waits for migrations, sourcing the bootstrap script first (it may install the database driver). */
+/** The program's file, which every waiting pod of an instance reads from the shared files on its PYTHONPATH. */
+export const SCHEMA_WAIT_FILES: Labels = { [CONFIG_FILES.schemaWait]: SCHEMA_WAIT_SCRIPT };
+
+/**
+ * The step that waits for migrations, sourcing the bootstrap script first (it may install the database driver).
+ * Run as a file from the PYTHONPATH folder, which is then first on `sys.path`, so `superset_config` is found even
+ * without PYTHONPATH.
+ */
 export function schemaWaitStep(bootstrapScript: string | undefined): InitStep {
-  return { name: SCHEMA_WAIT_CONTAINER, command: wrapWithBootstrap(['python', '-c', SCHEMA_WAIT_SCRIPT], bootstrapScript) };
+  return { name: SCHEMA_WAIT_CONTAINER, command: wrapWithBootstrap(['python', `${CONFIG_MOUNT_PATH}/${CONFIG_FILES.schemaWait}`], bootstrapScript) };
 }
 
 /**
@@ -127,5 +137,5 @@ export function schemaWaitApplies(spec: SupersetSpec): boolean {
 export const schemaWaitExtension: ComponentExtension = (component, spec) => {
   if (!PYTHON_COMPONENTS.includes(component) || !schemaWaitApplies(spec)) return {};
   const own = spec[SPEC_FIELD[component]] as { readonly bootstrapScript?: string } | undefined;
-  return { initSteps: [schemaWaitStep(own?.bootstrapScript ?? spec.bootstrapScript)] };
+  return { initSteps: [schemaWaitStep(own?.bootstrapScript ?? spec.bootstrapScript)], files: SCHEMA_WAIT_FILES };
 };

@@ -1,6 +1,6 @@
 import { databaseType, seedEnv, taskContainer, toolImage } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskBackoffLimit, taskDeadline } from './task-inputs';
-import { configVolume, type SupersetTask, supersetStep, type TaskStep } from './task-step';
+import { placeTaskFiles, type SupersetTask, supersetStep, type TaskStep, taskShared } from './task-step';
 import type * as k8s from '../../../imports/k8s';
 import { addDeadlines } from '../../base/duration';
 import { contentChecksum } from '../../base/hash';
@@ -21,7 +21,7 @@ function seedStep(ctx: InstanceContext, seed: SeedTaskSpec, template: PodTemplat
   const env = seedEnv(ctx.spec, ctx.name, seed);
   return {
     type: 'seed',
-    container: taskContainer(template.container, 'seed', resolveToolImage(toolImage(type), seed.image), command, env),
+    container: taskContainer(template.container, 'seed', resolveToolImage(toolImage(type), seed.image), command, { env }),
     securityContext: template.container?.securityContext,
     deadline: taskDeadline(seed),
     checksum: contentChecksum({ env, command, trigger: seed.trigger }),
@@ -37,7 +37,8 @@ function seedStep(ctx: InstanceContext, seed: SeedTaskSpec, template: PodTemplat
  * - Pod settings: the top-level `podTemplate` with `seed.podTemplate` over it (the operator's seed pod). The seed
  *   container takes its container settings from them; the Superset containers keep the lifecycle's, and the pod
  *   also gets the volumes of `lifecycle.podTemplate`, which they may mount.
- * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-seed-config`.
+ * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-seed-config` (and the instance's
+ *   shared ConfigMap).
  * - An attempt may take the sum of the tasks' timeouts (no limit when one has none); `seed.maxRetries` attempts.
  * - The checksum covers every task, so the Job's hash name changes, and the metastore is seeded again, when
  *   anything it runs changes.
@@ -46,11 +47,12 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
   const spec = ctx.spec;
   const seed = spec.lifecycle!.seed!;
   const seedTemplate = mergePodTemplates(spec.podTemplate, seed.podTemplate);
-  const steps = [seedStep(ctx, seed, seedTemplate), ...tasks.map((type) => supersetStep(ctx, inputs, type))];
+  const placed = placeTaskFiles(ctx, inputs.files, 'seed');
+  const supersetSteps = tasks.map((type) => supersetStep(ctx, inputs, type, placed.files, taskShared(ctx, 'seed')));
+  const steps = [seedStep(ctx, seed, seedTemplate), ...supersetSteps];
   const runsSuperset = tasks.length > 0;
   const containers = steps.map((step): k8s.Container => ({ ...step.container, name: step.type, securityContext: step.securityContext }));
   const main = steps[steps.length - 1];
-  const configMapName = `${ctx.name}-seed-config`;
   const template: PodTemplate = {
     ...seedTemplate,
     volumes: runsSuperset ? mergePodTemplates(inputs.template, seed.podTemplate).volumes : seedTemplate.volumes,
@@ -62,7 +64,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
     main: { ...main.container, name: main.type },
     serviceAccountName: ctx.serviceAccountName,
     imagePullSecrets: mergeByKey((secret) => secret.name ?? '', pullSecrets),
-    volumes: runsSuperset ? [configVolume(configMapName)] : [],
+    volumes: runsSuperset ? [placed.volume] : [],
     initContainers: containers.slice(0, -1),
     restartPolicy: 'Never',
   });
@@ -76,7 +78,9 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: checksum }, seedTemplate.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: steps.map((step) => step.deadline).reduce(addDeadlines) },
     },
-    configMap: runsSuperset ? { name: configMapName, labels: taskConfigMapLabels(ctx.name, 'seed'), data: inputs.files } : undefined,
+    configMap: runsSuperset ? { name: `${ctx.name}-seed-config`, labels: taskConfigMapLabels(ctx.name, 'seed'), data: placed.data } : undefined,
+    sharedFiles: runsSuperset ? placed.sharedFiles : undefined,
+    sharedEnv: supersetSteps[0]?.sharedEnv,
     cronJob: seed.cronSchedule === undefined ? undefined : { name: `${ctx.name}-seed`, schedule: seed.cronSchedule },
   };
 }

@@ -1,7 +1,7 @@
-import { schemaWaitApplies, schemaWaitStep } from './schema-wait';
+import { SCHEMA_WAIT_FILES, schemaWaitApplies, schemaWaitStep } from './schema-wait';
 import { createDatabaseContainer } from './task-containers';
 import { type LifecycleInputs, taskBackoffLimit, taskDeadline, taskSpec } from './task-inputs';
-import { configVolume, type SupersetTask, supersetStep } from './task-step';
+import { placeTaskFiles, type SupersetTask, supersetStep, taskShared } from './task-step';
 import { addDeadlines } from '../../base/duration';
 import { withManaged } from '../../base/labels';
 import { mergeMaps } from '../../base/merge';
@@ -26,20 +26,21 @@ function waitsForMigrations(ctx: InstanceContext, type: SupersetTask): boolean {
  */
 export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask): TaskJobContent {
   const spec = ctx.spec;
-  const step = supersetStep(ctx, inputs, type);
-  const metastore = spec.metastore;
   const waits = waitsForMigrations(ctx, type);
+  const files = waits ? { ...inputs.files, shared: { ...inputs.files.shared, ...SCHEMA_WAIT_FILES } } : inputs.files;
+  const placed = placeTaskFiles(ctx, files, type);
+  const step = supersetStep(ctx, inputs, type, placed.files, taskShared(ctx, type));
+  const metastore = spec.metastore;
   const initContainers = [
     ...(type === 'migrate' && metastore?.createDatabase === true && metastore.host !== undefined
       ? [createDatabaseContainer(spec, ctx.name, inputs.template.container)] : []),
     ...(waits ? [initStepContainer(step.container, schemaWaitStep(inputs.bootstrap), step.securityContext)] : []),
   ];
-  const configMapName = `${ctx.name}-${type}-config`;
   const podSpec = assemblePodSpec(inputs.template, {
     main: step.container,
     serviceAccountName: ctx.serviceAccountName,
     imagePullSecrets: spec.image.pullSecrets,
-    volumes: [configVolume(configMapName)],
+    volumes: [placed.volume],
     initContainers,
     restartPolicy: 'Never',
   });
@@ -53,6 +54,8 @@ export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type:
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: step.checksum }, inputs.template.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: deadline },
     },
-    configMap: { name: configMapName, labels: taskConfigMapLabels(ctx.name, type), data: inputs.files },
+    configMap: { name: `${ctx.name}-${type}-config`, labels: taskConfigMapLabels(ctx.name, type), data: placed.data },
+    sharedFiles: placed.sharedFiles,
+    sharedEnv: step.sharedEnv,
   };
 }

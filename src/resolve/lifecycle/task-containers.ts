@@ -4,7 +4,7 @@ import { mergeByKey, nonEmpty } from '../../base/merge';
 import { defaultDatabasePort } from '../../base/ports';
 import { createDatabaseScript } from '../../render/database-scripts';
 import type { ContainerTemplate, DatabaseType, SeedTaskSpec, SupersetSpec } from '../../spec';
-import { envFromSecret, envValue, mergeEnv, pythonEnv } from '../env';
+import { envFromSecret, envValue, mergeEnv, type PlacedEnv, pythonEnv } from '../env';
 import { TOOL_IMAGES, type ResolvedImage } from '../image';
 
 /*
@@ -20,7 +20,7 @@ const TARGET_DB_ENV: ReadonlySet<string> = new Set([ENV.DB_HOST, ENV.DB_PORT, EN
  */
 export function taskContainer(
   template: ContainerTemplate | undefined, name: string, image: ResolvedImage, command: readonly string[],
-  env: readonly k8s.EnvVar[], mounts: readonly k8s.VolumeMount[] = [],
+  env: PlacedEnv, mounts: readonly k8s.VolumeMount[] = [],
 ): k8s.Container {
   const own = template ?? {};
   return {
@@ -29,8 +29,8 @@ export function taskContainer(
     imagePullPolicy: image.pullPolicy,
     command: [...command],
     args: nonEmpty(own.args),
-    env: nonEmpty(mergeEnv(own.env, env)),
-    envFrom: own.envFrom,
+    env: nonEmpty(mergeEnv(own.env, env.env, env.shared)),
+    envFrom: nonEmpty([...own.envFrom ?? [], ...env.envFrom ?? []]),
     volumeMounts: nonEmpty(mergeByKey((m) => m.name, own.volumeMounts, mounts)),
     resources: own.resources,
   };

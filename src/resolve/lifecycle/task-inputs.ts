@@ -1,9 +1,8 @@
 import { deadlineSeconds } from '../../base/duration';
-import type { Labels } from '../../base/labels';
 import { mergePodTemplates } from '../../base/merge';
 import { TaskType } from '../../base/task-types';
 import type { PodTemplate, SupersetSpec, TaskSpec } from '../../spec';
-import { supersetConfigFiles } from '../config-files';
+import { type ConfigFiles, supersetConfigFiles } from '../config-files';
 import { resolveImage, type ResolvedImage } from '../image';
 import { resolveEngineOptions } from '../presets';
 
@@ -19,8 +18,8 @@ const DEFAULT_MAX_RETRIES = 3;
 export interface LifecycleInputs {
   /** The top-level `podTemplate` with `lifecycle.podTemplate` merged over it. */
   readonly template: PodTemplate;
-  /** The tasks' ConfigMap files: one `superset_config.py` for all of them, and the bootstrap script. */
-  readonly files: Labels;
+  /** The tasks' files: one `superset_config.py` for all of them, the bootstrap script, and the shared files. */
+  readonly files: ConfigFiles;
   /** The bootstrap script in effect, when not empty. */
   readonly bootstrap?: string;
   /** The Superset image, with `lifecycle.image` over the top-level one. */

@@ -2,12 +2,17 @@ import { adminUserEnv, initCommand, MIGRATE_COMMAND, ROTATE_COMMAND } from './co
 import { taskContainer } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
 import type * as k8s from '../../../imports/k8s';
+import { isHashNamed } from './delivery';
+import { lifecycleDelivery } from './task-types';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
+import type { SharedConfigMaps } from '../../base/config-files';
+import type { Labels } from '../../base/labels';
 import { contentChecksum } from '../../base/hash';
 import { TaskType } from '../../base/task-types';
 import { wrapWithBootstrap } from '../../render/shell';
 import type { InitTaskSpec } from '../../spec';
-import { pythonEnv } from '../env';
+import { type ConfigFiles, type PlacedConfig, placeConfigFiles } from '../config-files';
+import { placeEnv, pythonEnv } from '../env';
 import type { InstanceContext } from '../instance-context';
 
 /** One task as a container, wherever it runs: in its own Job, or after the seed in the seed's pod. */
@@ -22,40 +27,55 @@ export interface TaskStep {
   readonly deadline?: number;
   /** Content hash of what it runs beyond the container: files, variables, command and `trigger`. */
   readonly checksum: string;
+  /** The plain variables it reads from the instance's shared env ConfigMap. */
+  readonly sharedEnv?: Labels;
 }
 
 /** A Superset task other than the seed. */
 export type SupersetTask = Exclude<TaskType, 'seed'>;
 
-/** The volume of the lifecycle ConfigMap `name`. */
-export function configVolume(configMapName: string): k8s.Volume {
-  return { name: CONFIG_VOLUME, configMap: { name: configMapName } };
+/**
+ * Where a task's files and plain variables are: its ConfigMap `<name>-<task>-config`, with the shared files in the instance's shared
+ * ConfigMap when the Job is applied with the instance's objects; a hook Job runs before they exist, so its own
+ * ConfigMap (a hook too) holds everything.
+ */
+export function taskShared(ctx: InstanceContext, type: TaskType): SharedConfigMaps | undefined {
+  return isHashNamed(lifecycleDelivery(ctx.spec), type) ? ctx.shared : undefined;
+}
+
+/** A task's files, placed as `taskShared` says. */
+export function placeTaskFiles(ctx: InstanceContext, files: ConfigFiles, type: TaskType): PlacedConfig {
+  return placeConfigFiles(files, `${ctx.name}-${type}-config`, taskShared(ctx, type)?.config);
 }
 
 /**
  * Migrate, rotate or init: the Superset image with the lifecycle's container settings, the components' secret
- * references (and for init the admin user's variables), the lifecycle files on the PYTHONPATH, and the task's
- * command, wrapped by the bootstrap script unless the user replaced it.
+ * references (and for init the admin user's variables), the lifecycle files on the PYTHONPATH (`files`: every one
+ * the pod reads, for the checksum), and the task's command, wrapped by the bootstrap script unless the user
+ * replaced it.
  */
-export function supersetStep(ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask): TaskStep {
+export function supersetStep(
+  ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask, files: Labels, shared: SharedConfigMaps | undefined,
+): TaskStep {
   const spec = ctx.spec;
   const own = taskSpec(spec, type);
   const init = own as InitTaskSpec;
   // Not `forceReload`: it restarts the components, and must not re-run the tasks (let alone re-seed), just as the
   // operator leaves it out of task checksums. With Plain delivery any change to a Job's pod renames the Job.
-  const env = [
-    ...pythonEnv(spec, ctx.name).filter((e) => e.name !== ENV.FORCE_RELOAD),
-    ...(type === 'init' && init.adminUser ? adminUserEnv(init.adminUser) : []),
-  ];
+  const python = pythonEnv(spec, ctx.name).filter((e) => e.name !== ENV.FORCE_RELOAD);
+  const admin = type === 'init' && init.adminUser ? adminUserEnv(init.adminUser) : [];
+  const env = [...python, ...admin];
+  const placed = placeEnv(python, admin, shared?.env);
   const defaultCommand = { migrate: MIGRATE_COMMAND, rotate: ROTATE_COMMAND, init: initCommand(init) }[type];
   // A user command is taken verbatim: it is never wrapped by the bootstrap script.
   const command = hasCommand(own) ? own.command : wrapWithBootstrap(defaultCommand, inputs.bootstrap);
   const mount = { name: CONFIG_VOLUME, mountPath: CONFIG_MOUNT_PATH, readOnly: true };
   return {
     type,
-    container: taskContainer(inputs.template.container, 'superset', inputs.image, command, env, [mount]),
+    container: taskContainer(inputs.template.container, 'superset', inputs.image, command, placed, [mount]),
+    sharedEnv: placed.shared,
     securityContext: inputs.template.container?.securityContext,
     deadline: taskDeadline(own),
-    checksum: contentChecksum({ files: inputs.files, env, command, trigger: own.trigger }),
+    checksum: contentChecksum({ files, env, command, trigger: own.trigger }),
   };
 }
