@@ -10,6 +10,8 @@ export const CONFIG_FILES = {
   shared: 'superset_shared.py',
   /** The top-level `config` of the spec, verbatim. */
   base: 'superset_base.py',
+  /** Serving behind a TLS-terminating proxy (`networking`), for the components. */
+  proxy: 'superset_proxy.py',
   /** The program that waits until the metastore is migrated (the `wait-for-migrations` init container). */
   schemaWait: 'wait_for_migrations.py',
 } as const;

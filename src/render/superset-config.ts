@@ -28,8 +28,8 @@ export interface ConfigOverlayInput {
   readonly engineOptions?: EngineOptions;
   /** Sign-in settings; set for the components that serve users (the web server) only. */
   readonly auth?: ResolvedAuth;
-  /** Settings for serving behind a TLS-terminating proxy; absent = none rendered. */
-  readonly proxy?: ProxySettings;
+  /** Whether the proxy settings (`superset_proxy.py`) run, after the engine options. */
+  readonly proxy?: boolean;
   /** Files of enabled features (metrics, ...), run before the user's config so it can override them. */
   readonly featureFiles?: readonly string[];
   /** Whether `spec.config` is set, and so `superset_base.py` is run after everything generated. */
@@ -125,6 +125,11 @@ export function renderSharedConfig(input: SharedConfigInput): string {
   return lines.join('\n') + '\n';
 }
 
+/** `superset_proxy.py`: serving behind one TLS-terminating proxy hop. */
+export function renderProxyConfig(proxy: ProxySettings): string {
+  return renderProxyBlock(proxy).join('\n');
+}
+
 /** `superset_base.py`: the top-level `config` of the spec, verbatim, ending with a line break. */
 export function renderBaseConfig(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
@@ -166,7 +171,7 @@ export function renderConfigOverlay(input: ConfigOverlayInput): string {
     '',
     ...(input.webServerPort !== undefined ? [`SUPERSET_WEBSERVER_PORT = ${pyInt(input.webServerPort)}`, ''] : []),
     ...engineOptionLines(input.engineOptions),
-    ...(input.proxy ? renderProxyBlock(input.proxy) : []),
+    ...(input.proxy ? [includeLine(CONFIG_FILES.proxy), ''] : []),
     ...(input.auth ? renderAuthBlock(input.auth) : []),
     ...(input.featureFiles?.length ? ['# Added by cdk8s-superset features', ...input.featureFiles.map(includeLine), ''] : []),
     ...(input.baseConfig ? ['# Base config (spec.config)', includeLine(CONFIG_FILES.base), ''] : []),

@@ -7,7 +7,7 @@ import { CONFIG_VOLUME } from '../base/env-names';
 import type { Labels } from '../base/labels';
 import { type EngineOptions } from '../base/model/engine-options';
 import { BOOTSTRAP_SCRIPT_KEY } from '../render/shell';
-import { renderBaseConfig, renderConfigOverlay, renderSharedConfig } from '../render/superset-config';
+import { renderBaseConfig, renderConfigOverlay, renderProxyConfig, renderSharedConfig } from '../render/superset-config';
 import type { SupersetSpec } from '../spec';
 
 /** What one consumer (a Python component or the lifecycle tasks) adds to the instance-wide settings of its files. */
@@ -48,10 +48,11 @@ export interface ConfigFiles {
  * bootstrap script and the files of features.
  */
 export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput): ConfigFiles {
+  const proxy = input.proxySettings ? resolveProxySettings(spec) : undefined;
   const overlay = renderConfigOverlay({
     webServerPort: input.webServerPort,
     engineOptions: input.engineOptions,
-    proxy: input.proxySettings ? resolveProxySettings(spec) : undefined,
+    proxy: proxy !== undefined,
     auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
     featureFiles: Object.keys(input.featureConfig ?? {}),
     baseConfig: spec.config !== undefined && spec.config !== '',
@@ -67,6 +68,7 @@ export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput)
     ...input.featureConfig,
     ...input.featureFiles,
   };
+  if (proxy) shared[CONFIG_FILES.proxy] = renderProxyConfig(proxy);
   if (spec.config) shared[CONFIG_FILES.base] = renderBaseConfig(spec.config);
   return {
     own: input.bootstrapScript

@@ -1,0 +1,122 @@
+// What the Python pods of an instance share is stored once: the files in `<name>-shared-config`, the plain variables
+// in `<name>-shared-env`. Each pod still sees exactly its own settings: proven with the kubelet's view of the
+// volume and environment and a real Python running the pod's whole PYTHONPATH.
+import type { SupersetInstanceProps } from '../src';
+import { containerEnv, pythonPath } from './support/pod';
+import { runSupersetConfig } from './support/python';
+import { find, mainContainer, synth, type Manifest } from './util';
+
+const KEY = 'superset.apache.org/config-checksum';
+const PYTHON_COMPONENTS = ['web-server', 'celery-worker', 'celery-beat', 'celery-flower', 'mcp-server'];
+const SECRETS = { 'app-secret/secret-key': 'k', 'db/pw': 'p w' };
+const PROPS: Partial<SupersetInstanceProps> = {
+  metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } },
+  valkey: { host: 'valkey' },
+  config: [
+    '# the base config sees the generated settings, shared and per component, and may change them',
+    'SQLALCHEMY_ENGINE_OPTIONS = {**(SQLALCHEMY_ENGINE_OPTIONS if "SQLALCHEMY_ENGINE_OPTIONS" in globals() else {}), "pool_pre_ping": True}',
+    'CACHE_CONFIG["CACHE_DEFAULT_TIMEOUT"] = 60',
+    'SCOPE_SEEN = _vk_scope',
+    'ROW_LIMIT = 5000',
+  ].join('\n'),
+  webServer: { config: 'ROW_LIMIT = 10' },
+  celeryWorker: {},
+  celeryBeat: {},
+  celeryFlower: {},
+  mcpServer: {},
+  websocketServer: { image: { repository: 'ws' }, configFrom: { name: 'ws', key: 'config.json' } },
+};
+
+const deployment = (manifests: Manifest[], component: string) => find(manifests, 'Deployment', `demo-${component}`);
+
+describe('the shared ConfigMaps of an instance', () => {
+  const manifests = synth(PROPS);
+
+  test('hold the shared files and plain variables once, and each component ConfigMap only its own file', () => {
+    expect(Object.keys(find(manifests, 'ConfigMap', 'demo-shared-config').data).sort())
+      .toEqual(['superset_base.py', 'superset_shared.py']);
+    expect(find(manifests, 'ConfigMap', 'demo-shared-env').data).toEqual({
+      SUPERSET_OPERATOR__INSTANCE_NAME: 'demo',
+      SUPERSET_OPERATOR__DB_HOST: 'pg',
+      SUPERSET_OPERATOR__DB_PORT: '5432',
+      SUPERSET_OPERATOR__DB_NAME: 'superset',
+      SUPERSET_OPERATOR__DB_USER: 'superset',
+      SUPERSET_OPERATOR__VALKEY_HOST: 'valkey',
+      SUPERSET_OPERATOR__VALKEY_PORT: '6379',
+    });
+    for (const component of PYTHON_COMPONENTS) {
+      expect(Object.keys(find(manifests, 'ConfigMap', `demo-${component}-config`).data)).toEqual(['superset_config.py']);
+    }
+    expect(manifests.filter((m) => m.metadata.name === 'demo-shared-config')).toHaveLength(1);
+  });
+
+  test('reach every Python pod through one projected volume and envFrom; secrets stay secret references', () => {
+    for (const component of PYTHON_COMPONENTS) {
+      const pod = deployment(manifests, component).spec.template.spec;
+      expect(pod.volumes.find((v: any) => v.name === 'superset-config')).toEqual({
+        name: 'superset-config',
+        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${component}-config` } }] },
+      });
+      const main = mainContainer(deployment(manifests, component));
+      expect(main.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
+      expect(main.env.filter((e: any) => e.name.startsWith('SUPERSET_OPERATOR__')).map((e: any) => e.name)).toEqual([
+        'SUPERSET_OPERATOR__SECRET_KEY', 'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__NAMESPACE',
+        ...component === 'celery-flower' ? ['SUPERSET_OPERATOR__FLOWER_URL_PREFIX'] : [],
+      ]);
+    }
+    const websocket = mainContainer(deployment(manifests, 'websocket-server'));
+    expect(websocket.envFrom).toBeUndefined();
+  });
+
+  test.each(PYTHON_COMPONENTS)('%s runs the shared files in its own namespace, in the operator order', (component) => {
+    const settings = runSupersetConfig(
+      pythonPath(manifests, deployment(manifests, component)),
+      containerEnv(manifests, mainContainer(deployment(manifests, component)), 'bi', SECRETS),
+    );
+    expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
+    expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 60, CACHE_KEY_PREFIX: 'bi.demo.superset_' });
+    expect(settings.SCOPE_SEEN).toBe('bi.demo.');
+    // The component's engine options come before the base config, which extends them; the component config is last.
+    expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toMatchObject({ pool_pre_ping: true });
+    expect(settings.ROW_LIMIT).toBe(component === 'web-server' ? 10 : 5000);
+    expect(settings.SUPERSET_WEBSERVER_PORT).toBe(component === 'web-server' ? 8088 : undefined);
+  });
+});
+
+describe('variables of the shared env ConfigMap', () => {
+  test('a user variable of the same name gets the managed value in env, which wins over every envFrom source', () => {
+    const manifests = synth({
+      ...PROPS,
+      podTemplate: {
+        container: {
+          env: [{ name: 'FIRST', value: '1' }, { name: 'SUPERSET_OPERATOR__DB_HOST', value: 'elsewhere' }],
+          envFrom: [{ configMapRef: { name: 'team-settings' } }],
+        },
+      },
+    });
+    const main = mainContainer(deployment(manifests, 'web-server'));
+    expect(main.env.slice(0, 2)).toEqual([{ name: 'FIRST', value: '1' }, { name: 'SUPERSET_OPERATOR__DB_HOST', value: 'pg' }]);
+    expect(main.envFrom).toEqual([{ configMapRef: { name: 'team-settings' } }, { configMapRef: { name: 'demo-shared-env' } }]);
+  });
+});
+
+describe('pod checksums over shared content', () => {
+  const checksums = (props: Partial<SupersetInstanceProps>) => {
+    const manifests = synth({ ...PROPS, ...props });
+    return Object.fromEntries(PYTHON_COMPONENTS.map((c) => [c, deployment(manifests, c).spec.template.metadata.annotations[KEY]]));
+  };
+  const base = checksums({});
+
+  test('change for every Python pod when a shared file or shared variable changes', () => {
+    for (const props of [{ config: 'ROW_LIMIT = 1' }, { valkey: { host: 'valkey-2' } }, { metastore: { ...PROPS.metastore!, port: 6432 } }]) {
+      const changed = checksums(props);
+      expect(PYTHON_COMPONENTS.filter((c) => changed[c] === base[c])).toEqual([]);
+    }
+  });
+
+  test('change only for the pods that read a file: the StatsD logger rolls the web server and the workers', () => {
+    const changed = checksums({ monitoring: { serviceMonitor: {} }, namespace: 'bi' });
+    const sameNamespace = checksums({ namespace: 'bi' });
+    expect(PYTHON_COMPONENTS.filter((c) => changed[c] !== sameNamespace[c])).toEqual(['web-server', 'celery-worker']);
+  });
+});
