@@ -97,15 +97,18 @@ export interface PlacedEnv {
   readonly envFrom?: k8s.EnvFromSource[];
 }
 
+/** Variables that hold a secret: a Development spec may give them inline, and they never enter a ConfigMap. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([ENV.SECRET_KEY, ENV.PREVIOUS_SECRET_KEY, ENV.DB_URI, ENV.DB_PASS, ENV.VALKEY_PASS]);
+
 /**
  * Places a Python pod's managed variables. The plain values of `pythonEnv` (instance name, metastore and Valkey
  * host, port, database and user) are the same in every Python pod of an instance: with a shared env ConfigMap they
- * come from it through `envFrom`; secret references, the namespace, `forceReload` and the pod's own variables stay
- * in `env`. Without one (a component built on its own, a hook Job), everything is in `env`.
+ * come from it through `envFrom`; secrets (references, or inline values in Development), the namespace,
+ * `forceReload` and the pod's own variables stay in `env`. Without one (a component built on its own, a hook Job), everything is in `env`.
  */
 export function placeEnv(python: readonly k8s.EnvVar[], own: readonly k8s.EnvVar[], sharedConfigMap: string | undefined): PlacedEnv {
   if (sharedConfigMap === undefined) return { env: [...python, ...own] };
-  const isShared = (env: k8s.EnvVar) => env.value !== undefined && env.name !== ENV.FORCE_RELOAD;
+  const isShared = (env: k8s.EnvVar) => env.value !== undefined && env.name !== ENV.FORCE_RELOAD && !SECRET_VARIABLES.has(env.name);
   return {
     env: [...python.filter((env) => !isShared(env)), ...own],
     shared: Object.fromEntries(python.filter(isShared).map((env) => [env.name, env.value!])),
