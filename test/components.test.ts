@@ -1,3 +1,4 @@
+import { containerEnv, pythonPath } from './support/pod';
 import { envOf, find, mainContainer, synth } from './util';
 
 const deploymentOf = (props: object, component: string) => find(synth(props), 'Deployment', `demo-${component}`);
@@ -40,6 +41,7 @@ describe('commands', () => {
     expect(worker.command).toEqual(['/bin/sh', '-c', ". '/app/pythonpath/superset_bootstrap.sh'; exec 'celery' "
       + "'--app=superset.tasks.celery_app:app' 'worker' '--pool=prefork' '-O' 'fair' '-c' '4' '--prefetch-multiplier=4'"]);
     expect(find(manifests, 'ConfigMap', 'demo-celery-worker-config').data['superset_bootstrap.sh']).toBe('pip install psycopg2');
+    expect(pythonPath(manifests, find(manifests, 'Deployment', 'demo-celery-worker'))['superset_bootstrap.sh']).toBe('pip install psycopg2');
     // An empty component script turns the top-level one off.
     expect(mainContainer(find(manifests, 'Deployment', 'demo-web-server')).command).toEqual(['/usr/bin/run-server.sh']);
     expect(find(manifests, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBeUndefined();
@@ -211,7 +213,7 @@ describe('images and templates', () => {
   });
 
   test('pod templates reach the pod: scheduling, volumes, sidecars and user env under managed env', () => {
-    const deployment = find(synth({
+    const manifests = synth({
       podTemplate: {
         nodeSelector: { pool: 'bi' },
         tolerations: [{ key: 'bi', operator: 'Exists' }],
@@ -223,14 +225,24 @@ describe('images and templates', () => {
         },
       },
       webServer: { podTemplate: { sidecars: [{ name: 'proxy', image: 'envoy:1' }], terminationGracePeriodSeconds: 60 } },
-    }), 'Deployment', 'demo-web-server');
+    });
+    const deployment = find(manifests, 'Deployment', 'demo-web-server');
     const pod = deployment.spec.template.spec;
     expect(pod).toMatchObject({ nodeSelector: { pool: 'bi' }, tolerations: [{ key: 'bi', operator: 'Exists' }], terminationGracePeriodSeconds: 60 });
     // The managed config volume replaces a user volume of the same name.
-    expect(pod.volumes).toEqual([{ name: 'extra', emptyDir: {} }, { name: 'superset-config', configMap: { name: 'demo-web-server-config' } }]);
+    expect(pod.volumes).toEqual([{ name: 'extra', emptyDir: {} }, {
+      name: 'superset-config',
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-config' } }] },
+    }]);
+    expect(Object.keys(pythonPath(manifests, deployment)).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
     expect(pod.containers.map((c: any) => c.name)).toEqual(['superset', 'proxy']);
     const main = mainContainer(deployment);
+    // A user variable naming a shared one is written in env with the managed value: env wins over the shared envFrom.
     expect(main.env.slice(0, 2)).toEqual([{ name: 'SUPERSET_OPERATOR__INSTANCE_NAME', value: 'demo' }, { name: 'TZ', value: 'UTC' }]);
+    expect(main.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
+    expect(containerEnv(manifests, main, 'default', { 'app-secret/secret-key': 'k' })).toMatchObject({
+      SUPERSET_OPERATOR__INSTANCE_NAME: 'demo', TZ: 'UTC',
+    });
     expect(main.volumeMounts.map((m: any) => m.name)).toEqual(['extra', 'superset-config']);
     expect(main.resources).toEqual({ limits: { memory: '2Gi' } });
   });
@@ -250,8 +262,11 @@ describe('websocket server', () => {
     const manifests = synth({ websocketServer: ws, valkey: { host: 'v' } });
     const main = mainContainer(find(manifests, 'Deployment', 'demo-websocket-server'));
     expect(main.env).toBeUndefined();
+    expect(main.envFrom).toBeUndefined();
     expect(main.image).toBe('oneacrefund/superset-websocket:0.1');
     expect(manifests.some((m) => m.metadata.name === 'demo-websocket-server-config')).toBe(false);
+    // No Python pod, so nothing shared to emit.
+    expect(manifests.some((m) => m.metadata.name.startsWith('demo-shared-'))).toBe(false);
     expect(find(manifests, 'Deployment', 'demo-websocket-server').spec.template.metadata.annotations).toBeUndefined();
   });
 

@@ -5,7 +5,8 @@ import { ApiObject, Testing, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { SupersetInstance, type SupersetInstanceProps } from '../src';
 import { buildGoTemplate, type GoTemplate } from './support/go-template-real';
-import { BASE } from './util';
+import { pythonPath, pythonText } from './support/pod';
+import { BASE, find, type Manifest } from './util';
 import { escapeForHelm } from '../src/constructs/helm-delivery';
 
 const LOOKUP = '{{ lookup "v1" "Secret" "bi" "db" }}';
@@ -44,17 +45,34 @@ test('Helm renders every object back to exactly what the library meant, hostile 
   const chart = Testing.chart();
   new SupersetInstance(chart, 'demo', PROPS);
   const file = Yaml.stringify(...Testing.synth(chart));
-  const rendered = parseAllDocuments(go.render(file)).map((doc) => doc.toJS());
+  const rendered: Manifest[] = parseAllDocuments(go.render(file)).map((doc) => doc.toJS());
   const meant = intended(chart);
   expect(rendered).toHaveLength(meant.size);
   for (const object of rendered) expect(object).toEqual(meant.get(`${object.kind}/${object.metadata.name}`));
+
+  // Every file every Python pod reads (own and shared ConfigMaps, hook Jobs' all-in-one ConfigMaps) is the library's text.
+  const meantObjects = [...meant.values()] as Manifest[];
+  const pythonPods = rendered.filter((o) => ['Deployment', 'Job', 'CronJob'].includes(o.kind)
+    && (o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec).volumes?.some((v: any) => v.name === 'superset-config'));
+  expect(pythonPods.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(expect.arrayContaining([
+    'Job/demo-migrate', 'Job/demo-init', 'Deployment/demo-web-server', 'Deployment/demo-celery-worker',
+    'Deployment/demo-celery-beat', 'Deployment/demo-celery-flower',
+  ]));
+  for (const pod of pythonPods) {
+    const files = pythonPath(rendered, pod);
+    expect(files).toEqual(pythonPath(meantObjects, find(meantObjects, pod.kind, pod.metadata.name)));
+    // spec.config and the bootstrap script reach every Python pod as written.
+    expect(pythonText(rendered, pod)).toContain(`GREETING = "${LOOKUP}"`);
+    expect(files['superset_bootstrap.sh']).toBe(`echo '${LOOKUP}'`);
+    expect(pythonText(rendered, pod)).toContain('"CACHE_KEY_PREFIX": _vk_scope + "{(lookup \\"v1\\" \\"Secret\\" \\"bi\\" \\"db\\")}",');
+  }
 
   // The hostile values arrived as written.
   const text = JSON.stringify(rendered);
   expect(text).toContain(JSON.stringify(LOOKUP).slice(1, -1));
   expect(text).toContain('{{ .Release.Name }}');
   expect(text).toContain('--motd={{ include \\"x\\" . }}');
-  const config = rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'demo-web-server-config').data['superset_config.py'];
+  const config = pythonText(rendered, find(rendered, 'Deployment', 'demo-web-server'));
   expect(config).toContain('"CACHE_KEY_PREFIX": _vk_scope + "{(lookup \\"v1\\" \\"Secret\\" \\"bi\\" \\"db\\")}",');
   // Prometheus' and Grafana's own templates too.
   expect(text).toContain('{{ $labels.pod }}');

@@ -1,5 +1,6 @@
 import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { SupersetInstance } from '../src';
+import { containerEnv, pythonPath } from './support/pod';
 import { BASE, envOf, find, mainContainer, synth, type Manifest } from './util';
 
 const COMPONENT_LABELS = (component: string, instance = 'demo') => ({
@@ -16,10 +17,12 @@ describe('SupersetInstance', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['ServiceAccount/demo']);
   });
 
-  test('names every object <name>-<component> and <name>-<component>-config', () => {
-    const names = synth(ALL).map((m) => `${m.kind}/${m.metadata.name}`);
+  test('names every object <name>-<component> and <name>-<component>-config, shared ones <name>-shared-*', () => {
+    const manifests = synth(ALL);
+    const names = manifests.map((m) => `${m.kind}/${m.metadata.name}`);
     expect(names).toEqual([
       'ServiceAccount/demo',
+      'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
       'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
       'ConfigMap/demo-celery-worker-config', 'Deployment/demo-celery-worker',
       'ConfigMap/demo-celery-beat-config', 'Deployment/demo-celery-beat',
@@ -27,6 +30,12 @@ describe('SupersetInstance', () => {
       'ConfigMap/demo-mcp-server-config', 'Deployment/demo-mcp-server', 'Service/demo-mcp-server',
       'Deployment/demo-websocket-server', 'Service/demo-websocket-server',
     ]);
+    // Shared objects belong to the instance, not to one component: the name and parent labels only.
+    for (const name of ['demo-shared-config', 'demo-shared-env']) {
+      expect(find(manifests, 'ConfigMap', name).metadata.labels).toEqual({
+        'app.kubernetes.io/name': 'superset', 'superset.apache.org/parent': 'demo',
+      });
+    }
   });
 
   test('the instance name defaults to the construct id and can be set', () => {
@@ -68,7 +77,12 @@ describe('SupersetInstance', () => {
     const pod = deployment.spec.template.spec;
     expect(deployment.spec.replicas).toBe(1);
     expect(pod.serviceAccountName).toBe('demo');
-    expect(pod.volumes).toEqual([{ name: 'superset-config', configMap: { name: 'demo-web-server-config' } }]);
+    expect(pod.volumes).toEqual([{
+      name: 'superset-config',
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-config' } }] },
+    }]);
+    // The pod's /app/pythonpath: its own overlay and the instance's shared settings.
+    expect(Object.keys(pythonPath(manifests, deployment)).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
     const main = mainContainer(deployment);
     expect(main).toMatchObject({
       image: 'apachesuperset.docker.scarf.sh/apache/superset:6.1.0',
@@ -80,12 +94,23 @@ describe('SupersetInstance', () => {
       readinessProbe: { httpGet: { path: '/health', port: 8088 }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
       startupProbe: { httpGet: { path: '/health', port: 8088 }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
     });
+    // Plain shared values come from the instance's env ConfigMap; the container sees the same variables as before.
+    expect(main.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
+    expect(find(manifests, 'ConfigMap', 'demo-shared-env').data).toEqual({ SUPERSET_OPERATOR__INSTANCE_NAME: 'demo' });
     expect(main.env.map((e: any) => e.name)).toEqual([
+      'SUPERSET_OPERATOR__SECRET_KEY',
+      'SERVER_WORKER_AMOUNT', 'SERVER_THREADS_AMOUNT', 'SERVER_WORKER_CLASS', 'GUNICORN_TIMEOUT', 'GUNICORN_KEEPALIVE',
+      'WORKER_MAX_REQUESTS', 'WORKER_MAX_REQUESTS_JITTER', 'SERVER_LIMIT_REQUEST_LINE', 'SERVER_LIMIT_REQUEST_FIELD_SIZE',
+      'GUNICORN_LOGLEVEL',
+    ]);
+    const seen = containerEnv(manifests, main, 'default', { 'app-secret/secret-key': 'k' });
+    expect(Object.keys(seen)).toEqual([
       'SUPERSET_OPERATOR__INSTANCE_NAME', 'SUPERSET_OPERATOR__SECRET_KEY',
       'SERVER_WORKER_AMOUNT', 'SERVER_THREADS_AMOUNT', 'SERVER_WORKER_CLASS', 'GUNICORN_TIMEOUT', 'GUNICORN_KEEPALIVE',
       'WORKER_MAX_REQUESTS', 'WORKER_MAX_REQUESTS_JITTER', 'SERVER_LIMIT_REQUEST_LINE', 'SERVER_LIMIT_REQUEST_FIELD_SIZE',
       'GUNICORN_LOGLEVEL',
     ]);
+    expect(seen).toMatchObject({ SUPERSET_OPERATOR__INSTANCE_NAME: 'demo', SUPERSET_OPERATOR__SECRET_KEY: 'k' });
     expect(envOf(main)).toMatchObject({
       SUPERSET_OPERATOR__SECRET_KEY: { secretKeyRef: { name: 'app-secret', key: 'secret-key' } },
       SERVER_WORKER_AMOUNT: '2',
@@ -148,6 +173,7 @@ describe('lifecycle', () => {
       const names = synth({ lifecycle, webServer: {} }).map((m) => `${m.kind}/${m.metadata.name.replace(/-[0-9a-f]{6}$/, '-<hash>')}`);
       expect(names).toEqual([
         'ServiceAccount/demo',
+        'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
         'ConfigMap/demo-migrate-config', 'ConfigMap/demo-init-config', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
         'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
       ]);

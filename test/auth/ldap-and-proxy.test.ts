@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import type { SupersetInstanceProps } from '../../src';
 import { SYSTEM_PYTHON } from '../support/python';
-import { renderComponent } from '../support/rendered-instance';
+import { importingSource, renderComponent } from '../support/rendered-instance';
 import { run } from '../support/servers';
 import { find, synth } from '../util';
 
@@ -16,11 +18,16 @@ const SECRETS = { 'app-secret/secret-key': 'flask-key', 'superset-ldap/bind-pass
 
 function settings(spec: Partial<SupersetInstanceProps>, component = 'web-server'): Record<string, unknown> {
   const rendered = renderComponent('bi', 'demo', spec, component, SECRETS);
-  const out = run(SYSTEM_PYTHON, [PROBE, 'unused'], {
-    env: { ...rendered.env, PYTHONDONTWRITEBYTECODE: '1' },
-    input: JSON.stringify({ config: rendered.config, provider: null }),
-  });
-  return JSON.parse(out).settings;
+  const folder = mkdtempSync(path.join(tmpdir(), 'ldap-pythonpath-'));
+  try {
+    const out = run(SYSTEM_PYTHON, [PROBE, 'unused'], {
+      env: { ...rendered.env, PYTHONDONTWRITEBYTECODE: '1' },
+      input: JSON.stringify({ config: importingSource(folder, rendered.files), provider: null }),
+    });
+    return JSON.parse(out).settings;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 const LDAP: Partial<SupersetInstanceProps> = {

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import type { SupersetInstanceProps } from '../../src';
+import { containerEnv, pythonText } from '../support/pod';
 import { SYSTEM_PYTHON } from '../support/python';
-import { renderComponent } from '../support/rendered-instance';
+import { importingSource, renderComponent } from '../support/rendered-instance';
 import { freePort, requireProgram, run, startProcess, waitUntil, type Started } from '../support/servers';
 import { find, synth, type Manifest } from '../util';
 
@@ -71,11 +74,16 @@ interface ProbeResult {
 
 function login(spec: Partial<SupersetInstanceProps>, claims: { id_token: object; userinfo?: object }, provider = 'oidc'): ProbeResult {
   const web = renderComponent('bi', 'demo', spec, 'web-server', SECRETS);
-  const out = run(SYSTEM_PYTHON, [PROBE, issuer.replace(/\/realms\/bi$/, '')], {
-    env: { ...web.env, PYTHONDONTWRITEBYTECODE: '1' },
-    input: JSON.stringify({ config: web.config, provider, headers: FORWARDED, userinfo: {}, ...claims }),
-  });
-  return JSON.parse(out);
+  const folder = mkdtempSync(path.join(tmpdir(), 'oidc-pythonpath-'));
+  try {
+    const out = run(SYSTEM_PYTHON, [PROBE, issuer.replace(/\/realms\/bi$/, '')], {
+      env: { ...web.env, PYTHONDONTWRITEBYTECODE: '1' },
+      input: JSON.stringify({ config: importingSource(folder, web.files), provider, headers: FORWARDED, userinfo: {}, ...claims }),
+    });
+    return JSON.parse(out);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 const ALICE = { sub: 'u-42', preferred_username: 'alice', email: 'alice@example.com', given_name: 'Alice', family_name: 'Liddell', groups: ['bi-admins', 'other'] };
@@ -134,9 +142,12 @@ describe('OIDC sign-in through the rendered superset_config.py', () => {
     expect(web.env).toContainEqual({
       name: 'SUPERSET_OPERATOR__OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'superset-oidc', key: 'client-secret' } },
     });
-    const worker = find(manifests, 'Deployment', 'demo-celery-worker').spec.template.spec.containers[0];
-    expect(worker.env.map((e: any) => e.name)).not.toContain('SUPERSET_OPERATOR__OIDC_CLIENT_SECRET');
-    const workerConfig = find(manifests, 'ConfigMap', 'demo-celery-worker-config').data['superset_config.py'];
+    const workerDeployment = find(manifests, 'Deployment', 'demo-celery-worker');
+    const worker = workerDeployment.spec.template.spec.containers[0];
+    // What the worker's process gets (its envFrom ConfigMaps and env), not only its own env list.
+    expect(Object.keys(containerEnv(manifests, worker, 'bi', SECRETS))).not.toContain('SUPERSET_OPERATOR__OIDC_CLIENT_SECRET');
+    // Every file of the worker's PYTHONPATH, the instance's shared files included.
+    const workerConfig = pythonText(manifests, workerDeployment);
     expect(workerConfig).not.toContain('AUTH_TYPE');
     // Workers build report links too, so they get the public URL.
     expect(workerConfig).toContain('WEBDRIVER_BASEURL_USER_FRIENDLY = "https://bi.example.com/"');

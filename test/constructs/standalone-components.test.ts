@@ -5,6 +5,7 @@ import {
   CeleryBeat, CeleryFlower, CeleryWorker, McpServer, SupersetInstance, SupersetValidationError, WebServer, WebsocketServer,
   type SupersetComponent, type SupersetInstanceProps,
 } from '../../src';
+import { containerEnv, podSpecOf, pythonPath } from '../support/pod';
 
 const SHARED = {
   name: 'bi',
@@ -20,12 +21,109 @@ const WEBSOCKET = { image: { repository: 'ws' }, configFrom: { name: 'ws', key: 
 const chart = () => new Chart(Testing.app(), 'test', { namespace: 'analytics' });
 const names = (objects: any[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`);
 
-/** What a SupersetInstance with just this component section synthesizes for the component's own objects. */
-function fromInstance(section: Partial<SupersetInstanceProps>, component: string): any[] {
+/** What a SupersetInstance with just this component section synthesizes: all of it, and the component's own objects. */
+function fromInstance(section: Partial<SupersetInstanceProps>, component: string): { all: any[]; own: any[] } {
   const c = chart();
   new SupersetInstance(c, 'instance', { ...SHARED, ...section });
-  return Testing.synth(c).filter((o) => o.metadata.name.startsWith(`bi-${component}`)
-    && !['ServiceMonitor', 'NetworkPolicy'].includes(o.kind));
+  const all = Testing.synth(c);
+  return { all, own: all.filter((o) => o.metadata.name.startsWith(`bi-${component}`) && !['ServiceMonitor', 'NetworkPolicy'].includes(o.kind)) };
+}
+
+const SHARED_CONFIG = 'bi-shared-config';
+const SHARED_ENV = 'bi-shared-env';
+const isWorkload = (o: any) => ['Deployment', 'Job', 'CronJob'].includes(o.kind);
+const containersOf = (o: any): any[] => [...(podSpecOf(o).initContainers ?? []), ...podSpecOf(o).containers];
+
+/**
+ * The instance's objects for a component with what the instance shares folded back in: what a component on its own
+ * must emit. Its ConfigMap holds the shared files too, its config volume is a plain configMap volume, and the shared
+ * env ConfigMap's values are written inline. Env entries are compared by name: the order of distinct names does not
+ * change what a container sees (containerEnv checks that separately).
+ */
+function foldShared(all: any[], own: any[]): any[] {
+  const sharedFiles = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name === SHARED_CONFIG)?.data ?? {};
+  const sharedEnv = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name === SHARED_ENV)?.data ?? {};
+  return own.map((o) => {
+    const copy = structuredClone(o);
+    if (copy.kind === 'ConfigMap' && copy.data?.['superset_config.py'] !== undefined) {
+      // The overlay's files and the shared ones never share a name, else one would hide the other in the projection.
+      expect(Object.keys(copy.data).filter((name) => name in sharedFiles)).toEqual([]);
+      copy.data = { ...sharedFiles, ...copy.data };
+    }
+    if (!isWorkload(copy)) return copy;
+    for (const volume of podSpecOf(copy).volumes ?? []) {
+      if (volume.name !== 'superset-config' || !volume.projected) continue;
+      const sources = volume.projected.sources.filter((source: any) => source.configMap.name !== SHARED_CONFIG);
+      expect(sources).toHaveLength(1);
+      delete volume.projected;
+      volume.configMap = sources[0].configMap;
+    }
+    for (const container of containersOf(copy)) {
+      const refs = (container.envFrom ?? []).filter((source: any) => source.configMapRef?.name !== SHARED_ENV);
+      if ((container.envFrom ?? []).length === refs.length) continue;
+      if (refs.length) container.envFrom = refs; else delete container.envFrom;
+      const inline = new Set((container.env ?? []).map((e: any) => e.name));
+      container.env = [...(container.env ?? []),
+        ...Object.entries(sharedEnv).filter(([name]) => !inline.has(name)).map(([name, value]) => ({ name, value }))];
+    }
+    return copy;
+  });
+}
+
+/** Objects with each container's env sorted by name. */
+function envByName(objects: any[]): any[] {
+  return objects.map((o) => {
+    const copy = structuredClone(o);
+    if (isWorkload(copy)) {
+      for (const container of containersOf(copy)) container.env?.sort((a: any, b: any) => a.name.localeCompare(b.name));
+    }
+    return copy;
+  });
+}
+
+/** A stand-in value for every Secret key the containers read, keyed `<secret>/<key>`. */
+function secretValues(objects: any[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const o of objects.filter(isWorkload)) {
+    for (const container of containersOf(o)) {
+      for (const e of container.env ?? []) {
+        const ref = e.valueFrom?.secretKeyRef;
+        if (ref) values[`${ref.name}/${ref.key}`] = `value of ${ref.name}/${ref.key}`;
+      }
+    }
+  }
+  return values;
+}
+
+/**
+ * A component on its own gives the instance's objects for it, differing only in where files and plain env live, and
+ * its pods see exactly what the instance's pods see: the same /app/pythonpath files and the same environment.
+ */
+function expectSameAsInstance(objects: any[], instance: { all: any[]; own: any[] }): void {
+  expect(names(objects)).toEqual(names(instance.own));
+  expect(objects.some((o) => [SHARED_CONFIG, SHARED_ENV].includes(o.metadata.name))).toBe(false);
+  for (const o of objects.filter(isWorkload)) {
+    const volume = (podSpecOf(o).volumes ?? []).find((v: any) => v.name === 'superset-config');
+    if (volume) expect(volume).toEqual({ name: 'superset-config', configMap: { name: `${o.metadata.name}-config` } });
+    for (const container of containersOf(o)) {
+      expect((container.envFrom ?? []).some((source: any) => source.configMapRef?.name === SHARED_ENV)).toBe(false);
+    }
+  }
+  expect(envByName(objects)).toEqual(envByName(foldShared(instance.all, instance.own)));
+
+  const secrets = secretValues(instance.own);
+  for (const o of objects.filter(isWorkload)) {
+    const twin = instance.own.find((x) => x.kind === o.kind && x.metadata.name === o.metadata.name);
+    if ((podSpecOf(o).volumes ?? []).some((v: any) => v.name === 'superset-config')) {
+      expect(pythonPath(objects, o)).toEqual(pythonPath(instance.all, twin));
+    }
+    const twinContainers = containersOf(twin);
+    for (const [i, container] of containersOf(o).entries()) {
+      expect(container.name).toBe(twinContainers[i].name);
+      expect(containerEnv(objects, container, 'analytics', secrets))
+        .toEqual(containerEnv(instance.all, twinContainers[i], 'analytics', secrets));
+    }
+  }
 }
 
 const CASES: [string, (c: Chart) => SupersetComponent, Partial<SupersetInstanceProps>][] = [
@@ -42,7 +140,12 @@ describe('a component on its own', () => {
     const c = chart();
     const construct = build(c);
     const objects = Testing.synth(c);
-    expect(objects).toEqual(fromInstance(section, component));
+    const instance = fromInstance(section, component);
+    // The instance shares files and plain env for its Python pods only; the websocket server reads neither.
+    const python = component !== 'websocket-server';
+    expect(names(instance.all).filter((name) => name.startsWith('ConfigMap/bi-shared-')))
+      .toEqual(python ? [`ConfigMap/${SHARED_CONFIG}`, `ConfigMap/${SHARED_ENV}`] : []);
+    expectSameAsInstance(objects, instance);
     expect(names(objects)).toContain(`Deployment/bi-${component}`);
     expect(construct.node.defaultChild).toBe(construct.deployment);
   });
@@ -50,7 +153,9 @@ describe('a component on its own', () => {
   test('takes the features of the shared settings that add to its pods: the StatsD exporter of monitoring', () => {
     const c = chart();
     const web = new WebServer(c, 'web', { ...SHARED, monitoring: { serviceMonitor: {} } });
-    expect(Testing.synth(c)).toEqual(fromInstance({ webServer: {}, monitoring: { serviceMonitor: {} } }, 'web-server'));
+    const objects = Testing.synth(c);
+    expectSameAsInstance(objects, fromInstance({ webServer: {}, monitoring: { serviceMonitor: {} } }, 'web-server'));
+    expect(pythonPath(objects, objects.find((o) => o.kind === 'Deployment'))['superset_statsd.py']).toContain('STATS_LOGGER');
     expect(web.model.pod.spec.containers.map((container) => container.name)).toEqual(['superset', 'statsd-exporter']);
   });
 

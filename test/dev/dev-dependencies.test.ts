@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { DevDependencies, SupersetInstance, type SupersetInstanceProps } from '../../src';
 import { VALKEY_START } from '../../src/resolve/dev-dependencies';
+import { containerEnv, pythonPath, pythonText } from '../support/pod';
+import { runSupersetConfig } from '../support/python';
 import { envOf, find, mainContainer, synth, type Manifest } from '../util';
 
 const DEV: Partial<SupersetInstanceProps> = { environment: 'Development', secretKeyFrom: undefined, secretKey: 'dev' };
@@ -22,7 +24,8 @@ describe('devDependencies', () => {
   });
 
   test('wires metastore and valkey to them, with the inline development password', () => {
-    const env = envOf(mainContainer(find(manifests, 'Deployment', 'demo-web-server')));
+    const web = find(manifests, 'Deployment', 'demo-web-server');
+    const env = containerEnv(manifests, mainContainer(web), 'default');
     expect(env).toMatchObject({
       SUPERSET_OPERATOR__DB_HOST: 'demo-postgres',
       SUPERSET_OPERATOR__DB_PORT: '5432',
@@ -33,9 +36,13 @@ describe('devDependencies', () => {
       SUPERSET_OPERATOR__VALKEY_PORT: '6379',
       SUPERSET_OPERATOR__VALKEY_PASS: 'superset',
     });
-    const config = find(manifests, 'ConfigMap', 'demo-web-server-config').data['superset_config.py'];
+    const config = pythonText(manifests, web);
     expect(config).toContain('postgresql+psycopg2://');
     expect(config).toContain('# Valkey cache config');
+    // What Superset reads from those files with that environment: the dependencies' addresses and password.
+    const settings = runSupersetConfig(pythonPath(manifests, web), env);
+    expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:superset@demo-postgres:5432/superset');
+    expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_REDIS_URL: 'redis://:superset@demo-valkey:6379/1' });
   });
 
   test('PostgreSQL: pinned image, its own user under the restricted profile, a readiness probe, Recreate', () => {
@@ -125,16 +132,16 @@ describe('devDependencies', () => {
     expect(find(m, 'Deployment', 'demo-valkey').spec.template.spec.containers[0]).toMatchObject({
       image: 'mirror/valkey:8.1.3-alpine', imagePullPolicy: 'Always',
     });
-    expect(envOf(mainContainer(find(m, 'Deployment', 'demo-web-server'))).SUPERSET_OPERATOR__DB_PASS).toBe('pw');
+    expect(containerEnv(m, mainContainer(find(m, 'Deployment', 'demo-web-server')), 'default').SUPERSET_OPERATOR__DB_PASS).toBe('pw');
     expect(m.some((x) => x.kind === 'PersistentVolumeClaim' && x.metadata.name !== 'demo-postgres')).toBe(false);
   });
 
   test('the migrate Job and the schema wait reach the same database', () => {
     const m: Manifest[] = synth({ ...DEV, devDependencies: {}, webServer: {}, lifecycle: {} });
     const job = m.find((x) => x.kind === 'Job' && x.metadata.name.startsWith('demo-migrate-'))!;
-    expect(envOf(job.spec.template.spec.containers[0]).SUPERSET_OPERATOR__DB_HOST).toBe('demo-postgres');
+    expect(containerEnv(m, job.spec.template.spec.containers[0], 'default').SUPERSET_OPERATOR__DB_HOST).toBe('demo-postgres');
     const wait = find(m, 'Deployment', 'demo-web-server').spec.template.spec.initContainers[0];
-    expect(envOf(wait).SUPERSET_OPERATOR__DB_HOST).toBe('demo-postgres');
+    expect(containerEnv(m, wait, 'default').SUPERSET_OPERATOR__DB_HOST).toBe('demo-postgres');
   });
 
   test('the instance exposes them as a typed child', () => {
@@ -185,6 +192,6 @@ describe('DevDependencies on its own', () => {
     });
     const manifests = Testing.synth(chart) as Manifest[];
     expect(manifests.every((m) => m.metadata.namespace === 'dev')).toBe(true);
-    expect(envOf(mainContainer(find(manifests, 'Deployment', 'bi-web-server'))).SUPERSET_OPERATOR__DB_HOST).toBe('shared-postgres');
+    expect(containerEnv(manifests, mainContainer(find(manifests, 'Deployment', 'bi-web-server')), 'dev').SUPERSET_OPERATOR__DB_HOST).toBe('shared-postgres');
   });
 });

@@ -4,14 +4,22 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { containerOf, ofKind, synthMonitored } from './fixture';
+import { containerOf, NAMESPACE, ofKind, synthMonitored } from './fixture';
 import { CHECKSUM_ANNOTATION } from '../../src/resolve/instance-context';
+import { containerEnv, pythonPath, pythonText, writePythonPath } from '../support/pod';
 import { runSupersetConfig, SYSTEM_PYTHON } from '../support/python';
-import { find, synth, type Manifest } from '../util';
+import { find, mainContainer, synth, type Manifest } from '../util';
 
 const EXPORTER = 'statsd-exporter';
-const configOf = (manifests: Manifest[], component: string): string =>
-  find(manifests, 'ConfigMap', `demo-${component}-config`).data['superset_config.py'];
+const SECRETS = { 'app-secret/secret-key': 'k' };
+const deploymentOf = (manifests: Manifest[], component: string): Manifest => find(manifests, 'Deployment', `demo-${component}`);
+/** Every Python file on the component's PYTHONPATH, its own superset_config.py first. */
+const configOf = (manifests: Manifest[], component: string): string => pythonText(manifests, deploymentOf(manifests, component));
+/** The component's own superset_config.py: what it runs, and in which order. */
+const overlayOf = (manifests: Manifest[], component: string): string => pythonPath(manifests, deploymentOf(manifests, component))['superset_config.py'];
+/** The main container's environment as the kubelet sets it. */
+const podEnv = (manifests: Manifest[], component: string): Record<string, string> =>
+  containerEnv(manifests, mainContainer(deploymentOf(manifests, component)), NAMESPACE, SECRETS);
 
 /** Where the exporter of a Deployment receives StatsD, read from its container: the UDP port and the listen flag. */
 function statsdAddress(deployment: Manifest): { port: number; listen: string } {
@@ -104,21 +112,53 @@ describe('STATS_LOGGER in superset_config.py', () => {
     const on = synthMonitored();
     expect(configOf(on, 'web-server')).toContain('STATS_LOGGER = ');
     expect(configOf(on, 'celery-worker')).toContain('STATS_LOGGER = ');
-    expect(configOf(on, 'celery-beat')).not.toContain('STATS_LOGGER');
-    expect(configOf(on, 'celery-flower')).not.toContain('STATS_LOGGER');
-
-    const off = synthMonitored({ monitoring: { serviceMonitor: {}, statsdExporter: { disabled: true } } });
-    const unmonitored = synthMonitored({ monitoring: undefined });
-    for (const manifests of [off, unmonitored]) {
-      expect(configOf(manifests, 'web-server')).not.toContain('STATS_LOGGER');
-      expect(configOf(manifests, 'celery-worker')).not.toContain('STATS_LOGGER');
+    // The shared file is on every Python pod's PYTHONPATH; only the overlays of the exporter's pods run it.
+    for (const component of ['web-server', 'celery-worker']) expect(overlayOf(on, component)).toContain('_include("superset_statsd.py")');
+    for (const component of ['celery-beat', 'celery-flower']) {
+      expect(overlayOf(on, component)).not.toContain('STATS_LOGGER');
+      expect(overlayOf(on, component)).not.toContain('superset_statsd.py');
     }
-  });
+    // What Python ends up with, on each pod's whole PYTHONPATH and environment.
+    const root = fakeSuperset(true);
+    try {
+      const statsLogger = (manifests: Manifest[], component: string): unknown => {
+        const files = pythonPath(manifests, deploymentOf(manifests, component));
+        return runSupersetConfig(files, { ...podEnv(manifests, component), PYTHONPATH: root }).STATS_LOGGER;
+      };
+      for (const component of ['web-server', 'celery-worker']) expect([component, statsLogger(on, component)]).toEqual([component, expect.any(String)]);
+      for (const component of ['celery-beat', 'celery-flower']) expect([component, statsLogger(on, component)]).toEqual([component, undefined]);
+
+      const off = synthMonitored({ monitoring: { serviceMonitor: {}, statsdExporter: { disabled: true } } });
+      const unmonitored = synthMonitored({ monitoring: undefined });
+      for (const manifests of [off, unmonitored]) {
+        expect(configOf(manifests, 'web-server')).not.toContain('STATS_LOGGER');
+        expect(configOf(manifests, 'celery-worker')).not.toContain('STATS_LOGGER');
+        expect(statsLogger(manifests, 'web-server')).toBeUndefined();
+        expect(statsLogger(manifests, 'celery-worker')).toBeUndefined();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('comes before the user config, which can replace it', () => {
-    const config = configOf(synthMonitored({ config: 'STATS_LOGGER = None' }), 'web-server');
-    expect(config.indexOf('STATS_LOGGER = _StatsdLogger')).toBeLessThan(config.indexOf('STATS_LOGGER = None'));
-  });
+    const manifests = synthMonitored({ config: 'STATS_LOGGER = None' });
+    const config = configOf(manifests, 'web-server');
+    expect(config).toContain('STATS_LOGGER = _StatsdLogger');
+    expect(config).toContain('STATS_LOGGER = None');
+    // The overlay runs the StatsD file before the user's base config ...
+    const overlay = overlayOf(manifests, 'web-server');
+    expect(overlay.indexOf('_include("superset_statsd.py")')).toBeGreaterThan(-1);
+    expect(overlay.indexOf('_include("superset_statsd.py")')).toBeLessThan(overlay.indexOf('_include("superset_base.py")'));
+    // ... so Python ends up with the user's value.
+    const root = fakeSuperset(true);
+    try {
+      const settings = runSupersetConfig(pythonPath(manifests, deploymentOf(manifests, 'web-server')), { ...podEnv(manifests, 'web-server'), PYTHONPATH: root });
+      expect(settings).toHaveProperty('STATS_LOGGER', null);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('names the mapping\'s digest, so a changed mapping changes the config checksum and rolls the pods', () => {
     const manifests = synthMonitored();
@@ -163,12 +203,12 @@ function fakeSuperset(withStatsd: boolean): string {
 
 describe('STATS_LOGGER, executed by python3', () => {
   const manifests = synthMonitored();
-  const env = { SUPERSET_OPERATOR__SECRET_KEY: 'k' };
 
   test.each(['web-server', 'celery-worker'])('on the %s, is Superset\'s StatsD logger aimed at the exporter in the pod', (component) => {
     const root = fakeSuperset(true);
     try {
-      const settings = runSupersetConfig(configOf(manifests, component), { ...env, PYTHONPATH: root });
+      const files = pythonPath(manifests, deploymentOf(manifests, component));
+      const settings = runSupersetConfig(files, { ...podEnv(manifests, component), PYTHONPATH: root });
       const address = statsdAddress(find(manifests, 'Deployment', `demo-${component}`));
       expect(address.listen).toBe(`:${address.port}`);
       // The sidecar shares the pod's network namespace, so loopback reaches it.
@@ -180,6 +220,7 @@ describe('STATS_LOGGER, executed by python3', () => {
 
   test('without the statsd package, sends the same StatsD datagrams to the exporter', () => {
     const root = fakeSuperset(false);
+    const pythonpath = mkdtempSync(path.join(tmpdir(), 'statsd-pythonpath-'));
     const address = statsdAddress(find(manifests, 'Deployment', 'demo-web-server'));
     // Bind where the exporter listens, run the config, emit a counter and a timer, and report what arrived.
     const script = [
@@ -194,10 +235,9 @@ describe('STATS_LOGGER, executed by python3', () => {
       'print(json.dumps([sink.recv(512).decode() for _ in range(3)]))',
     ].join('\n');
     try {
-      const configPath = path.join(root, 'superset_config.py');
-      writeFileSync(configPath, configOf(manifests, 'web-server'));
+      const configPath = writePythonPath(pythonpath, pythonPath(manifests, deploymentOf(manifests, 'web-server')));
       const run = spawnSync(SYSTEM_PYTHON, ['-c', script, configPath], {
-        encoding: 'utf-8', env: { ...env, PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' }, timeout: 30_000,
+        encoding: 'utf-8', env: { ...podEnv(manifests, 'web-server'), PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' }, timeout: 30_000,
       });
       expect(run.stderr).toBe('');
       expect(JSON.parse(run.stdout)).toEqual([
@@ -207,6 +247,7 @@ describe('STATS_LOGGER, executed by python3', () => {
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
+      rmSync(pythonpath, { recursive: true, force: true });
     }
   });
 });
