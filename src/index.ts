@@ -18,7 +18,7 @@ export type { MonitoringModel, ScrapeTarget } from './base/model/monitoring';
 export * from './constructs/lifecycle-jobs';
 export * from './constructs/dev-dependencies';
 export type { ResolvedLifecycle, ResolvedTask, ResolvedTaskConfigMap, ResolvedTaskPod } from './base/model/lifecycle';
-export type { ResolvedComponent, ResolvedInstance, ResolvedRoute, ResolvedService } from './base/model/instance';
+export type { ResolvedComponent, ResolvedConfigMap, ResolvedInstance, ResolvedRoute, ResolvedService } from './base/model/instance';
 export type { ResolvedPodSpec, ResolvedServiceAccount } from './base/model/pod';
 export type { ComponentType } from './base/component-types';
 export type { Labels } from './base/labels';

@@ -12,8 +12,11 @@ import type { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
 
 /** A ConfigMap of the instance. */
 export interface ResolvedConfigMap {
+  /** The ConfigMap name. */
   readonly name: string;
+  /** Its labels. */
   readonly labels: Labels;
+  /** Its data: file names or variable names to text. */
   readonly data: Labels;
 }
 
