@@ -156,6 +156,9 @@ describe('Plain Job names change exactly when the Job would', () => {
     ['a new image', { image: { tag: '6.1.1' } }, ['init', 'migrate', 'rotate']],
     ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), ['init', 'migrate', 'rotate']],
     ['the top-level config', { config: 'X = 1' }, ['init', 'migrate', 'rotate']],
+    // What the tasks read from the instance's shared files and variables is theirs too.
+    ['the feature flags (a shared file)', { featureFlags: { ALERT_REPORTS: true } }, ['init', 'migrate', 'rotate']],
+    ['the metastore host (a shared variable)', { metastore: { ...METASTORE, host: 'pg2' } }, ['init', 'migrate', 'rotate']],
     ['a migrate trigger', lifecycle({ migrate: { trigger: 'again' } }), ['migrate']],
     ['an init trigger', lifecycle({ init: { trigger: 'again' } }), ['init']],
     ['the init command', lifecycle({ init: { command: ['superset', 'init'] } }), ['init']],
@@ -182,6 +185,8 @@ describe('with a seed, its Job is the only one, and it seeds again exactly when 
     // The tasks after the seed run in its pod, so re-running one of them runs the whole pod again.
     ['an init trigger', lifecycle({ init: { trigger: 'again' } }), true],
     ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), true],
+    ['the feature flags (a shared file)', { featureFlags: { ALERT_REPORTS: true } }, true],
+    ['the metastore host (a shared variable)', { metastore: { ...METASTORE, host: 'pg2' } }, true],
     ['forceReload', { forceReload: '2' }, false],
     ['a component\'s settings', { webServer: { replicas: 3, config: 'WEB = 1' } }, false],
   ])('%s: %s', (_what, change, renamed) => {
