@@ -1,16 +1,19 @@
 // A metastore whose database, user and password hold every character SQLAlchemy's URL syntax uses, against a real
-// PostgreSQL 15: the lifecycle create-database script creates the database under its literal name, the rendered
-// superset_config.py's SQLALCHEMY_DATABASE_URI connects to exactly that database as that user through SQLAlchemy and
-// psycopg2, and the schema wait finds the migrated revision there. Over IPv4 and over the IPv6 loopback.
+// PostgreSQL 15: the migrate Job's create-database container creates the database under its literal name, the
+// SQLALCHEMY_DATABASE_URI of the web server pod's config files and environment connects to exactly that database as
+// that user through SQLAlchemy and psycopg2, and the pod's wait-for-migrations container finds the migrated revision
+// there. Over IPv4 and over the IPv6 loopback.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Chart, Testing } from 'cdk8s';
+import { commandIn, jobOf, pythonOnPath } from './lifecycle/helpers';
+import { containerEnv, pythonPath, writePythonPath } from './support/pod';
 import { startPostgres, type PostgresServer } from './support/postgres-server';
 import { SYSTEM_PYTHON } from './support/python';
-import { renderComponent } from './support/rendered-instance';
 import { run } from './support/servers';
-import { createDatabaseScript } from '../src/render/database-scripts';
-import { SCHEMA_WAIT_SCRIPT } from '../src/resolve/lifecycle/schema-wait';
+import { BASE, find, mainContainer, type Manifest } from './util';
+import { SupersetInstance } from '../src';
 
 jest.setTimeout(120_000);
 
@@ -19,6 +22,8 @@ const DATABASE = 'sup\'er "db" 50%25 %zz /a#b@c:d&e=f+g ü€ \\ ;';
 const USER = 'o\'neil @x:y/z%41?#';
 const PASSWORD = 'p@ss:w/rd%25?#& "q" ü';
 const REVISION = 'b1a2c3d4e5f6';
+/** The Secrets the instance references, keyed `<secret>/<key>`. */
+const SECRETS = { 'app-secret/secret-key': 'k', 'db/password': PASSWORD };
 
 /** The database name, user and URI as SQLAlchemy and psycopg2 see them after loading superset_config.py. */
 const CONNECT = `
@@ -53,22 +58,36 @@ describe('a metastore with hostile names on a real PostgreSQL 15', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  /** The web server's config and pod environment, rendered by the library for a metastore on `host`. */
-  function rendered(host: string) {
-    const component = renderComponent('bi', 'superset', {
-      metastore: { host, port: server.port, database: DATABASE, username: USER, passwordFrom: { name: 'db', key: 'password' } },
+  /** The instance the library renders for a metastore on `host`, in namespace `bi`, with the lifecycle on. */
+  function synthFor(host: string): Manifest[] {
+    const chart = new Chart(Testing.app(), 'bi-superset', { namespace: 'bi' });
+    new SupersetInstance(chart, 'superset', {
+      ...BASE,
+      metastore: { host, port: server.port, database: DATABASE, username: USER, passwordFrom: { name: 'db', key: 'password' }, createDatabase: true },
       webServer: {},
-    }, 'web-server', { 'app-secret/secret-key': 'k', 'db/password': PASSWORD });
-    const dir = mkdtempSync(path.join(root, 'config-'));
-    writeFileSync(path.join(dir, 'superset_config.py'), component.config);
-    return { dir, env: { ...component.env, SUPERSET_CONFIG_PATH: path.join(dir, 'superset_config.py'), PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1' } };
+      lifecycle: {},
+    });
+    return Testing.synth(chart);
+  }
+
+  /** The web server's PYTHONPATH files written to a folder, and its main container's environment as the kubelet sets it. */
+  function rendered(host: string) {
+    const manifests = synthFor(host);
+    const deployment = find(manifests, 'Deployment', 'superset-web-server');
+    const dir = mkdtempSync(path.join(root, 'pythonpath-'));
+    const configPath = writePythonPath(dir, pythonPath(manifests, deployment));
+    const podEnv = containerEnv(manifests, mainContainer(deployment), 'bi', SECRETS);
+    return { manifests, deployment, dir, env: { ...podEnv, SUPERSET_CONFIG_PATH: configPath, PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1' } };
   }
 
   test('create-database creates the database under its literal name, and is idempotent', () => {
-    const { env } = rendered('127.0.0.1');
-    const shellEnv = { ...env, PATH: `${PG_BIN}:/usr/bin:/bin` };
-    expect(run('/bin/sh', ['-c', createDatabaseScript('PostgreSQL')], { env: shellEnv })).toContain('create-database: created');
-    expect(run('/bin/sh', ['-c', createDatabaseScript('PostgreSQL')], { env: shellEnv })).toContain('exists');
+    // The migrate Job's create-database container, run as its command says with its own environment.
+    const manifests = synthFor('127.0.0.1');
+    const create = jobOf(manifests, 'migrate').spec.template.spec.initContainers.find((c: any) => c.name === 'create-database');
+    const [shell, ...args] = create.command;
+    const shellEnv = { ...containerEnv(manifests, create, 'bi', SECRETS), PATH: `${PG_BIN}:/usr/bin:/bin` };
+    expect(run(shell, args, { env: shellEnv })).toContain('create-database: created');
+    expect(run(shell, args, { env: shellEnv })).toContain('exists');
     const names = run(path.join(PG_BIN, 'psql'), ['-X', '-A', '-t', '-c', 'SELECT datname FROM pg_database'], { env: { ...server.env } });
     expect(names.split('\n')).toContain(DATABASE);
   });
@@ -81,19 +100,26 @@ describe('a metastore with hostile names on a real PostgreSQL 15', () => {
   });
 
   test('the schema wait connects to that database and finds the head revision', () => {
-    const { dir, env } = rendered('127.0.0.1');
+    const { manifests, deployment, dir } = rendered('127.0.0.1');
     // As the instance's role, which migrations run as. PGDATABASE rather than -d: psql reads a -d value containing
     // '=' as a connection string.
     run(path.join(PG_BIN, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1'], {
       env: { ...server.env, PGDATABASE: DATABASE, PGUSER: USER, PGPASSWORD: PASSWORD },
       input: `CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);\nINSERT INTO alembic_version VALUES ('${REVISION}');\n`,
     });
-    // A stand-in `superset` package holding only the migration that is the head.
-    const versions = path.join(dir, 'superset', 'migrations', 'versions');
+    // A stand-in `superset` package holding only the migration that is the head, installed outside the PYTHONPATH
+    // folder as in the image.
+    const site = mkdtempSync(path.join(root, 'site-'));
+    const versions = path.join(site, 'superset', 'migrations', 'versions');
     mkdirSync(versions, { recursive: true });
-    writeFileSync(path.join(dir, 'superset', '__init__.py'), '');
+    writeFileSync(path.join(site, 'superset', '__init__.py'), '');
     writeFileSync(path.join(versions, 'head.py'), `revision = "${REVISION}"\ndown_revision = None\n`);
-    const output = run(SYSTEM_PYTHON, ['-c', SCHEMA_WAIT_SCRIPT], { env: { ...env, PYTHONPATH: dir }, timeoutMs: 8_000 });
+    // The web server's wait-for-migrations container, run as its command says, with its environment.
+    const wait = deployment.spec.template.spec.initContainers.find((c: any) => c.name === 'wait-for-migrations');
+    expect(wait.command).toEqual(['python', '/app/pythonpath/wait_for_migrations.py']);
+    const [python, ...args] = commandIn(wait.command, dir);
+    const env = { ...containerEnv(manifests, wait, 'bi', SECRETS), PATH: pythonOnPath(site), PYTHONPATH: site, PYTHONDONTWRITEBYTECODE: '1' };
+    const output = run(python, args, { env, timeoutMs: 8_000 });
     expect(output).toContain(`the metastore is at the head revision ${REVISION}`);
   });
 });

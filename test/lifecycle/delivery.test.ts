@@ -1,6 +1,8 @@
 import { Testing } from 'cdk8s';
-import { initContainerNames, jobOf, METASTORE, podOf, synthLifecycle } from './helpers';
+import { initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskContainer } from './helpers';
 import { SupersetInstance, type SupersetInstanceProps } from '../../src';
+import { containerEnv, pythonPath } from '../support/pod';
+import { runSupersetConfig } from '../support/python';
 import { BASE, find, type Manifest } from '../util';
 
 const ws = { image: { repository: 'ws', tag: '1' } };
@@ -42,8 +44,11 @@ describe('Plain delivery (the default)', () => {
       for (const field of ['image', 'imagePullPolicy', 'env', 'envFrom', 'volumeMounts', 'resources', 'securityContext']) {
         expect(wait[field]).toEqual(main[field]);
       }
-      expect(wait.command.slice(0, 2)).toEqual(['python', '-c']);
-      expect(wait.command[2]).toContain('SELECT version_num FROM alembic_version');
+      // The program is a file of the pod's PYTHONPATH, shared by the instance's pods.
+      expect(wait.command).toEqual(['python', '/app/pythonpath/wait_for_migrations.py']);
+      expect(pythonPath(manifests, find(manifests, 'Deployment', `demo-${component}`))['wait_for_migrations.py'])
+        .toContain('SELECT version_num FROM alembic_version');
+      expect(find(manifests, 'ConfigMap', 'demo-shared-config').data['wait_for_migrations.py']).toContain('SELECT version_num FROM alembic_version');
       for (const field of ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'args']) expect(wait[field]).toBeUndefined();
     },
   );
@@ -68,7 +73,8 @@ describe('Plain delivery (the default)', () => {
   test('the wait sources the component\'s bootstrap script, which may install the database driver', () => {
     const boot = synthLifecycle({ bootstrapScript: 'echo top', webServer: { bootstrapScript: 'echo web' }, celeryWorker: {} });
     const wait = (component: string) => find(boot, 'Deployment', `demo-${component}`).spec.template.spec.initContainers[0].command;
-    expect(wait('web-server')[2]).toMatch(/^\. '\/app\/pythonpath\/superset_bootstrap\.sh'; exec 'python' '-c' 'import ast/);
+    expect(wait('web-server')).toEqual(['/bin/sh', '-c', '. \'/app/pythonpath/superset_bootstrap.sh\'; exec \'python\' \'/app/pythonpath/wait_for_migrations.py\'']);
+    expect(pythonPath(boot, find(boot, 'Deployment', 'demo-web-server'))['superset_bootstrap.sh']).toBe('echo web');
     expect(find(boot, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBe('echo web');
     expect(wait('celery-worker')[0]).toBe('/bin/sh');
   });
@@ -85,6 +91,52 @@ describe('Plain delivery (the default)', () => {
       expect(find(m, 'Deployment', 'demo-web-server').spec.template.spec.initContainers).toBeUndefined();
     }
     expect(initContainerNames(podOf(jobOf(synthLifecycle({ lifecycle: { migrate: { disabled: true } } }), 'init')))).toEqual([]);
+  });
+});
+
+describe('the files and variables a task pod reads', () => {
+  /** Test values of the Secrets EVERY_TASK references, keyed `<secret>/<key>`. */
+  const SECRETS = { 'app-secret/secret-key': 's', 'old/k': 'o', 'db/pw': 'p w' };
+  const props = { config: 'ROW_LIMIT = 5000' };
+  const plain = withDelivery('Plain', {}, props);
+  const TASKS = ['migrate', 'rotate', 'init'];
+
+  test('with Plain delivery a task reads the shared ConfigMaps, as the components do', () => {
+    for (const task of TASKS) {
+      const job = jobOf(plain, task);
+      expect(podOf(job).volumes).toEqual([{
+        name: 'superset-config',
+        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-config` } }] },
+      }]);
+      expect(Object.keys(find(plain, 'ConfigMap', `demo-${task}-config`).data)).toEqual(['superset_config.py']);
+      // One folder: a shared file of the same name would hide the task's own.
+      expect(find(plain, 'ConfigMap', 'demo-shared-config').data['superset_config.py']).toBeUndefined();
+      expect(Object.keys(pythonPath(plain, job)).sort()).toEqual(['superset_base.py', 'superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);
+      for (const container of [...podOf(job).initContainers ?? [], ...podOf(job).containers]) {
+        expect(container.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
+      }
+    }
+  });
+
+  // Hooks run before the instance's other objects exist, so they cannot read its shared ConfigMaps.
+  test.each(['ArgoCD', 'Helm'] as const)('with %s delivery a task\'s own ConfigMap holds every file it reads and its env is inline', (delivery) => {
+    const hooks = withDelivery(delivery, {}, props);
+    for (const task of TASKS) {
+      const job = jobOf(hooks, task);
+      expect(podOf(job).volumes).toEqual([{ name: 'superset-config', configMap: { name: `demo-${task}-config` } }]);
+      expect(Object.keys(find(hooks, 'ConfigMap', `demo-${task}-config`).data).sort()).toEqual(['superset_base.py', 'superset_config.py', 'superset_shared.py']);
+      for (const container of [...podOf(job).initContainers ?? [], ...podOf(job).containers]) expect(container.envFrom).toBeUndefined();
+      expect(JSON.stringify(job)).not.toContain('demo-shared-');
+      // The pod reads the same files and variables as the Plain Job's, the schema-wait program aside: hooks do not wait.
+      const { 'wait_for_migrations.py': program, ...plainFiles } = pythonPath(plain, jobOf(plain, task));
+      expect(program).toBeDefined();
+      expect(pythonPath(hooks, job)).toEqual(plainFiles);
+      const env = containerEnv(hooks, taskContainer(job), 'bi', SECRETS);
+      expect(env).toEqual(containerEnv(plain, taskContainer(jobOf(plain, task)), 'bi', SECRETS));
+      // And a real Python loads the config from those files alone.
+      const settings = runSupersetConfig(pythonPath(hooks, job), env);
+      expect(settings).toMatchObject({ ROW_LIMIT: 5000, SQLALCHEMY_DATABASE_URI: 'postgresql+psycopg2://superset:p%20w@pg:5432/superset' });
+    }
   });
 });
 
@@ -106,6 +158,9 @@ describe('Plain Job names change exactly when the Job would', () => {
     ['a new image', { image: { tag: '6.1.1' } }, ['init', 'migrate', 'rotate']],
     ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), ['init', 'migrate', 'rotate']],
     ['the top-level config', { config: 'X = 1' }, ['init', 'migrate', 'rotate']],
+    // What the tasks read from the instance's shared files and variables is theirs too.
+    ['the feature flags (a shared file)', { featureFlags: { ALERT_REPORTS: true } }, ['init', 'migrate', 'rotate']],
+    ['the metastore host (a shared variable)', { metastore: { ...METASTORE, host: 'pg2' } }, ['init', 'migrate', 'rotate']],
     ['a migrate trigger', lifecycle({ migrate: { trigger: 'again' } }), ['migrate']],
     ['an init trigger', lifecycle({ init: { trigger: 'again' } }), ['init']],
     ['the init command', lifecycle({ init: { command: ['superset', 'init'] } }), ['init']],
@@ -132,6 +187,8 @@ describe('with a seed, its Job is the only one, and it seeds again exactly when 
     // The tasks after the seed run in its pod, so re-running one of them runs the whole pod again.
     ['an init trigger', lifecycle({ init: { trigger: 'again' } }), true],
     ['lifecycle.config (the mounted file)', lifecycle({ config: 'X = 1' }), true],
+    ['the feature flags (a shared file)', { featureFlags: { ALERT_REPORTS: true } }, true],
+    ['the metastore host (a shared variable)', { metastore: { ...METASTORE, host: 'pg2' } }, true],
     ['forceReload', { forceReload: '2' }, false],
     ['a component\'s settings', { webServer: { replicas: 3, config: 'WEB = 1' } }, false],
   ])('%s: %s', (_what, change, renamed) => {

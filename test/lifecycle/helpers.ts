@@ -1,5 +1,8 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
 import type { SupersetInstanceProps } from '../../src';
 import { pythonPath, pythonText } from '../support/pod';
+import { SYSTEM_PYTHON } from '../support/python';
 import { synth, type Manifest } from '../util';
 
 /** A structured metastore with its password in a Secret. */
@@ -45,4 +48,28 @@ export function taskFiles(manifests: Manifest[], task: string): Record<string, s
 /** The names of a pod's init containers. */
 export function initContainerNames(pod: any): string[] {
   return (pod.initContainers ?? []).map((c: any) => c.name);
+}
+
+/** Where a pod mounts its PYTHONPATH files. */
+const PYTHONPATH_MOUNT = '/app/pythonpath';
+
+/**
+ * A container's command as it runs on this machine: its /app/pythonpath is `folder` (where the test wrote the pod's
+ * files), every other word as written. Run it with a PATH from `pythonOnPath`.
+ */
+export function commandIn(command: readonly string[], folder: string): string[] {
+  // The folder takes the mount's place inside shell-quoted words too, where it must need no quoting of its own.
+  if (!/^[\w./-]+$/.test(folder)) throw new Error(`${folder} would need quoting in a shell command`);
+  return command.map((part) => part.split(PYTHONPATH_MOUNT).join(folder));
+}
+
+/**
+ * A PATH (made in `dir`) on which `python`, the name the Superset image's commands use, is the system interpreter,
+ * which has Debian's SQLAlchemy and drivers; then /usr/bin and /bin, for `sh`.
+ */
+export function pythonOnPath(dir: string): string {
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  symlinkSync(SYSTEM_PYTHON, path.join(bin, 'python'));
+  return `${bin}:/usr/bin:/bin`;
 }

@@ -1,11 +1,14 @@
 import { Testing } from 'cdk8s';
 import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer, taskFiles } from './helpers';
 import { SupersetInstance } from '../../src';
+import { containerEnv, pythonPath } from '../support/pod';
 import { runSupersetConfig } from '../support/python';
 import { BASE, envOf, find } from '../util';
 
 const REF = (name: string) => ({ name, key: 'k' });
 const ENGINE = { previousSecretKeyFrom: REF('old'), metastore: METASTORE, valkey: { host: 'valkey', passwordFrom: REF('vk') } };
+/** Test values of the Secrets ENGINE references, keyed `<secret>/<key>`. */
+const SECRETS = { 'app-secret/secret-key': 's', 'old/k': 'o', 'db/pw': 'p w', 'vk/k': 'v' };
 const RESTRICTED_CONTAINER = {
   runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
 };
@@ -25,19 +28,40 @@ describe('migrate, rotate and init Jobs', () => {
     const job = jobOf(manifests, task);
     const container = taskContainer(job);
     expect(container).toMatchObject({ image: 'apachesuperset.docker.scarf.sh/apache/superset:6.1.0', imagePullPolicy: 'IfNotPresent' });
+    // Secret references and the pod's namespace stay in env; the plain managed values come from the shared ConfigMap.
     expect(container.env.map((e: any) => e.name)).toEqual([
-      'SUPERSET_OPERATOR__INSTANCE_NAME', 'SUPERSET_OPERATOR__SECRET_KEY', 'SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY',
-      'SUPERSET_OPERATOR__DB_HOST', 'SUPERSET_OPERATOR__DB_PORT', 'SUPERSET_OPERATOR__DB_NAME', 'SUPERSET_OPERATOR__DB_USER',
-      'SUPERSET_OPERATOR__DB_PASS', 'SUPERSET_OPERATOR__NAMESPACE', 'SUPERSET_OPERATOR__VALKEY_HOST',
-      'SUPERSET_OPERATOR__VALKEY_PORT', 'SUPERSET_OPERATOR__VALKEY_PASS',
+      'SUPERSET_OPERATOR__SECRET_KEY', 'SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY', 'SUPERSET_OPERATOR__DB_PASS',
+      'SUPERSET_OPERATOR__NAMESPACE', 'SUPERSET_OPERATOR__VALKEY_PASS',
     ]);
+    expect(container.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
     expect(envOf(container)).toMatchObject({
       SUPERSET_OPERATOR__SECRET_KEY: { secretKeyRef: { name: 'app-secret', key: 'secret-key' } },
       SUPERSET_OPERATOR__DB_PASS: { secretKeyRef: { name: 'db', key: 'pw' } },
       SUPERSET_OPERATOR__VALKEY_PASS: { secretKeyRef: { name: 'vk', key: 'k' } },
     });
+    // What the pod sees: every variable the components get, and nothing else (forceReload restarts components only).
+    expect(containerEnv(manifests, container, 'bi', SECRETS)).toEqual({
+      SUPERSET_OPERATOR__INSTANCE_NAME: 'demo',
+      SUPERSET_OPERATOR__SECRET_KEY: 's',
+      SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY: 'o',
+      SUPERSET_OPERATOR__DB_HOST: 'pg',
+      SUPERSET_OPERATOR__DB_PORT: '5432',
+      SUPERSET_OPERATOR__DB_NAME: 'superset',
+      SUPERSET_OPERATOR__DB_USER: 'superset',
+      SUPERSET_OPERATOR__DB_PASS: 'p w',
+      SUPERSET_OPERATOR__NAMESPACE: 'bi',
+      SUPERSET_OPERATOR__VALKEY_HOST: 'valkey',
+      SUPERSET_OPERATOR__VALKEY_PORT: '6379',
+      SUPERSET_OPERATOR__VALKEY_PASS: 'v',
+    });
     expect(container.volumeMounts).toEqual([{ name: 'superset-config', mountPath: '/app/pythonpath', readOnly: true }]);
-    expect(podOf(job).volumes).toEqual([{ name: 'superset-config', configMap: { name: `demo-${task}-config` } }]);
+    // The instance's shared files, then the task's own superset_config.py, in one folder.
+    expect(podOf(job).volumes).toEqual([{
+      name: 'superset-config',
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-config` } }] },
+    }]);
+    expect(Object.keys(find(manifests, 'ConfigMap', `demo-${task}-config`).data)).toEqual(['superset_config.py']);
+    expect(Object.keys(taskFiles(manifests, task)).sort()).toEqual(['superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);
     expect(find(manifests, 'ConfigMap', `demo-${task}-config`).metadata.labels).toEqual({
       'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': `demo-${task}`,
     });
@@ -146,25 +170,24 @@ describe('the lifecycle superset_config.py', () => {
     expect(taskConfig(manifests, 'rotate')).toBe(config);
     expect(taskConfig(manifests, 'init')).toBe(config);
     expect(config).toContain('"poolclass": NullPool');
-    expect(config.indexOf('ROW_LIMIT = 5000')).toBeLessThan(config.indexOf('TASK_SETTING = "lifecycle"'));
+    // The base config is a shared file the task's superset_config.py runs before its own lifecycle.config.
+    const files = taskFiles(manifests, 'migrate');
+    expect(files['superset_base.py']).toContain('ROW_LIMIT = 5000');
+    const overlay = files['superset_config.py'];
+    expect(overlay.indexOf('_include("superset_base.py")')).toBeGreaterThan(-1);
+    expect(overlay.indexOf('_include("superset_base.py")')).toBeLessThan(overlay.indexOf('TASK_SETTING = "lifecycle"'));
     expect(config).not.toContain('WEB_ONLY');
   });
 
+  test('a real Python runs the base config before lifecycle.config', () => {
+    const ordered = synthLifecycle({ config: 'ORDER = ["base"]', lifecycle: { config: 'ORDER = ORDER + ["lifecycle"]' } });
+    const job = jobOf(ordered, 'migrate');
+    const settings = runSupersetConfig(pythonPath(ordered, job), containerEnv(ordered, taskContainer(job), 'bi', SECRETS));
+    expect(settings.ORDER).toEqual(['base', 'lifecycle']);
+  });
+
   test('runs with a real Python and the Job\'s environment', () => {
-    const env = {
-      SUPERSET_OPERATOR__INSTANCE_NAME: 'demo',
-      SUPERSET_OPERATOR__SECRET_KEY: 's',
-      SUPERSET_OPERATOR__PREVIOUS_SECRET_KEY: 'o',
-      SUPERSET_OPERATOR__DB_HOST: 'pg',
-      SUPERSET_OPERATOR__DB_PORT: '5432',
-      SUPERSET_OPERATOR__DB_NAME: 'superset',
-      SUPERSET_OPERATOR__DB_USER: 'superset',
-      SUPERSET_OPERATOR__DB_PASS: 'p w',
-      SUPERSET_OPERATOR__NAMESPACE: 'bi',
-      SUPERSET_OPERATOR__VALKEY_HOST: 'valkey',
-      SUPERSET_OPERATOR__VALKEY_PORT: '6379',
-      SUPERSET_OPERATOR__VALKEY_PASS: 'v',
-    };
+    const env = containerEnv(manifests, taskContainer(jobOf(manifests, 'init')), 'bi', SECRETS);
     const settings = runSupersetConfig(taskFiles(manifests, 'init'), env);
     expect(settings.SQLALCHEMY_DATABASE_URI).toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
     expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toEqual({ poolclass: 'NullPool' });
@@ -176,7 +199,12 @@ describe('the lifecycle superset_config.py', () => {
   });
 
   test('lifecycle.sqlaEngineOptions disabled leaves the engine options out', () => {
-    expect(taskConfig(synthLifecycle({ lifecycle: { sqlaEngineOptions: { preset: 'disabled' } } }), 'migrate')).not.toContain('SQLALCHEMY_ENGINE_OPTIONS');
+    const disabled = synthLifecycle({ lifecycle: { sqlaEngineOptions: { preset: 'disabled' } } });
+    // The schema-wait program on the shared PYTHONPATH reads the setting; no config file defines it.
+    const { 'wait_for_migrations.py': _program, ...config } = taskFiles(disabled, 'migrate');
+    expect(Object.values(config).join('\n')).not.toContain('SQLALCHEMY_ENGINE_OPTIONS');
+    const job = jobOf(disabled, 'migrate');
+    expect(runSupersetConfig(config, containerEnv(disabled, taskContainer(job), 'bi', SECRETS)).SQLALCHEMY_ENGINE_OPTIONS).toBeUndefined();
   });
 });
 
@@ -224,6 +252,7 @@ describe('images, pod settings, deadlines and retries', () => {
     expect(container.args).toEqual(['--verbose']);
     expect(container.resources).toEqual({ requests: { cpu: '250m' } });
     expect(envOf(container)).toMatchObject({ SUPERSET_OPERATOR__INSTANCE_NAME: 'demo', TZ: 'UTC', LANG: 'C.UTF-8' });
+    expect(containerEnv(manifests, container, 'bi', SECRETS)).toMatchObject({ SUPERSET_OPERATOR__INSTANCE_NAME: 'demo', TZ: 'UTC', LANG: 'C.UTF-8' });
   });
 
   test.each([
@@ -315,7 +344,8 @@ describe('the seed', () => {
     // Init containers run in order, each only after the previous one succeeded; the last task is the main container.
     expect(initContainerNames(pod)).toEqual(['seed', 'migrate', 'rotate']);
     expect(pod.containers.map((c: any) => c.name)).toEqual(['init']);
-    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-seed-config']);
+    // The seed's own ConfigMap, and the instance's shared files and variables its Superset containers read.
+    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-seed-config']);
     expect(find(manifests, 'ConfigMap', 'demo-seed-config').metadata.labels).toEqual({
       'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-seed',
     });
@@ -328,7 +358,15 @@ describe('the seed', () => {
     const pod = podOf(jobOf(manifests, 'seed'));
     for (const task of ['migrate', 'rotate', 'init']) expect(named(pod, task)).toEqual({ ...taskContainer(jobOf(alone, task)), name: task });
     expect(find(manifests, 'ConfigMap', 'demo-seed-config').data).toEqual(find(alone, 'ConfigMap', 'demo-migrate-config').data);
-    expect(pod.volumes).toEqual([{ name: 'superset-config', configMap: { name: 'demo-seed-config' } }]);
+    expect(pod.volumes).toEqual([{
+      name: 'superset-config',
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-seed-config' } }] },
+    }]);
+    // The seed pod reads the same config files as the task's own Job; only the schema-wait program, which nothing in
+    // the seed pod runs, is not shared there.
+    const { 'wait_for_migrations.py': program, ...taskOwn } = taskFiles(alone, 'migrate');
+    expect(program).toBeDefined();
+    expect(pythonPath(manifests, jobOf(manifests, 'seed'))).toEqual(taskOwn);
     // Nothing waits for migrations and nothing creates the database: the seed does, and migrate runs before the rest.
     expect(initContainerNames(pod)).not.toContain('wait-for-migrations');
   });
