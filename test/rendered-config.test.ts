@@ -1,5 +1,7 @@
-// End to end: the superset_config.py of a synthesized ConfigMap, executed by a real Python interpreter with the
-// environment the Deployment gives the pod (Secret references replaced by the values a Secret would hold).
+// End to end: the pod's whole PYTHONPATH (its superset_config.py and the instance's shared files, as the kubelet
+// projects them), executed by a real Python interpreter with the environment the kubelet gives the pod (the shared
+// env ConfigMap, then the container's env; Secret references replaced by the values a Secret would hold).
+import { containerEnv, pythonPath } from './support/pod';
 import { redisUrlSettings, runSupersetConfig } from './support/python';
 import { find, mainContainer, synth, type Manifest } from './util';
 
@@ -14,19 +16,12 @@ const SECRETS: Record<string, string> = {
 /** The namespace the manifests (which name none) are applied to. */
 const POD_NAMESPACE = 'analytics';
 
-/** The pod's environment as the kubelet would set it. */
-function podEnv(deployment: Manifest): Record<string, string> {
-  return Object.fromEntries(mainContainer(deployment).env.map((e: any) => {
-    if (e.value !== undefined) return [e.name, e.value];
-    if (e.valueFrom.fieldRef?.fieldPath === 'metadata.namespace') return [e.name, POD_NAMESPACE];
-    const ref = e.valueFrom.secretKeyRef;
-    return [e.name, SECRETS[`${ref.name}/${ref.key}`]];
-  }));
-}
-
 function runComponent(manifests: Manifest[], component: string) {
-  const config = find(manifests, 'ConfigMap', `demo-${component}-config`).data['superset_config.py'];
-  return runSupersetConfig(config, podEnv(find(manifests, 'Deployment', `demo-${component}`)));
+  const deployment = find(manifests, 'Deployment', `demo-${component}`);
+  return runSupersetConfig(
+    pythonPath(manifests, deployment),
+    containerEnv(manifests, mainContainer(deployment), POD_NAMESPACE, SECRETS),
+  );
 }
 
 describe('rendered superset_config.py, executed with the pod environment', () => {
@@ -47,6 +42,16 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
     celeryWorker: { celery: { concurrency: 6 } },
     celeryBeat: {},
   });
+  test('every component runs the instance\'s one shared file and base config, next to its own superset_config.py', () => {
+    const shared = find(manifests, 'ConfigMap', 'demo-shared-config').data;
+    for (const component of ['web-server', 'celery-worker', 'celery-beat']) {
+      const files = pythonPath(manifests, find(manifests, 'Deployment', `demo-${component}`));
+      expect(files['superset_config.py']).toBe(find(manifests, 'ConfigMap', `demo-${component}-config`).data['superset_config.py']);
+      expect(files['superset_shared.py']).toBe(shared['superset_shared.py']);
+      expect(files['superset_base.py']).toBe('ROW_LIMIT = 10000\nSQLLAB_TIMEOUT = 30\n');
+    }
+  });
+
   const web = runComponent(manifests, 'web-server');
   const worker = runComponent(manifests, 'celery-worker');
   const beat = runComponent(manifests, 'celery-beat');

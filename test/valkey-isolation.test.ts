@@ -3,14 +3,17 @@
 // Flask-Caching and cachelib on the rendered cache sections, and the coordination client Superset builds from
 // DISTRIBUTED_COORDINATION_CONFIG (see support/tenant_probe.py). The instances: the same name in two namespaces
 // and two names in one namespace.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Chart, Testing } from 'cdk8s';
+import { SupersetInstance, type SupersetInstanceProps } from '../src';
+import { containerEnv, pythonPath, writePythonPath } from './support/pod';
 import { SYSTEM_PYTHON } from './support/python';
 import { startRedis, type RedisServer } from './support/redis-server';
-import { renderComponent, type RenderedComponent } from './support/rendered-instance';
 import { requireProgram, run, startProcess, waitUntil, type Started } from './support/servers';
 import { makeCertificates } from './support/tls';
+import { BASE, find, mainContainer, type Manifest } from './util';
 import type { ValkeySpec } from '../src/spec/valkey';
 
 jest.setTimeout(120_000);
@@ -47,17 +50,38 @@ function tenantAcl(id: TenantId): string[] {
   ];
 }
 
-/** One instance's worker config on disk, with the environment its programs run with. */
+/** What a Celery worker pod of an instance gets: the files of its PYTHONPATH and its environment. */
+interface WorkerPod {
+  readonly files: Record<string, string>;
+  readonly env: Record<string, string>;
+}
+
+/**
+ * Synthesizes one instance in `namespace` and returns its worker pod as the kubelet sets it up: the projected
+ * PYTHONPATH (its own superset_config.py and the instance's shared files) and the container's environment (the
+ * shared env ConfigMap, then its env, Secret references from SECRETS).
+ */
+function renderWorker(namespace: string, name: string, props: Partial<SupersetInstanceProps>): WorkerPod {
+  const chart = new Chart(Testing.app(), `${namespace}-${name}`, { namespace });
+  new SupersetInstance(chart, name, { ...BASE, ...props, celeryWorker: {} });
+  const manifests: Manifest[] = Testing.synth(chart);
+  const deployment = find(manifests, 'Deployment', `${name}-celery-worker`);
+  return {
+    files: pythonPath(manifests, deployment),
+    env: containerEnv(manifests, mainContainer(deployment), namespace, SECRETS),
+  };
+}
+
+/** One instance's worker PYTHONPATH on disk, with the environment its programs run with. */
 class Tenant {
   readonly dir: string;
   readonly env: NodeJS.ProcessEnv;
-  constructor(readonly id: string, rendered: RenderedComponent, root: string) {
+  constructor(readonly id: string, pod: WorkerPod, root: string) {
     this.dir = path.join(root, id);
     mkdirSync(this.dir);
-    writeFileSync(path.join(this.dir, 'superset_config.py'), rendered.config);
     this.env = {
-      ...rendered.env,
-      SUPERSET_CONFIG_PATH: path.join(this.dir, 'superset_config.py'),
+      ...pod.env,
+      SUPERSET_CONFIG_PATH: writePythonPath(this.dir, pod.files),
       PYTHONPATH: path.dirname(PROBE),
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONUTF8: '1',
@@ -132,8 +156,7 @@ describe.each<Setup>([
       : `redis://127.0.0.1:${server.port}`;
     for (const id of IDS) {
       const [namespace, name] = TENANTS[id];
-      const rendered = renderComponent(namespace, name, { valkey: valkey(id), celeryWorker: {} }, 'celery-worker', SECRETS);
-      tenants[id] = new Tenant(id, rendered, root);
+      tenants[id] = new Tenant(id, renderWorker(namespace, name, { valkey: valkey(id) }), root);
     }
     for (const id of IDS) workers.push(await startWorker(tenants[id]));
   });
@@ -185,9 +208,7 @@ describe.each<Setup>([
 
   if (!tls) {
     test('an IPv6 address in valkey.host reaches kombu, redis-py, Flask-Caching, cachelib and the coordination client', () => {
-      const rendered = renderComponent('team-v6', 'superset', { valkey: { host: '::1', port: server.port }, celeryWorker: {} },
-        'celery-worker', SECRETS);
-      const tenant = new Tenant('v6', rendered, root);
+      const tenant = new Tenant('v6', renderWorker('team-v6', 'superset', { valkey: { host: '::1', port: server.port } }), root);
       expect(tenant.probe('ping')).toEqual({ broker: ['::1', true], backend: ['::1', true] });
       expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(7).fill(null));
       expect(Object.values(tenant.probe('caches', 'v6'))).toEqual(Array(7).fill('v6'));

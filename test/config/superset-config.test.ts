@@ -1,12 +1,24 @@
 import { ENV } from '../../src/base/env-names';
 import type { EngineOptions } from '../../src/base/model/engine-options';
-import { renderSupersetConfig, type SupersetConfigInput } from '../../src/render/superset-config';
+import {
+  renderBaseConfig,
+  renderConfigOverlay,
+  renderSharedConfig,
+  type ConfigOverlayInput,
+  type SharedConfigInput,
+} from '../../src/render/superset-config';
 import { metastoreScheme } from '../../src/resolve/metastore';
 import { resolveValkey } from '../../src/resolve/valkey';
 import type { ValkeySpec } from '../../src/spec/valkey';
 import { redisUrlSettings, runSupersetConfig } from '../support/python';
 
-const MINIMAL: SupersetConfigInput = { previousSecretKey: false };
+/**
+ * What a pod's PYTHONPATH is rendered from: the instance's shared settings, one consumer's overlay and, when given,
+ * the text of the user's base config (`spec.config`), which is `superset_base.py`.
+ */
+type ConfigInput = SharedConfigInput & Omit<ConfigOverlayInput, 'baseConfig'> & { readonly baseConfig?: string };
+
+const MINIMAL: ConfigInput = { previousSecretKey: false };
 const STRUCTURED_PG = { kind: 'structured', scheme: 'postgresql+psycopg2' } as const;
 
 /** What every Python pod gets: the instance name, its namespace (with Valkey) and the secret key. */
@@ -40,23 +52,43 @@ const CACHE_SETTINGS = [
   'DISTRIBUTED_COORDINATION_CONFIG',
 ];
 
-function run(input: SupersetConfigInput, env: Record<string, string>) {
-  return runSupersetConfig(renderSupersetConfig(input), env);
+/**
+ * The files of the PYTHONPATH, as the library places them: `superset_shared.py` from the shared settings,
+ * `superset_config.py` from the overlay, and `superset_base.py` only when the base config is not empty (as
+ * resolve/config-files does for `spec.config`). `extra` adds files of features.
+ */
+function files(input: ConfigInput, extra: Record<string, string> = {}): Record<string, string> {
+  const { previousSecretKey, metastore, featureFlags, valkey, baseConfig, ...overlay } = input;
+  return {
+    'superset_config.py': renderConfigOverlay({ ...overlay, baseConfig: !!baseConfig }),
+    'superset_shared.py': renderSharedConfig({ previousSecretKey, metastore, featureFlags, valkey }),
+    ...(baseConfig ? { 'superset_base.py': renderBaseConfig(baseConfig) } : {}),
+    ...extra,
+  };
 }
 
-function withValkey(spec: Omit<ValkeySpec, 'host'> = {}): SupersetConfigInput {
+/** Every file's text in one, the overlay first: what the pod can read. */
+function allText(input: ConfigInput): string {
+  return Object.values(files(input)).join('\n');
+}
+
+function run(input: ConfigInput, env: Record<string, string>, extra: Record<string, string> = {}) {
+  return runSupersetConfig(files(input, extra), env);
+}
+
+function withValkey(spec: Omit<ValkeySpec, 'host'> = {}): ConfigInput {
   return { ...MINIMAL, valkey: resolveValkey({ host: 'spec-host: never rendered', ...spec }) };
 }
 
-function withEngine(engineOptions: EngineOptions): SupersetConfigInput {
+function withEngine(engineOptions: EngineOptions): ConfigInput {
   return { ...MINIMAL, engineOptions };
 }
 
-function structured(spec: { type?: 'PostgreSQL' | 'MySQL'; driver?: string }): SupersetConfigInput {
+function structured(spec: { type?: 'PostgreSQL' | 'MySQL'; driver?: string }): ConfigInput {
   return { ...MINIMAL, metastore: { kind: 'structured', scheme: metastoreScheme({ host: 'h', ...spec }) } };
 }
 
-const EVERYTHING: SupersetConfigInput = {
+const EVERYTHING: ConfigInput = {
   ...withValkey(),
   previousSecretKey: true,
   metastore: STRUCTURED_PG,
@@ -67,9 +99,22 @@ const EVERYTHING: SupersetConfigInput = {
   componentConfig: 'ROW_LIMIT = 200',
 };
 
-describe('renderSupersetConfig: structure', () => {
-  test('the minimal file imports os and reads the secret key', () => {
-    expect(renderSupersetConfig(MINIMAL)).toBe([
+/** The overlay's part that runs the shared file: a function that execs a sibling file in the module's globals. */
+const INCLUDE_SHARED = [
+  'def _include(name):',
+  '    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)',
+  '    with open(path, encoding="utf-8") as source:',
+  '        exec(compile(source.read(), path, "exec"), globals())',
+  '',
+  '',
+  '# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey',
+  '_include("superset_shared.py")',
+  '',
+];
+
+describe('rendered files: structure', () => {
+  test('the minimal shared file imports os and reads the secret key', () => {
+    expect(renderSharedConfig(MINIMAL)).toBe([
       'import os',
       '',
       '# Operator-generated configs',
@@ -79,21 +124,42 @@ describe('renderSupersetConfig: structure', () => {
     ].join('\n'));
   });
 
+  test('the minimal overlay imports os and runs the shared file, nothing else', () => {
+    expect(renderConfigOverlay({ baseConfig: false })).toBe(['import os', '', '', ...INCLUDE_SHARED, ''].join('\n'));
+  });
+
   test('sections come in the fixed order, each followed by a blank line', () => {
-    const text = renderSupersetConfig(EVERYTHING);
-    const markers = [
+    const all = files(EVERYTHING);
+    const inOrder = (text: string, markers: string[]) => {
+      const positions = markers.map((marker) => text.indexOf(marker));
+      expect(positions).not.toContain(-1);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    };
+    // The shared settings, in the operator's order.
+    inOrder(all['superset_shared.py'], [
       'import os\n',
       '\n\n# Operator-generated configs\n',
-      '\n\nSQLALCHEMY_ENGINE_OPTIONS = {\n',
       '\n\nFEATURE_FLAGS = {\n',
       '\n\n# Valkey cache config\n',
-      '\n\n# Base config (spec.config)\nROW_LIMIT = 100\n\n',
+    ]);
+    // The overlay runs them first, then its own settings, the user's base config, and the component config last.
+    inOrder(all['superset_config.py'], [
+      'import os\n',
+      '\n\n# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey\n_include("superset_shared.py")\n\n',
+      '\n\nSUPERSET_WEBSERVER_PORT = 8088\n\n',
+      '\n\nSQLALCHEMY_ENGINE_OPTIONS = {\n',
+      '\n\n# Base config (spec.config)\n_include("superset_base.py")\n\n',
       '\n\n# Component config\nROW_LIMIT = 200\n\n',
-    ];
-    const positions = markers.map((marker) => text.indexOf(marker));
-    expect(positions).not.toContain(-1);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text.endsWith('ROW_LIMIT = 200\n\n')).toBe(true);
+    ]);
+    expect(all['superset_config.py'].endsWith('ROW_LIMIT = 200\n\n')).toBe(true);
+    expect(all['superset_base.py']).toBe('ROW_LIMIT = 100\n');
+  });
+
+  test('the overlay runs the files of features after its settings and before the base config', () => {
+    const text = renderConfigOverlay({ engineOptions: { kind: 'NullPool' }, featureFiles: ['a.py', 'b.py'], baseConfig: true });
+    const features = '\n\n# Added by cdk8s-superset features\n_include("a.py")\n_include("b.py")\n\n';
+    expect(text.indexOf(features)).toBeGreaterThan(text.indexOf('SQLALCHEMY_ENGINE_OPTIONS = {'));
+    expect(text.indexOf(features)).toBeLessThan(text.indexOf('# Base config (spec.config)'));
   });
 
   describe('imports', () => {
@@ -101,46 +167,51 @@ describe('renderSupersetConfig: structure', () => {
     const QUOTE = 'from urllib.parse import quote';
     const CACHELIB = 'from cachelib.redis import RedisCache as _CachelibRedis';
     const NULLPOOL = 'from sqlalchemy.pool import NullPool';
+    const importsOf = (text: string) => text.slice(0, text.indexOf('\n\n')).split('\n');
 
-    test.each<[string, SupersetConfigInput, string[]]>([
-      ['nothing optional', MINIMAL, [OS]],
-      ['a passthrough URI', { ...MINIMAL, metastore: { kind: 'uri' } }, [OS]],
-      ['a structured metastore', { ...MINIMAL, metastore: STRUCTURED_PG }, [OS, QUOTE]],
-      ['Valkey', withValkey(), [OS, QUOTE, CACHELIB]],
-      ['Valkey without results backend', withValkey({ resultsBackend: { disabled: true } }), [OS, QUOTE]],
-      ['NullPool', withEngine({ kind: 'NullPool' }), [OS, NULLPOOL]],
-      ['everything', EVERYTHING, [OS, QUOTE, CACHELIB, NULLPOOL]],
-    ])('with %s', (_, input, imports) => {
-      const text = renderSupersetConfig(input);
-      expect(text.slice(0, text.indexOf('\n\n')).split('\n')).toEqual(imports);
+    test.each<[string, ConfigInput, string[], string[]]>([
+      ['nothing optional', MINIMAL, [OS], [OS]],
+      ['a passthrough URI', { ...MINIMAL, metastore: { kind: 'uri' } }, [OS], [OS]],
+      ['a structured metastore', { ...MINIMAL, metastore: STRUCTURED_PG }, [OS, QUOTE], [OS]],
+      ['Valkey', withValkey(), [OS, QUOTE, CACHELIB], [OS]],
+      ['Valkey without results backend', withValkey({ resultsBackend: { disabled: true } }), [OS, QUOTE], [OS]],
+      ['NullPool', withEngine({ kind: 'NullPool' }), [OS], [OS, NULLPOOL]],
+      ['everything', EVERYTHING, [OS, QUOTE, CACHELIB], [OS, NULLPOOL]],
+    ])('with %s: shared file, then overlay', (_, input, sharedImports, overlayImports) => {
+      const all = files(input);
+      expect(importsOf(all['superset_shared.py'])).toEqual(sharedImports);
+      expect(importsOf(all['superset_config.py'])).toEqual(overlayImports);
     });
   });
 
   test('optional sections are omitted when not configured', () => {
-    const text = renderSupersetConfig({ ...MINIMAL, featureFlags: {}, baseConfig: '', componentConfig: '' });
-    const omitted = ['PREVIOUS_SECRET_KEY', 'SQLALCHEMY', 'SUPERSET_WEBSERVER_PORT', 'FEATURE_FLAGS', 'Valkey', '# '];
-    for (const name of omitted) expect(text.replace('# Operator-generated configs', '')).not.toContain(name);
+    const all = files({ ...MINIMAL, featureFlags: {}, baseConfig: '', componentConfig: '' });
+    expect(Object.keys(all).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
+    const text = Object.values(all).join('\n')
+      .replace('# Operator-generated configs', '')
+      .replace('# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey', '');
+    const omitted = ['PREVIOUS_SECRET_KEY', 'SQLALCHEMY', 'SUPERSET_WEBSERVER_PORT', 'FEATURE_FLAGS', 'Valkey', '# ', 'superset_base'];
+    for (const name of omitted) expect(text).not.toContain(name);
   });
 
-  test('raw config is appended verbatim, with a newline added only when missing', () => {
-    const text = renderSupersetConfig({
-      ...MINIMAL,
-      baseConfig: 'A = "{x}"  # kept\n',
-      componentConfig: 'if True:\n    B = 1',
-    });
-    expect(text).toContain('# Base config (spec.config)\nA = "{x}"  # kept\n\n');
-    expect(text).toContain('# Component config\nif True:\n    B = 1\n\n');
+  test('raw config is kept verbatim, with a newline added only when missing', () => {
+    expect(renderBaseConfig('A = "{x}"  # kept\n')).toBe('A = "{x}"  # kept\n');
+    expect(renderBaseConfig('A = "{x}"  # kept')).toBe('A = "{x}"  # kept\n');
+    const all = files({ ...MINIMAL, baseConfig: 'A = "{x}"  # kept\n', componentConfig: 'if True:\n    B = 1' });
+    expect(all['superset_base.py']).toBe('A = "{x}"  # kept\n');
+    expect(all['superset_config.py']).toContain('# Base config (spec.config)\n_include("superset_base.py")\n\n');
+    expect(all['superset_config.py']).toContain('# Component config\nif True:\n    B = 1\n\n');
   });
 
-  test('no metastore or Valkey host, port or secret is written into the file, only variable names', () => {
-    const text = renderSupersetConfig(EVERYTHING);
+  test('no metastore or Valkey host, port or secret is written into the files, only variable names', () => {
+    const text = allText(EVERYTHING);
     expect(text).not.toContain('spec-host');
     const names = [ENV.DB_HOST, ENV.DB_PORT, ENV.DB_USER, ENV.DB_PASS, ENV.VALKEY_HOST, ENV.VALKEY_PORT];
     for (const name of [...names, ENV.VALKEY_PASS]) expect(text).toContain(name);
   });
 });
 
-describe('renderSupersetConfig: values computed by Python', () => {
+describe('rendered files: values computed by Python', () => {
   describe('secret keys', () => {
     test('SECRET_KEY comes from the environment; PREVIOUS_SECRET_KEY only when configured', () => {
       const settings = run(MINIMAL, POD_ENV);
@@ -274,7 +345,7 @@ describe('renderSupersetConfig: values computed by Python', () => {
     });
 
     test('are written in sorted order', () => {
-      const text = renderSupersetConfig({ ...MINIMAL, featureFlags: { B: true, C: false, A: true } });
+      const text = renderSharedConfig({ ...MINIMAL, featureFlags: { B: true, C: false, A: true } });
       expect(text).toContain('FEATURE_FLAGS = {\n    "A": True,\n    "B": True,\n    "C": False,\n}\n\n');
     });
   });
@@ -470,6 +541,62 @@ describe('renderSupersetConfig: values computed by Python', () => {
       }, VALKEY_ENV);
       expect(settings).toMatchObject({ ROW_LIMIT: 100, SOURCE: 'component', FEATURE_FLAGS: { A: true, B: false } });
       expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 5 });
+    });
+
+    test('the base config sees and overrides the engine options and shared settings; the component config runs last', () => {
+      const base = [
+        'SEEN_BY_BASE = {',
+        '    "engine": dict(SQLALCHEMY_ENGINE_OPTIONS),',
+        '    "secret": SECRET_KEY,',
+        '    "port": SUPERSET_WEBSERVER_PORT,',
+        '    "flags": dict(FEATURE_FLAGS),',
+        '    "cache": CACHE_CONFIG["CACHE_KEY_PREFIX"],',
+        '    "broker": CeleryConfig.broker_url,',
+        '    "feature": FROM_FEATURE,',
+        '}',
+        'SQLALCHEMY_ENGINE_OPTIONS["pool_size"] = 3',
+        'SECRET_KEY = "from-base"',
+        'FEATURE_FLAGS["B"] = True',
+        'CACHE_CONFIG = {**CACHE_CONFIG, "CACHE_DEFAULT_TIMEOUT": 1}',
+        'FROM_FEATURE = "overridden by base"',
+        'ORDER = ["base"]',
+      ].join('\n');
+      const component = [
+        'ORDER.append("component")',
+        'SEEN_BY_COMPONENT = {"pool_size": SQLALCHEMY_ENGINE_OPTIONS["pool_size"], "secret": SECRET_KEY}',
+        'SECRET_KEY = "from-component"',
+      ].join('\n');
+      // A feature's file runs after the engine options and before the user's config, which can override it.
+      const feature = { 'superset_feature.py': 'FROM_FEATURE = SQLALCHEMY_ENGINE_OPTIONS["pool_size"]\n' };
+      const settings = run({
+        ...withValkey(),
+        webServerPort: 8088,
+        engineOptions: { kind: 'QueuePool', poolSize: 16, maxOverflow: 4, poolRecycle: 0, poolPrePing: true, poolTimeout: 0 },
+        featureFlags: { A: true },
+        featureFiles: ['superset_feature.py'],
+        baseConfig: base,
+        componentConfig: component,
+      }, VALKEY_ENV, feature);
+      expect(settings.SEEN_BY_BASE).toEqual({
+        engine: { pool_size: 16, max_overflow: 4, pool_pre_ping: true },
+        secret: 'current-key',
+        port: 8088,
+        flags: { A: true },
+        cache: 'bi.analytics.superset_',
+        broker: `${VK}/0`,
+        feature: 16,
+      });
+      expect(settings.SEEN_BY_COMPONENT).toEqual({ pool_size: 3, secret: 'from-base' });
+      expect(settings).toMatchObject({
+        ORDER: ['base', 'component'],
+        SECRET_KEY: 'from-component',
+        FEATURE_FLAGS: { A: true, B: true },
+        FROM_FEATURE: 'overridden by base',
+        SQLALCHEMY_ENGINE_OPTIONS: { pool_size: 3, max_overflow: 4, pool_pre_ping: true },
+      });
+      expect(settings.CACHE_CONFIG).toMatchObject({ CACHE_DEFAULT_TIMEOUT: 1 });
+      // SQLAlchemy builds its pool from the options as the base config left them.
+      expect(settings.__engine_pool__).toMatchObject({ class: 'QueuePool', size: 3, max_overflow: 4 });
     });
 
     test('user config can use the generated helpers and the instance name', () => {

@@ -1,15 +1,17 @@
 // Every URL superset_config.py builds, parsed by the libraries that read it: redis-py's parse_url (Flask-Caching's
 // RedisCache uses redis.from_url), kombu's Connection (Celery's broker and result backend) and SQLAlchemy's make_url.
 // For each host validation admits and hostile credentials, each client must see exactly the host, port, database,
-// user, password and TLS options that were written.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// user, password and TLS options that were written. The URLs are built by superset_shared.py, run by the consumer's
+// superset_config.py from the same folder, as in a pod.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ENV } from '../../src/base/env-names';
 import { isNetworkHost } from '../../src/base/patterns';
-import { renderSupersetConfig } from '../../src/render/superset-config';
+import { renderConfigOverlay, renderSharedConfig } from '../../src/render/superset-config';
 import { metastoreScheme } from '../../src/resolve/metastore';
 import { resolveValkey } from '../../src/resolve/valkey';
+import { writePythonPath } from '../support/pod';
 import { SYSTEM_PYTHON } from '../support/python';
 import { run } from '../support/servers';
 
@@ -48,14 +50,16 @@ print(json.dumps(report))
 
 test('every host validation admits reaches redis-py, kombu and SQLAlchemy intact, with hostile credentials', () => {
   expect(HOSTS.every(isNetworkHost)).toBe(true);
-  const config = renderSupersetConfig({
+  const shared = renderSharedConfig({
     previousSecretKey: false,
     metastore: { kind: 'structured', scheme: metastoreScheme({ host: 'h' }) },
     valkey: resolveValkey({ host: 'h', ssl: { caCertFile: CA_FILE }, celeryBroker: { database: 3 } }),
   });
   const dir = mkdtempSync(path.join(tmpdir(), 'urls-'));
-  const file = path.join(dir, 'superset_config.py');
-  writeFileSync(file, config);
+  const file = writePythonPath(dir, {
+    'superset_config.py': renderConfigOverlay({ baseConfig: false }),
+    'superset_shared.py': shared,
+  });
   const env = {
     [ENV.INSTANCE_NAME]: 'superset',
     [ENV.NAMESPACE]: 'bi',

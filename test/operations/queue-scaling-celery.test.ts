@@ -1,11 +1,12 @@
 // The list the ScaledObject watches is where Celery queues this instance's tasks, proven with the real programs:
 // redis-server 7, and Celery 5 / kombu sending tasks on the rendered CELERY_CONFIG (no worker runs, so they wait).
 // The length is then read as KEDA's Redis list scaler reads it: LLEN of `listName` in `databaseIndex` at `address`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { SupersetInstance } from '../../src';
+import { containerEnv, pythonPath, writePythonPath } from '../support/pod';
 import { SYSTEM_PYTHON } from '../support/python';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { requireProgram, run } from '../support/servers';
@@ -43,7 +44,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Renders an instance's worker, writes its config, and returns the config's env and the ScaledObject's trigger. */
+/**
+ * Renders an instance's worker, writes its PYTHONPATH (its own and the shared files, as the kubelet projects them),
+ * and returns the pod's env (the shared env ConfigMap, then the container's env) and the ScaledObject's trigger.
+ */
 function render(namespace: string, name: string): { env: NodeJS.ProcessEnv; trigger: Record<string, string> } {
   const chart = new Chart(Testing.app(), `${namespace}-${name}`, { namespace });
   new SupersetInstance(chart, name, {
@@ -53,14 +57,15 @@ function render(namespace: string, name: string): { env: NodeJS.ProcessEnv; trig
   });
   const manifests: Manifest[] = Testing.synth(chart);
   const worker = find(manifests, 'Deployment', `${name}-celery-worker`);
-  const file = path.join(dir, `${namespace}-${name}.py`);
-  writeFileSync(file, find(manifests, 'ConfigMap', `${name}-celery-worker-config`).data['superset_config.py']);
-  const env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', SUPERSET_CONFIG_PATH: file, PYTHONDONTWRITEBYTECODE: '1' };
-  for (const e of mainContainer(worker).env) {
-    if (e.value !== undefined) env[e.name] = e.value;
-    else if (e.valueFrom.fieldRef?.fieldPath === 'metadata.namespace') env[e.name] = namespace;
-    else if (e.valueFrom.secretKeyRef) env[e.name] = 'k';
-  }
+  const folder = path.join(dir, `${namespace}-${name}`);
+  mkdirSync(folder);
+  const file = writePythonPath(folder, pythonPath(manifests, worker));
+  const env: NodeJS.ProcessEnv = {
+    ...containerEnv(manifests, mainContainer(worker), namespace, { 'app-secret/secret-key': 'k' }),
+    PATH: '/usr/bin:/bin',
+    SUPERSET_CONFIG_PATH: file,
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
   return { env, trigger: find(manifests, 'ScaledObject', `${name}-celery-worker`).spec.triggers[0].metadata };
 }
 
