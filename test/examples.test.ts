@@ -6,6 +6,7 @@ import { App, Testing } from 'cdk8s';
 import { buildProduction } from '../examples/app';
 import { buildDevQuickstart } from '../examples/dev-quickstart';
 import { expectValidManifests } from './support/k8s-schema';
+import { containerEnv } from './support/pod';
 import { envOf, find, mainContainer, type Manifest } from './util';
 
 const dev: Manifest[] = Testing.synth(buildDevQuickstart(Testing.app()));
@@ -36,7 +37,7 @@ describe('the dev quickstart', () => {
       'superset-celery-flower', 'superset-mcp-server', 'superset-websocket-server',
     ]);
     expect(dev.every((m) => m.metadata.namespace === undefined)).toBe(true);
-    expect(envOf(mainContainer(find(dev, 'Deployment', 'superset-web-server')))).toMatchObject({
+    expect(containerEnv(dev, mainContainer(find(dev, 'Deployment', 'superset-web-server')), 'dev')).toMatchObject({
       SUPERSET_OPERATOR__DB_HOST: 'superset-postgres', SUPERSET_OPERATOR__VALKEY_HOST: 'superset-valkey',
     });
   });

@@ -83,7 +83,8 @@ export function forceReloadEnv(spec: SupersetSpec): k8s.EnvVar[] {
  * variable in `env` wins over every `envFrom` source.
  */
 export function mergeEnv(user: readonly k8s.EnvVar[] | undefined, managed: readonly k8s.EnvVar[], shared: Labels = {}): k8s.EnvVar[] {
-  const reclaimed = (user ?? []).filter((env) => Object.prototype.hasOwnProperty.call(shared, env.name)).map((env) => envValue(env.name, shared[env.name]));
+  const named = (user ?? []).filter((env) => Object.prototype.hasOwnProperty.call(shared, env.name));
+  const reclaimed = named.map((env) => envValue(env.name, shared[env.name]));
   return mergeByKey((env) => env.name, user, managed, reclaimed);
 }
 

@@ -75,7 +75,11 @@ export function resolveInstance(
 ): ResolvedInstance {
   const serviceAccount = resolveServiceAccount(props, name);
   const ctx: InstanceContext = {
-    spec: props, name, namespace, serviceAccountName: serviceAccount.name, extensions,
+    spec: props,
+    name,
+    namespace,
+    serviceAccountName: serviceAccount.name,
+    extensions,
     shared: options.shareConfig === false ? undefined : sharedConfigMaps(name),
   };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));

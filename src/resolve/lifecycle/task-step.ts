@@ -1,13 +1,13 @@
 import { adminUserEnv, initCommand, MIGRATE_COMMAND, ROTATE_COMMAND } from './commands';
+import { isHashNamed } from './delivery';
 import { taskContainer } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
-import type * as k8s from '../../../imports/k8s';
-import { isHashNamed } from './delivery';
 import { lifecycleDelivery } from './task-types';
-import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
+import type * as k8s from '../../../imports/k8s';
 import type { SharedConfigMaps } from '../../base/config-files';
-import type { Labels } from '../../base/labels';
+import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
 import { contentChecksum } from '../../base/hash';
+import type { Labels } from '../../base/labels';
 import { TaskType } from '../../base/task-types';
 import { wrapWithBootstrap } from '../../render/shell';
 import type { InitTaskSpec } from '../../spec';
