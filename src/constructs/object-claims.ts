@@ -14,11 +14,21 @@ export interface ClaimingInstance extends IConstruct {
   readonly instanceName: string;
 }
 
+/**
+ * Each object's identity, computed once: the app is checked again at every synthesis (twice per `synthYaml`), and
+ * an object's API version, kind, name and namespace are read-only once it is built.
+ */
+const KEYS = new WeakMap<ApiObject, string>();
+
 /** The identity of an object in a cluster: API group, kind, namespace, name. */
 function objectKey(object: ApiObject): string {
+  const known = KEYS.get(object);
+  if (known !== undefined) return known;
   const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
   const namespace = object.metadata.namespace ?? Chart.of(object).namespace ?? '';
-  return JSON.stringify([group, object.kind, namespace, object.name]);
+  const key = JSON.stringify([group, object.kind, namespace, object.name]);
+  KEYS.set(object, key);
+  return key;
 }
 
 function describe(object: ApiObject): string {
@@ -53,13 +63,14 @@ class Claims {
   }
 
   private register(owners: Map<string, ClaimingInstance>, instance: ClaimingInstance): string[] {
-    return objectsOf(instance).flatMap((object) => {
+    const clashes: string[] = [];
+    for (const object of objectsOf(instance)) {
       const key = objectKey(object);
       const other = owners.get(key);
-      if (other && other !== instance) return [clash(instance, other, object)];
-      owners.set(key, instance);
-      return [];
-    });
+      if (other && other !== instance) clashes.push(clash(instance, other, object));
+      else owners.set(key, instance);
+    }
+    return clashes;
   }
 
   private recheck(): string[] {
