@@ -14,21 +14,11 @@ export interface ClaimingInstance extends IConstruct {
   readonly instanceName: string;
 }
 
-/**
- * Each object's identity, computed once: the app is checked again at every synthesis (twice per `synthYaml`), and
- * an object's API version, kind, name and namespace are read-only once it is built.
- */
-const KEYS = new WeakMap<ApiObject, string>();
-
 /** The identity of an object in a cluster: API group, kind, namespace, name. */
 function objectKey(object: ApiObject): string {
-  const known = KEYS.get(object);
-  if (known !== undefined) return known;
   const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
   const namespace = object.metadata.namespace ?? Chart.of(object).namespace ?? '';
-  const key = JSON.stringify([group, object.kind, namespace, object.name]);
-  KEYS.set(object, key);
-  return key;
+  return JSON.stringify([group, object.kind, namespace, object.name]);
 }
 
 function describe(object: ApiObject): string {
@@ -46,10 +36,21 @@ function objectsOf(instance: ClaimingInstance): ApiObject[] {
   return instance.node.findAll().filter(ApiObject.isApiObject);
 }
 
+/**
+ * An instance and the objects it emitted when last checked, with their identities. The app is checked again at
+ * every synthesis (twice per `synthYaml`); an object's API version, kind, name and namespace are read-only once it
+ * is built, so only objects added since are keyed again.
+ */
+interface Claimed {
+  readonly instance: ClaimingInstance;
+  objects: readonly ApiObject[];
+  keys: readonly string[];
+}
+
 /** The instances of one app and the objects they claim. */
 class Claims {
   private readonly owners = new Map<string, ClaimingInstance>();
-  private readonly instances: ClaimingInstance[] = [];
+  private readonly instances: Claimed[] = [];
 
   /** Registers an instance's objects and returns their clashes with the instances registered before it. */
   public claim(instance: ClaimingInstance): string[] {
@@ -58,24 +59,29 @@ class Claims {
       // again, once, when it synthesizes.
       instance.node.addValidation({ validate: () => this.recheck() });
     }
-    this.instances.push(instance);
-    return this.register(this.owners, instance);
+    const claimed: Claimed = { instance, objects: [], keys: [] };
+    this.instances.push(claimed);
+    return this.register(this.owners, claimed);
   }
 
-  private register(owners: Map<string, ClaimingInstance>, instance: ClaimingInstance): string[] {
+  private register(owners: Map<string, ClaimingInstance>, claimed: Claimed): string[] {
+    const { instance } = claimed;
+    const objects = objectsOf(instance);
+    const keys = objects.map((object, i) => (object === claimed.objects[i] ? claimed.keys[i] : objectKey(object)));
+    claimed.objects = objects;
+    claimed.keys = keys;
     const clashes: string[] = [];
-    for (const object of objectsOf(instance)) {
-      const key = objectKey(object);
-      const other = owners.get(key);
+    objects.forEach((object, i) => {
+      const other = owners.get(keys[i]);
       if (other && other !== instance) clashes.push(clash(instance, other, object));
-      else owners.set(key, instance);
-    }
+      else owners.set(keys[i], instance);
+    });
     return clashes;
   }
 
   private recheck(): string[] {
     const owners = new Map<string, ClaimingInstance>();
-    return this.instances.flatMap((instance) => this.register(owners, instance));
+    return this.instances.flatMap((claimed) => this.register(owners, claimed));
   }
 }
 
