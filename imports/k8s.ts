@@ -1324,18 +1324,25 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return value;
   if (type !== 'object') return NOT_PLAIN;
+  // What the built-in resolvers replace: an object with resolve(), and one that is not a plain object with a
+  // string or number `value` (cdk8s' number-or-string unions).
+  const token = value as { readonly resolve?: unknown; readonly value?: unknown };
+  if (typeof token.resolve === 'function') return NOT_PLAIN;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype || Object.prototype.hasOwnProperty.call(value, 'value')) return NOT_PLAIN;
-    const copy = new Array(value.length);
+    if (Object.getPrototypeOf(value) !== Array.prototype || typeof token.value === 'string' || typeof token.value === 'number') return NOT_PLAIN;
+    const copy: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return NOT_PLAIN;
-      const item = plainJson(value[i], sortKeys);
+      const element: unknown = value[i];
+      // A hole, which cdk8s keeps as one.
+      if (element === undefined && !(i in value)) return NOT_PLAIN;
+      const item = plainJson(element, sortKeys);
       if (item === NOT_PLAIN) return NOT_PLAIN;
-      copy[i] = item;
+      copy.push(item);
     }
     return copy;
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype || Object.prototype.hasOwnProperty.call(value, 'constructor')) return NOT_PLAIN;
+  // cdk8s' sanitizer refuses an object whose constructor is not Object, an own `constructor` key included.
+  if (Object.getPrototypeOf(value) !== Object.prototype || (value as { readonly constructor?: unknown }).constructor !== Object) return NOT_PLAIN;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (sortKeys) keys.sort();

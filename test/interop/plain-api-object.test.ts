@@ -97,6 +97,16 @@ describe('plain Kubernetes objects synthesize exactly as cdk8s does', () => {
     expect(pair.fast.toJson().data).toEqual({ key: 'value', other: 'patched' });
   });
 
+  test('arrays and objects a built-in resolver would replace are resolved by cdk8s', () => {
+    const withResolve = Object.assign(['a'], { resolve: () => ['resolved'] });
+    const union = Object.assign(['a'], { value: 'union' });
+    const hiddenConstructor = Object.defineProperty({ a: 1 }, 'constructor', { value: 'x', enumerable: false });
+    for (const data of [{ withResolve }, { union }, { hiddenConstructor }, { own: { constructor: 'x' } }, { sparse: [1, , 3] }]) {
+      expectSame(both({ metadata: METADATA, data }));
+    }
+    expect(both({ metadata: METADATA, data: { withResolve } }).fast.toJson().data).toEqual({ withResolve: ['resolved'] });
+  });
+
   test('values cdk8s refuses are refused alike', () => {
     class Custom {
       public readonly field = 'x';
