@@ -1330,14 +1330,15 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
   if (typeof token.resolve === 'function') return NOT_PLAIN;
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype || typeof token.value === 'string' || typeof token.value === 'number') return NOT_PLAIN;
-    const copy: unknown[] = [];
+    // Allocated at its length: grown by push, small arrays would keep spare capacity for as long as the document.
+    const copy: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       const element: unknown = value[i];
       // A hole, which cdk8s keeps as one.
       if (element === undefined && !(i in value)) return NOT_PLAIN;
       const item = plainJson(element, sortKeys);
       if (item === NOT_PLAIN) return NOT_PLAIN;
-      copy.push(item);
+      copy[i] = item;
     }
     return copy;
   }
