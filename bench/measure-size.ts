@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { App, Yaml } from 'cdk8s';
 import { addTenants, type Layout } from './full-instance';
+import { yamlNodes } from './yaml-nodes';
 
 const instances = Number(process.argv[2]);
 const runs = Number(process.argv[3]);
@@ -54,6 +55,7 @@ process.stdout.write(JSON.stringify({
   instances,
   objects: docs.length,
   bytes,
+  nodes: docs.reduce((n: number, doc) => n + yamlNodes(doc), 0),
   synthesis,
   floor,
   sameAsFloor: digests.has(digest(floorYaml)),

@@ -36,10 +36,21 @@ function objectsOf(instance: ClaimingInstance): ApiObject[] {
   return instance.node.findAll().filter(ApiObject.isApiObject);
 }
 
+/**
+ * An instance and the objects it emitted when last checked, with their identities. The app is checked again at
+ * every synthesis (twice per `synthYaml`); an object's API version, kind, name and namespace are read-only once it
+ * is built, so only objects added since are keyed again.
+ */
+interface Claimed {
+  readonly instance: ClaimingInstance;
+  objects: readonly ApiObject[];
+  keys: readonly string[];
+}
+
 /** The instances of one app and the objects they claim. */
 class Claims {
   private readonly owners = new Map<string, ClaimingInstance>();
-  private readonly instances: ClaimingInstance[] = [];
+  private readonly instances: Claimed[] = [];
 
   /** Registers an instance's objects and returns their clashes with the instances registered before it. */
   public claim(instance: ClaimingInstance): string[] {
@@ -48,23 +59,29 @@ class Claims {
       // again, once, when it synthesizes.
       instance.node.addValidation({ validate: () => this.recheck() });
     }
-    this.instances.push(instance);
-    return this.register(this.owners, instance);
+    const claimed: Claimed = { instance, objects: [], keys: [] };
+    this.instances.push(claimed);
+    return this.register(this.owners, claimed);
   }
 
-  private register(owners: Map<string, ClaimingInstance>, instance: ClaimingInstance): string[] {
-    return objectsOf(instance).flatMap((object) => {
-      const key = objectKey(object);
-      const other = owners.get(key);
-      if (other && other !== instance) return [clash(instance, other, object)];
-      owners.set(key, instance);
-      return [];
+  private register(owners: Map<string, ClaimingInstance>, claimed: Claimed): string[] {
+    const { instance } = claimed;
+    const objects = objectsOf(instance);
+    const keys = objects.map((object, i) => (object === claimed.objects[i] ? claimed.keys[i] : objectKey(object)));
+    claimed.objects = objects;
+    claimed.keys = keys;
+    const clashes: string[] = [];
+    objects.forEach((object, i) => {
+      const other = owners.get(keys[i]);
+      if (other && other !== instance) clashes.push(clash(instance, other, object));
+      else owners.set(keys[i], instance);
     });
+    return clashes;
   }
 
   private recheck(): string[] {
     const owners = new Map<string, ClaimingInstance>();
-    return this.instances.flatMap((instance) => this.register(owners, instance));
+    return this.instances.flatMap((claimed) => this.register(owners, claimed));
   }
 }
 
