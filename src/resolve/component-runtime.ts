@@ -64,7 +64,7 @@ export function pythonRuntime(
     celeryConcurrency: celery?.concurrency ?? 0,
   });
   const bootstrap = own.bootstrapScript ?? spec.bootstrapScript;
-  const files = supersetConfigFiles(spec, {
+  const files = supersetConfigFiles(spec, ctx.files, {
     webServerPort: type === 'web-server' ? firstPort : undefined,
     // Only the web server signs users in; workers and beat log in as a machine user, the MCP server serves no login pages.
     servesUsers: type === 'web-server',

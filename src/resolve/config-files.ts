@@ -41,40 +41,51 @@ export interface ConfigFiles {
   readonly shared: Labels;
 }
 
-/**
- * The files of a Python consumer, mounted on the PYTHONPATH: its `superset_config.py` (its engine options, port,
- * proxy and sign-in settings, features and own `config`), which runs the instance-wide `superset_shared.py`
- * (secret keys, metastore, feature flags, Valkey) and `superset_base.py` (the top-level `config`), plus the
- * bootstrap script and the files of features.
- */
-export function supersetConfigFiles(spec: SupersetSpec, input: ConfigFilesInput): ConfigFiles {
-  const proxy = input.proxySettings ? resolveProxySettings(spec) : undefined;
-  const overlay = renderConfigOverlay({
-    webServerPort: input.webServerPort,
-    engineOptions: input.engineOptions,
-    proxy: proxy !== undefined,
-    auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
-    featureFiles: Object.keys(input.featureConfig ?? {}),
-    baseConfig: spec.config !== undefined && spec.config !== '',
-    componentConfig: input.componentConfig,
-  });
-  const shared: Record<string, string> = {
+/** The shared files of an instance, rendered once from its spec and handed to every consumer. */
+export interface InstanceConfigFiles {
+  /** What every Python consumer reads: `superset_shared.py`, and `superset_base.py` with a top-level `config`. */
+  readonly common: Labels;
+  /** What the components read: the common files and, with proxy settings, `superset_proxy.py`. */
+  readonly components: Labels;
+}
+
+/** Renders the instance-wide files once: every consumer's `superset_config.py` runs the same text. */
+export function instanceConfigFiles(spec: SupersetSpec): InstanceConfigFiles {
+  const common: Record<string, string> = {
     [CONFIG_FILES.shared]: renderSharedConfig({
       previousSecretKey: spec.previousSecretKey !== undefined || spec.previousSecretKeyFrom !== undefined,
       metastore: resolveMetastore(spec.metastore),
       featureFlags: spec.featureFlags ?? {},
       valkey: spec.valkey && resolveValkey(spec.valkey),
     }),
-    ...input.featureConfig,
-    ...input.featureFiles,
   };
-  if (proxy) shared[CONFIG_FILES.proxy] = renderProxyConfig(proxy);
-  if (spec.config) shared[CONFIG_FILES.base] = renderBaseConfig(spec.config);
+  if (spec.config) common[CONFIG_FILES.base] = renderBaseConfig(spec.config);
+  const proxy = resolveProxySettings(spec);
+  return { common, components: proxy ? { ...common, [CONFIG_FILES.proxy]: renderProxyConfig(proxy) } : common };
+}
+
+/**
+ * The files of a Python consumer, mounted on the PYTHONPATH: its `superset_config.py` (its engine options, port,
+ * sign-in settings, features and own `config`), which runs the instance's files (`superset_shared.py`: secret keys,
+ * metastore, feature flags, Valkey; `superset_proxy.py`; `superset_base.py`: the top-level `config`), plus the
+ * bootstrap script and the files of features.
+ */
+export function supersetConfigFiles(spec: SupersetSpec, instance: InstanceConfigFiles, input: ConfigFilesInput): ConfigFiles {
+  const instanceFiles = input.proxySettings ? instance.components : instance.common;
+  const overlay = renderConfigOverlay({
+    webServerPort: input.webServerPort,
+    engineOptions: input.engineOptions,
+    proxy: instanceFiles[CONFIG_FILES.proxy] !== undefined,
+    auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
+    featureFiles: Object.keys(input.featureConfig ?? {}),
+    baseConfig: instanceFiles[CONFIG_FILES.base] !== undefined,
+    componentConfig: input.componentConfig,
+  });
   return {
     own: input.bootstrapScript
       ? { [CONFIG_FILES.config]: overlay, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
       : { [CONFIG_FILES.config]: overlay },
-    shared,
+    shared: { ...instanceFiles, ...input.featureConfig, ...input.featureFiles },
   };
 }
 

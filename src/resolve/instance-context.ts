@@ -1,3 +1,4 @@
+import type { InstanceConfigFiles } from './config-files';
 import type { SharedConfigMaps } from '../base/config-files';
 import type { SupersetSpec } from '../spec';
 import type { ComponentExtension } from './extensions';
@@ -15,6 +16,8 @@ export interface InstanceContext {
    * component built on its own, which then carries every file and variable itself.
    */
   readonly shared?: SharedConfigMaps;
+  /** The instance-wide files every Python consumer runs, rendered once. */
+  readonly files: InstanceConfigFiles;
 }
 
 /** Pod annotation that rolls a component's pods when its rendered inputs change. */

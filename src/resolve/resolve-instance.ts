@@ -1,6 +1,7 @@
 import { identityProviderPort } from './auth';
 import { resolveBackup } from './backup';
 import { resolveDevDependencies } from './dev-dependencies';
+import { instanceConfigFiles } from './config-files';
 import type { ComponentExtension } from './extensions';
 import { resolveExternalSecret } from './external-secrets';
 import type { InstanceContext } from './instance-context';
@@ -81,6 +82,7 @@ export function resolveInstance(
     serviceAccountName: serviceAccount.name,
     extensions,
     shared: options.shareConfig === false ? undefined : sharedConfigMaps(name),
+    files: instanceConfigFiles(props),
   };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);

@@ -48,7 +48,7 @@ export function resolveLifecycle(ctx: InstanceContext): ResolvedLifecycle | unde
   const delivery = lifecycleDelivery(spec);
   const serviceAccount = lifecycleServiceAccount(spec, ctx.name, delivery);
   const jobCtx: InstanceContext = { ...ctx, serviceAccountName: serviceAccount?.name ?? ctx.serviceAccountName };
-  const inputs = lifecycleInputs(spec);
+  const inputs = lifecycleInputs(spec, ctx.files);
   const superset = enabled.filter((type): type is SupersetTask => type !== 'seed');
   const contents = enabled.includes('seed')
     ? [seedJob(jobCtx, inputs, superset)]

@@ -2,7 +2,7 @@ import { deadlineSeconds } from '../../base/duration';
 import { mergePodTemplates } from '../../base/merge';
 import { TaskType } from '../../base/task-types';
 import type { PodTemplate, SupersetSpec, TaskSpec } from '../../spec';
-import { type ConfigFiles, supersetConfigFiles } from '../config-files';
+import { type ConfigFiles, type InstanceConfigFiles, supersetConfigFiles } from '../config-files';
 import { resolveImage, type ResolvedImage } from '../image';
 import { resolveEngineOptions } from '../presets';
 
@@ -27,13 +27,13 @@ export interface LifecycleInputs {
 }
 
 /** The shared inputs of the Superset tasks: NullPool, the top-level `config`, then `lifecycle.config`. */
-export function lifecycleInputs(spec: SupersetSpec): LifecycleInputs {
+export function lifecycleInputs(spec: SupersetSpec, instanceFiles: InstanceConfigFiles): LifecycleInputs {
   const lifecycle = spec.lifecycle ?? {};
   const noSizing = { gunicornWorkers: 0, gunicornThreads: 0, celeryConcurrency: 0 };
   const bootstrap = lifecycle.bootstrapScript ?? spec.bootstrapScript;
   return {
     template: mergePodTemplates(spec.podTemplate, lifecycle.podTemplate),
-    files: supersetConfigFiles(spec, {
+    files: supersetConfigFiles(spec, instanceFiles, {
       engineOptions: resolveEngineOptions('lifecycle', lifecycle.sqlaEngineOptions ?? spec.sqlaEngineOptions, noSizing),
       componentConfig: lifecycle.config,
       bootstrapScript: bootstrap,
