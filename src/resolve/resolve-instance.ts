@@ -1,7 +1,7 @@
 import { identityProviderPort } from './auth';
 import { resolveBackup } from './backup';
-import { resolveDevDependencies } from './dev-dependencies';
 import { instanceConfigFiles } from './config-files';
+import { resolveDevDependencies } from './dev-dependencies';
 import type { ComponentExtension } from './extensions';
 import { resolveExternalSecret } from './external-secrets';
 import type { InstanceContext } from './instance-context';
