@@ -33,3 +33,31 @@ describe('monitoring needs a namespace', () => {
     expect(() => new SupersetInstance(chart, 'demo', MONITORED)).not.toThrow();
   });
 });
+
+describe('one namespace problem for every feature that needs it', () => {
+  test('monitoring and queue scaling together give one problem naming both', () => {
+    const both: SupersetInstanceProps = {
+      ...MONITORED, valkey: { host: 'valkey' }, celeryWorker: { queueScaling: { maxReplicas: 3 } },
+    };
+    expect(problems(both, {})).toEqual([
+      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and every '
+        + 'alert and dashboard query name it; and when celeryWorker.queueScaling is set: the queue\'s name contains it; '
+        + 'set namespace on the props or on the chart',
+    ]);
+  });
+
+  test('a long name with queue scaling and backups gets one name problem, the tightest limit', () => {
+    const props: SupersetInstanceProps = {
+      ...MINIMAL, namespace: 'bi', valkey: { host: 'valkey' }, celeryWorker: { queueScaling: { maxReplicas: 3 } },
+      metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } },
+      backup: { schedule: '0 3 * * *', persistentVolumeClaim: { claimName: 'backups' } },
+    };
+    try {
+      validateInstanceProps(props, 'a'.repeat(50), { chart: {} });
+      throw new Error('expected a validation error');
+    } catch (error) {
+      const names = (error as SupersetValidationError).violations.filter((v) => v.path === 'name');
+      expect(names.map((v) => v.rule)).toEqual([expect.stringMatching(/^must be at most 40 characters with celeryWorker\.queueScaling/)]);
+    }
+  });
+});

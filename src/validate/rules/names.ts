@@ -49,6 +49,12 @@ const NAME_LIMITS: readonly NameLimit[] = [
     when: (p) => isSet(p.lifecycle?.seed?.cronSchedule) && p.lifecycle?.disabled !== true,
     reason: 'when lifecycle.seed.cronSchedule is set (the CronJob \'{name}-seed\' must fit within 52 chars)',
   },
+  // Beyond the operator: KEDA's webhook refuses a ScaledObject whose HPA name, keda-hpa-<name>, exceeds 63.
+  {
+    max: 63 - 'keda-hpa-'.length - '-celery-worker'.length,
+    when: (p) => isSet(p.celeryWorker?.queueScaling),
+    reason: 'with celeryWorker.queueScaling: KEDA refuses a ScaledObject whose HPA name \'keda-hpa-{name}-celery-worker\' exceeds 63 chars',
+  },
   // Beyond the operator: the metastore backup's CronJob.
   {
     max: 52 - '-backup'.length,

@@ -1,15 +1,34 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
+import type { SupersetInstanceProps } from '../../spec';
 import { missing } from '../violations';
 
-/**
- * Beyond the operator: the ServiceMonitors' namespaceSelector and every alert and dashboard query name the
- * instance's namespace, so monitoring needs one, from the props or from the chart.
- */
-export const monitoringRequiresNamespace: Rule = (props, _instanceName, context) =>
-  isSet(props.monitoring?.serviceMonitor) && !isSet(props.namespace) && context.chart && !context.chart.namespace
-    ? [missing('namespace', 'is required when monitoring.serviceMonitor is set: the ServiceMonitors\' '
-      + 'namespaceSelector and every alert and dashboard query name it', 'set namespace on the props or on the chart')]
-    : [];
+/** A feature beyond the operator whose objects name the instance's namespace. */
+interface NamespaceNeed {
+  readonly field: string;
+  readonly when: (props: SupersetInstanceProps) => boolean;
+  readonly because: string;
+}
 
-export const NAMESPACE_RULES: readonly Rule[] = [monitoringRequiresNamespace];
+const NEEDS: readonly NamespaceNeed[] = [
+  {
+    field: 'monitoring.serviceMonitor',
+    when: (p) => isSet(p.monitoring?.serviceMonitor),
+    because: 'the ServiceMonitors\' namespaceSelector and every alert and dashboard query name it',
+  },
+  { field: 'celeryWorker.queueScaling', when: (p) => isSet(p.celeryWorker?.queueScaling), because: 'the queue\'s name contains it' },
+];
+
+/**
+ * The features that name the instance's namespace need one, from the props or from the chart: one problem naming
+ * every such feature that is set.
+ */
+export const namespaceRequired: Rule = (props, _instanceName, context) => {
+  if (isSet(props.namespace) || !context.chart || context.chart.namespace) return [];
+  const needs = NEEDS.filter((need) => need.when(props));
+  if (needs.length === 0) return [];
+  const reasons = needs.map((need) => `${need.field} is set: ${need.because}`).join('; and when ');
+  return [missing('namespace', `is required when ${reasons}`, 'set namespace on the props or on the chart')];
+};
+
+export const NAMESPACE_RULES: readonly Rule[] = [namespaceRequired];

@@ -11,8 +11,6 @@ import { missing, violation } from '../violations';
  * written inline.
  */
 
-/** KEDA's webhook refuses a ScaledObject whose HPA name, `keda-hpa-<name>`, exceeds 63 characters. */
-const MAX_SCALED_OBJECT_NAME = 63 - 'keda-hpa-'.length;
 
 function queueScalingOf(props: { readonly celeryWorker?: { readonly queueScaling?: QueueScalingSpec } }): Partial<QueueScalingSpec> | undefined {
   const spec: unknown = props.celeryWorker?.queueScaling;
@@ -29,7 +27,7 @@ export const queueScalingExcludesAutoscaling: Rule = (props) => queueScalingOf(p
   : [];
 
 /** The bounds KEDA checks, and what the scaler needs to find the queue and to authenticate by reference. */
-export const queueScalingNeeds: Rule = (props, instanceName, context) => {
+export const queueScalingNeeds: Rule = (props) => {
   const spec = queueScalingOf(props);
   if (!spec) return [];
   const problems: Violation[] = [];
@@ -63,16 +61,7 @@ export const queueScalingNeeds: Rule = (props, instanceName, context) => {
     problems.push(violation(`${PATH}.tls`, 'certFrom and keyFrom go together (a client certificate and its key)',
       pickSet(tls, ['certFrom', 'keyFrom']), 'set both, or neither'));
   }
-  if (!isSet(props.namespace) && context.chart && !context.chart.namespace) {
-    problems.push(missing('namespace', `is required with ${PATH}: the queue's name contains it`,
-      'set namespace on the props or on the chart'));
-  }
-  const name = `${instanceName}-celery-worker`;
-  if (name.length > MAX_SCALED_OBJECT_NAME) {
-    problems.push(violation('name', `must be at most ${MAX_SCALED_OBJECT_NAME - '-celery-worker'.length} characters with `
-      + `${PATH}: KEDA refuses a ScaledObject (${name}) whose HPA name keda-hpa-<name> exceeds 63`, instanceName,
-    'choose a shorter instance name'));
-  }
+  // The namespace it needs and the length of the instance name are judged with the others' (namespace.ts, names.ts).
   return problems;
 };
 
