@@ -2,7 +2,7 @@
 // in `<name>-shared-env`. Each pod still sees exactly its own settings: proven with the kubelet's view of the
 // volume and environment and a real Python running the pod's whole PYTHONPATH.
 import type { SupersetInstanceProps } from '../src';
-import { containerEnv, pythonPath } from './support/pod';
+import { containerEnv, expandEnvValue, pythonPath } from './support/pod';
 import { runSupersetConfig } from './support/python';
 import { find, mainContainer, synth, type Manifest } from './util';
 
@@ -118,5 +118,41 @@ describe('pod checksums over shared content', () => {
     const changed = checksums({ monitoring: { serviceMonitor: {} }, namespace: 'bi' });
     const sameNamespace = checksums({ namespace: 'bi' });
     expect(PYTHON_COMPONENTS.filter((c) => changed[c] !== sameNamespace[c])).toEqual(['web-server', 'celery-worker']);
+  });
+});
+
+describe('a managed value arrives exactly as written, in env or through envFrom', () => {
+  const DOLLARS = { ...PROPS.metastore!, database: 'db$(SUPERSET_OPERATOR__INSTANCE_NAME)', username: 'u$$er' } as const;
+  const written = { SUPERSET_OPERATOR__DB_NAME: 'db$(SUPERSET_OPERATOR__INSTANCE_NAME)', SUPERSET_OPERATOR__DB_USER: 'u$$er' };
+
+  test('in every container of every delivery, whoever holds the variable', () => {
+    for (const delivery of ['Plain', 'Helm'] as const) {
+      const manifests = synth({
+        ...PROPS,
+        metastore: DOLLARS,
+        lifecycle: { delivery },
+        // Naming a shared variable puts the managed value back in env, where the kubelet expands `$`.
+        webServer: { podTemplate: { container: { env: [{ name: 'SUPERSET_OPERATOR__DB_NAME', value: 'x' }] } } },
+      });
+      const workloads = manifests.filter((m) => ['Deployment', 'Job'].includes(m.kind));
+      const containers = workloads.flatMap((w) => [...w.spec.template.spec.initContainers ?? [], ...w.spec.template.spec.containers]
+        .filter((c: any) => (c.env ?? []).some((e: any) => e.name === 'SUPERSET_OPERATOR__DB_HOST') || c.envFrom)
+        .map((c: any) => [`${delivery} ${w.metadata.name}/${c.name}`, c]));
+      expect(containers.length).toBeGreaterThan(5);
+      for (const [where, container] of containers) {
+        const env = containerEnv(manifests, container, 'bi', SECRETS);
+        expect([where, env.SUPERSET_OPERATOR__DB_NAME, env.SUPERSET_OPERATOR__DB_USER])
+          .toEqual([where, written.SUPERSET_OPERATOR__DB_NAME, written.SUPERSET_OPERATOR__DB_USER]);
+      }
+    }
+  });
+
+  test('the kubelet expansion the tests model: $$ is $, a defined $(NAME) its value, everything else as written', () => {
+    const defined = { A: 'a', B: 'b' };
+    expect([
+      '$$$$$$(A)', '$$$$$$$(A)', '$(B)__$(C', '$(B)__$(', '$?_x_$!', '$A', '$(UNDEFINED)', '$(foo$$var)', 'end$', '${A}',
+    ].map((v) => expandEnvValue(v, defined))).toEqual([
+      '$$$(A)', '$$$a', 'b__$(C', 'b__$(', '$?_x_$!', '$A', '$(UNDEFINED)', '$(foo$$var)', 'end$', '${A}',
+    ]);
   });
 });

@@ -5,9 +5,17 @@ import { mergeByKey } from '../base/merge';
 import { DEFAULT_VALKEY_PORT, defaultDatabasePort } from '../base/ports';
 import type { SecretKeyRef, SupersetSpec } from '../spec';
 
-/** A plain environment variable. */
+/**
+ * A plain environment variable whose value arrives exactly as written. Kubernetes expands `$(NAME)` references and
+ * `$$` in a container's `env` values (never in `envFrom` sources), so every `$` is written doubled.
+ */
 export function envValue(name: string, value: string): k8s.EnvVar {
-  return { name, value };
+  return { name, value: value.replace(/\$/g, '$$$$') };
+}
+
+/** The value an `envValue` variable has in the pod (what `envFrom` must carry to give the same). */
+function podValue(env: k8s.EnvVar): string {
+  return env.value!.replace(/\$\$/g, '$');
 }
 
 /** An environment variable read from a Secret key: the only way secrets reach pods. */
@@ -112,7 +120,7 @@ export function placeEnv(python: readonly k8s.EnvVar[], own: readonly k8s.EnvVar
   const isShared = (env: k8s.EnvVar) => env.value !== undefined && env.name !== ENV.FORCE_RELOAD && !SECRET_VARIABLES.has(env.name);
   return {
     env: [...python.filter((env) => !isShared(env)), ...own],
-    shared: Object.fromEntries(python.filter(isShared).map((env) => [env.name, env.value!])),
+    shared: Object.fromEntries(python.filter(isShared).map((env) => [env.name, podValue(env)])),
     envFrom: [{ configMapRef: { name: sharedConfigMap } }],
   };
 }

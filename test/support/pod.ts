@@ -46,8 +46,37 @@ export function writePythonPath(folder: string, files: Readonly<Record<string, s
 }
 
 /**
- * A container's environment as the kubelet sets it: each `envFrom` ConfigMap in order, then `env`; the downward
- * API's namespace is `namespace`; Secret references are looked up in `secrets` (keyed `<secret>/<key>`).
+ * The kubelet's expansion of an `env` value: `$$` is a `$`, `$(NAME)` is the value of a variable defined before it
+ * (by `envFrom` or an earlier `env` entry) and stays as written otherwise; any other `$` is kept.
+ */
+export function expandEnvValue(value: string, defined: Readonly<Record<string, string>>): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '$' || i + 1 >= value.length) {
+      out += value[i];
+    } else if (value[i + 1] === '$') {
+      out += '$';
+      i++;
+    } else if (value[i + 1] === '(') {
+      const close = value.indexOf(')', i + 2);
+      if (close < 0) {
+        out += value.slice(i);
+        break;
+      }
+      const name = value.slice(i + 2, close);
+      out += Object.prototype.hasOwnProperty.call(defined, name) ? defined[name] : value.slice(i, close + 1);
+      i = close;
+    } else {
+      out += value[i];
+    }
+  }
+  return out;
+}
+
+/**
+ * A container's environment as the kubelet sets it: each `envFrom` ConfigMap in order (values as they are), then
+ * `env` (values expanded); the downward API's namespace is `namespace`; Secret references are looked up in
+ * `secrets` (keyed `<secret>/<key>`).
  */
 export function containerEnv(
   manifests: readonly Manifest[], container: any, namespace: string, secrets: Readonly<Record<string, string>> = {},
@@ -59,7 +88,7 @@ export function containerEnv(
   }
   for (const e of container.env ?? []) {
     if (e.value !== undefined) {
-      env[e.name] = e.value;
+      env[e.name] = expandEnvValue(e.value, env);
     } else if (e.valueFrom.fieldRef?.fieldPath === 'metadata.namespace') {
       env[e.name] = namespace;
     } else {

@@ -48,7 +48,10 @@ describe('one namespace problem for every feature that needs it', () => {
 
   test('a long name with queue scaling and backups gets one name problem, the tightest limit', () => {
     const props: SupersetInstanceProps = {
-      ...MINIMAL, namespace: 'bi', valkey: { host: 'valkey' }, celeryWorker: { queueScaling: { maxReplicas: 3 } },
+      ...MINIMAL,
+      namespace: 'bi',
+      valkey: { host: 'valkey' },
+      celeryWorker: { queueScaling: { maxReplicas: 3 } },
       metastore: { host: 'pg', database: 'superset', username: 'superset', passwordFrom: { name: 'db', key: 'pw' } },
       backup: { schedule: '0 3 * * *', persistentVolumeClaim: { claimName: 'backups' } },
     };
