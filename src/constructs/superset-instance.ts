@@ -76,8 +76,9 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   /** The ServiceAccount, unless `serviceAccount.create` is false. */
   public readonly serviceAccount?: KubeServiceAccount;
   /**
-   * The ConfigMap `<name>-shared-config` of the files every Python pod reads (`superset_shared.py`, the top-level
-   * `config` as `superset_base.py`, the schema-wait program), stored once; each pod's `superset_config.py` runs them.
+   * The ConfigMap `<name>-shared-config` of the files the Python pods share (`superset_shared.py`, the top-level
+   * `config` as `superset_base.py`, the proxy and StatsD settings, the schema-wait program), stored once; each pod's
+   * `superset_config.py` runs the ones it needs.
    */
   public readonly sharedConfigMap?: KubeConfigMap;
   /**

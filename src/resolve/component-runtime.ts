@@ -70,10 +70,10 @@ export function pythonRuntime(
     servesUsers: type === 'web-server',
     proxySettings: true,
     engineOptions,
-    featureConfig: additions.configFiles,
+    configFiles: additions.configFiles,
     componentConfig: own.config,
     bootstrapScript: bootstrap,
-    featureFiles: additions.files,
+    files: additions.files,
   });
   const placed = placeConfigFiles(files, `${ctx.name}-${type}-config`, ctx.shared?.config);
   const python = pythonEnv(spec, ctx.name);

@@ -16,8 +16,8 @@ export interface ConfigFilesInput {
   readonly engineOptions?: EngineOptions;
   /** `SUPERSET_WEBSERVER_PORT`; the web server only. */
   readonly webServerPort?: number;
-  /** Python files of enabled features (metrics, ...), run in order before the user's config; shared. */
-  readonly featureConfig?: Labels;
+  /** Python files of enabled features (metrics, ...) that `superset_config.py` runs, in order, before the user's config. */
+  readonly configFiles?: Labels;
   /** The consumer's own `config`, appended after the top-level one. */
   readonly componentConfig?: string;
   /**
@@ -29,8 +29,8 @@ export interface ConfigFilesInput {
   readonly servesUsers?: boolean;
   /** The bootstrap script in effect; mounted next to the config when not empty. */
   readonly bootstrapScript?: string;
-  /** Files of features that every pod reading them shares (the schema-wait program, ...). */
-  readonly featureFiles?: Labels;
+  /** Files of features that are only placed on the PYTHONPATH (the schema-wait program, ...). */
+  readonly files?: Labels;
 }
 
 /** A consumer's files on the PYTHONPATH, split by who else reads them. */
@@ -77,7 +77,7 @@ export function supersetConfigFiles(spec: SupersetSpec, instance: InstanceConfig
     engineOptions: input.engineOptions,
     proxy: instanceFiles[CONFIG_FILES.proxy] !== undefined,
     auth: input.servesUsers ? resolveAuth(spec.auth) : undefined,
-    featureFiles: Object.keys(input.featureConfig ?? {}),
+    featureFiles: Object.keys(input.configFiles ?? {}),
     baseConfig: instanceFiles[CONFIG_FILES.base] !== undefined,
     componentConfig: input.componentConfig,
   });
@@ -85,7 +85,7 @@ export function supersetConfigFiles(spec: SupersetSpec, instance: InstanceConfig
     own: input.bootstrapScript
       ? { [CONFIG_FILES.config]: overlay, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
       : { [CONFIG_FILES.config]: overlay },
-    shared: { ...instanceFiles, ...input.featureConfig, ...input.featureFiles },
+    shared: { ...instanceFiles, ...input.configFiles, ...input.files },
   };
 }
 
