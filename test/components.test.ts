@@ -40,11 +40,11 @@ describe('commands', () => {
     const worker = mainContainer(find(manifests, 'Deployment', 'demo-celery-worker'));
     expect(worker.command).toEqual(['/bin/sh', '-c', ". '/app/pythonpath/superset_bootstrap.sh'; exec 'celery' "
       + "'--app=superset.tasks.celery_app:app' 'worker' '--pool=prefork' '-O' 'fair' '-c' '4' '--prefetch-multiplier=4'"]);
-    expect(find(manifests, 'ConfigMap', 'demo-celery-worker-config').data['superset_bootstrap.sh']).toBe('pip install psycopg2');
+    expect(find(manifests, 'ConfigMap', 'demo-celery-worker-overlay').data['superset_bootstrap.sh']).toBe('pip install psycopg2');
     expect(pythonPath(manifests, find(manifests, 'Deployment', 'demo-celery-worker'))['superset_bootstrap.sh']).toBe('pip install psycopg2');
     // An empty component script turns the top-level one off.
     expect(mainContainer(find(manifests, 'Deployment', 'demo-web-server')).command).toEqual(['/usr/bin/run-server.sh']);
-    expect(find(manifests, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBeUndefined();
+    expect(find(manifests, 'ConfigMap', 'demo-web-server-overlay').data['superset_bootstrap.sh']).toBeUndefined();
   });
 
   test('a user command replaces the default verbatim and is never bootstrap-wrapped', () => {
@@ -99,7 +99,7 @@ describe('ports and probes', () => {
     expect(main.livenessProbe.httpGet.port).toBe(9000);
     expect(main.readinessProbe).toEqual({ tcpSocket: { port: 1234 } });
     expect(find(manifests, 'Service', 'demo-web-server').spec.ports[0]).toMatchObject({ port: 8088, targetPort: 9000 });
-    expect(find(manifests, 'ConfigMap', 'demo-web-server-config').data['superset_config.py']).toContain('SUPERSET_WEBSERVER_PORT = 9000');
+    expect(find(manifests, 'ConfigMap', 'demo-web-server-overlay').data['superset_config.py']).toContain('SUPERSET_WEBSERVER_PORT = 9000');
   });
 });
 
@@ -232,7 +232,7 @@ describe('images and templates', () => {
     // The managed config volume replaces a user volume of the same name.
     expect(pod.volumes).toEqual([{ name: 'extra', emptyDir: {} }, {
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-config' } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-overlay' } }] },
     }]);
     expect(Object.keys(pythonPath(manifests, deployment)).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
     expect(pod.containers.map((c: any) => c.name)).toEqual(['superset', 'proxy']);

@@ -46,7 +46,7 @@ describe('rendered superset_config.py, executed with the pod environment', () =>
     const shared = find(manifests, 'ConfigMap', 'demo-shared-config').data;
     for (const component of ['web-server', 'celery-worker', 'celery-beat']) {
       const files = pythonPath(manifests, find(manifests, 'Deployment', `demo-${component}`));
-      expect(files['superset_config.py']).toBe(find(manifests, 'ConfigMap', `demo-${component}-config`).data['superset_config.py']);
+      expect(files['superset_config.py']).toBe(find(manifests, 'ConfigMap', `demo-${component}-overlay`).data['superset_config.py']);
       expect(files['superset_shared.py']).toBe(shared['superset_shared.py']);
       expect(files['superset_base.py']).toBe('ROW_LIMIT = 10000\nSQLLAB_TIMEOUT = 30\n');
     }

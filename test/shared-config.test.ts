@@ -1,10 +1,12 @@
 // What the Python pods of an instance share is stored once: the files in `<name>-shared-config`, the plain variables
 // in `<name>-shared-env`. Each pod still sees exactly its own settings: proven with the kubelet's view of the
 // volume and environment and a real Python running the pod's whole PYTHONPATH.
-import type { SupersetInstanceProps } from '../src';
+import { Testing } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { CeleryBeat, CeleryFlower, CeleryWorker, McpServer, WebServer, type SupersetInstanceProps } from '../src';
 import { containerEnv, expandEnvValue, pythonPath } from './support/pod';
 import { runSupersetConfig } from './support/python';
-import { find, mainContainer, synth, type Manifest } from './util';
+import { BASE, find, mainContainer, synth, type Manifest } from './util';
 
 const KEY = 'superset.apache.org/config-checksum';
 const PYTHON_COMPONENTS = ['web-server', 'celery-worker', 'celery-beat', 'celery-flower', 'mcp-server'];
@@ -45,7 +47,7 @@ describe('the shared ConfigMaps of an instance', () => {
       SUPERSET_OPERATOR__VALKEY_PORT: '6379',
     });
     for (const component of PYTHON_COMPONENTS) {
-      expect(Object.keys(find(manifests, 'ConfigMap', `demo-${component}-config`).data)).toEqual(['superset_config.py']);
+      expect(Object.keys(find(manifests, 'ConfigMap', `demo-${component}-overlay`).data)).toEqual(['superset_config.py']);
     }
     expect(manifests.filter((m) => m.metadata.name === 'demo-shared-config')).toHaveLength(1);
   });
@@ -55,7 +57,7 @@ describe('the shared ConfigMaps of an instance', () => {
       const pod = deployment(manifests, component).spec.template.spec;
       expect(pod.volumes.find((v: any) => v.name === 'superset-config')).toEqual({
         name: 'superset-config',
-        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${component}-config` } }] },
+        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${component}-overlay` } }] },
       });
       const main = mainContainer(deployment(manifests, component));
       expect(main.envFrom).toEqual([{ configMapRef: { name: 'demo-shared-env' } }]);
@@ -80,6 +82,41 @@ describe('the shared ConfigMaps of an instance', () => {
     expect(settings.SQLALCHEMY_ENGINE_OPTIONS).toMatchObject({ pool_pre_ping: true });
     expect(settings.ROW_LIMIT).toBe(component === 'web-server' ? 10 : 5000);
     expect(settings.SUPERSET_WEBSERVER_PORT).toBe(component === 'web-server' ? 8088 : undefined);
+  });
+});
+
+describe('upgrading from the layout where each component holds its whole config in <name>-<component>-config', () => {
+  // That layout is the operator's, this library's before it shared files, and a component's built on its own. The
+  // kubelet refreshes a mounted ConfigMap in place within about a minute, and the old pods do not mount the shared
+  // files: were the overlay written under the old name, an old pod that re-imports its config before the rollout
+  // replaces it (a gunicorn worker restarted after a timeout, a container restart) would fail to load it.
+  const { webServer, celeryWorker, celeryBeat, celeryFlower, mcpServer, websocketServer: _, ...common } = PROPS;
+  const whole: [string, (scope: Construct) => unknown][] = [
+    ['web-server', (scope) => new WebServer(scope, 'demo', { ...BASE, ...common, webServer })],
+    ['celery-worker', (scope) => new CeleryWorker(scope, 'demo', { ...BASE, ...common, celeryWorker })],
+    ['celery-beat', (scope) => new CeleryBeat(scope, 'demo', { ...BASE, ...common, celeryBeat })],
+    ['celery-flower', (scope) => new CeleryFlower(scope, 'demo', { ...BASE, ...common, celeryFlower })],
+    ['mcp-server', (scope) => new McpServer(scope, 'demo', { ...BASE, ...common, mcpServer })],
+  ];
+
+  test.each(whole)('an old %s pod keeps the files it mounted, and they still load, until the rollout replaces it', (component, build) => {
+    const chart = Testing.chart();
+    build(chart);
+    const before = Testing.synth(chart);
+    const oldPod = deployment(before, component);
+    const oldFiles = pythonPath(before, oldPod);
+    expect(oldPod.spec.template.spec.volumes).toContainEqual({ name: 'superset-config', configMap: { name: `demo-${component}-config` } });
+
+    // Applying the new release over the old one: every object of the same kind and name is replaced.
+    const key = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
+    const applied = new Map(before.map((m) => [key(m), m]));
+    for (const m of synth(PROPS)) applied.set(key(m), m);
+    const cluster = [...applied.values()];
+
+    expect(pythonPath(cluster, oldPod)).toEqual(oldFiles);
+    const env = containerEnv(cluster, mainContainer(oldPod), 'bi', SECRETS);
+    expect(runSupersetConfig(pythonPath(cluster, oldPod), env).SQLALCHEMY_DATABASE_URI)
+      .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
   });
 });
 

@@ -23,11 +23,11 @@ describe('SupersetInstance', () => {
     expect(names).toEqual([
       'ServiceAccount/demo',
       'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
-      'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
-      'ConfigMap/demo-celery-worker-config', 'Deployment/demo-celery-worker',
-      'ConfigMap/demo-celery-beat-config', 'Deployment/demo-celery-beat',
-      'ConfigMap/demo-celery-flower-config', 'Deployment/demo-celery-flower', 'Service/demo-celery-flower',
-      'ConfigMap/demo-mcp-server-config', 'Deployment/demo-mcp-server', 'Service/demo-mcp-server',
+      'ConfigMap/demo-web-server-overlay', 'Deployment/demo-web-server', 'Service/demo-web-server',
+      'ConfigMap/demo-celery-worker-overlay', 'Deployment/demo-celery-worker',
+      'ConfigMap/demo-celery-beat-overlay', 'Deployment/demo-celery-beat',
+      'ConfigMap/demo-celery-flower-overlay', 'Deployment/demo-celery-flower', 'Service/demo-celery-flower',
+      'ConfigMap/demo-mcp-server-overlay', 'Deployment/demo-mcp-server', 'Service/demo-mcp-server',
       'Deployment/demo-websocket-server', 'Service/demo-websocket-server',
     ]);
     // Shared objects belong to the instance, not to one component: the name and parent labels only.
@@ -79,7 +79,7 @@ describe('SupersetInstance', () => {
     expect(pod.serviceAccountName).toBe('demo');
     expect(pod.volumes).toEqual([{
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-config' } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-web-server-overlay' } }] },
     }]);
     // The pod's /app/pythonpath: its own overlay and the instance's shared settings.
     expect(Object.keys(pythonPath(manifests, deployment)).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
@@ -141,7 +141,7 @@ describe('SupersetInstance', () => {
     const instance = new SupersetInstance(chart, 'demo', { ...BASE, webServer: { autoscaling: { maxReplicas: 3 } }, celeryBeat: {} });
     expect(instance.webServer?.deployment.name).toBe('demo-web-server');
     expect(instance.webServer?.service.name).toBe('demo-web-server');
-    expect(instance.webServer?.configMap.name).toBe('demo-web-server-config');
+    expect(instance.webServer?.configMap.name).toBe('demo-web-server-overlay');
     expect(instance.webServer?.autoscaler?.kind).toBe('HorizontalPodAutoscaler');
     expect(instance.celeryBeat?.deployment.name).toBe('demo-celery-beat');
     expect(instance.celeryWorker).toBeUndefined();
@@ -175,7 +175,7 @@ describe('lifecycle', () => {
         'ServiceAccount/demo',
         'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
         'ConfigMap/demo-migrate-config', 'ConfigMap/demo-init-config', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
-        'ConfigMap/demo-web-server-config', 'Deployment/demo-web-server', 'Service/demo-web-server',
+        'ConfigMap/demo-web-server-overlay', 'Deployment/demo-web-server', 'Service/demo-web-server',
       ]);
     }
   });

@@ -28,3 +28,14 @@ export interface SharedConfigMaps {
 export function sharedConfigMaps(instance: string): SharedConfigMaps {
   return { config: `${instance}-shared-config`, env: `${instance}-shared-env` };
 }
+
+/**
+ * The ConfigMap of a component's own files. A component that holds its whole config (built on its own) keeps the
+ * operator's `<instance>-<component>-config`; one that runs the instance's shared files gets a name of its own,
+ * `<instance>-<component>-overlay`, so that pods of a release that mounted the whole config from
+ * `<instance>-<component>-config` keep it, unchanged, until the rollout replaces them (the kubelet refreshes a
+ * mounted ConfigMap in place, and those pods do not mount the shared files).
+ */
+export function componentConfigMapName(instance: string, component: string, shared: boolean): string {
+  return `${instance}-${component}-${shared ? 'overlay' : 'config'}`;
+}

@@ -9,6 +9,7 @@ import type { InstanceContext } from './instance-context';
 import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from './presets';
 import type * as k8s from '../../imports/k8s';
 import { type ComponentType, SPEC_FIELD } from '../base/component-types';
+import { componentConfigMapName } from '../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
 import { contentChecksum } from '../base/hash';
 import type { Labels } from '../base/labels';
@@ -31,7 +32,8 @@ export interface Runtime {
   readonly envFrom?: k8s.EnvFromSource[];
   readonly volumes: k8s.Volume[];
   readonly volumeMounts: k8s.VolumeMount[];
-  readonly configData?: Labels;
+  /** The component's own ConfigMap, when it mounts files. */
+  readonly configMap?: { readonly name: string; readonly data: Labels };
   /** What the pod reads from the instance's shared ConfigMap. */
   readonly sharedFiles?: Labels;
   readonly checksum?: string;
@@ -75,7 +77,7 @@ export function pythonRuntime(
     bootstrapScript: bootstrap,
     files: additions.files,
   });
-  const placed = placeConfigFiles(files, `${ctx.name}-${type}-config`, ctx.shared?.config);
+  const placed = placeConfigFiles(files, componentConfigMapName(ctx.name, type, ctx.shared !== undefined), ctx.shared?.config);
   const python = pythonEnv(spec, ctx.name);
   const podEnv = [
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
@@ -98,7 +100,7 @@ export function pythonRuntime(
     envFrom: env.envFrom,
     volumes: [placed.volume],
     volumeMounts: [{ name: CONFIG_VOLUME, mountPath: CONFIG_MOUNT_PATH, readOnly: true }],
-    configData: placed.data,
+    configMap: { name: placed.configMap, data: placed.data },
     sharedFiles: placed.sharedFiles,
     // forceReload rolls pods through its own variable; the checksum covers what the pod cannot see change: every
     // file it reads and every variable, its own and the shared ones.
@@ -122,16 +124,13 @@ export function websocketRuntime(ctx: InstanceContext, own: WebsocketServerSpec)
     };
   }
   if (own.config) {
-    const configData = { 'config.json': renderWebsocketConfig(own.config) };
+    const configMap = { name: `${ctx.name}-websocket-server-config`, data: { 'config.json': renderWebsocketConfig(own.config) } };
     return {
       ...base,
-      volumes: [{
-        name: WEBSOCKET_CONFIG_VOLUME,
-        configMap: { name: `${ctx.name}-websocket-server-config`, items: [{ key: 'config.json', path: 'config.json' }] },
-      }],
+      volumes: [{ name: WEBSOCKET_CONFIG_VOLUME, configMap: { name: configMap.name, items: [{ key: 'config.json', path: 'config.json' }] } }],
       volumeMounts: [mount],
-      configData,
-      checksum: contentChecksum({ files: configData }),
+      configMap,
+      checksum: contentChecksum({ files: configMap.data }),
     };
   }
   return { ...base, volumes: [], volumeMounts: [] };

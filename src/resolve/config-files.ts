@@ -93,6 +93,8 @@ export function supersetConfigFiles(spec: SupersetSpec, instance: InstanceConfig
 export interface PlacedConfig {
   /** The `superset-config` volume, mounted at `/app/pythonpath`. */
   readonly volume: k8s.Volume;
+  /** The name of the consumer's own ConfigMap. */
+  readonly configMap: string;
   /** The data of the consumer's own ConfigMap. */
   readonly data: Labels;
   /** What it reads from the instance's shared ConfigMap; absent when its own ConfigMap holds everything. */
@@ -109,10 +111,11 @@ export interface PlacedConfig {
 export function placeConfigFiles(files: ConfigFiles, ownConfigMap: string, sharedConfigMap: string | undefined): PlacedConfig {
   const all = { ...files.shared, ...files.own };
   if (sharedConfigMap === undefined) {
-    return { volume: { name: CONFIG_VOLUME, configMap: { name: ownConfigMap } }, data: all, files: all };
+    return { volume: { name: CONFIG_VOLUME, configMap: { name: ownConfigMap } }, configMap: ownConfigMap, data: all, files: all };
   }
   return {
     volume: { name: CONFIG_VOLUME, projected: { sources: [{ configMap: { name: sharedConfigMap } }, { configMap: { name: ownConfigMap } }] } },
+    configMap: ownConfigMap,
     data: files.own,
     sharedFiles: files.shared,
     files: all,

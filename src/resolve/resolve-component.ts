@@ -110,7 +110,7 @@ export function resolveComponent(ctx: InstanceContext, type: ComponentType): Res
         sidecars: additions.sidecars,
       }),
     },
-    configMap: runtime.configData && { name: `${ctx.name}-${type}-config`, data: runtime.configData },
+    configMap: runtime.configMap,
     sharedFiles: runtime.sharedFiles,
     sharedEnv: runtime.sharedEnv,
     urlPrefix: type === 'celery-flower' ? flowerUrlPrefix(spec) : undefined,

@@ -31,6 +31,8 @@ function fromInstance(section: Partial<SupersetInstanceProps>, component: string
 
 const SHARED_CONFIG = 'bi-shared-config';
 const SHARED_ENV = 'bi-shared-env';
+/** A component on its own holds its whole config in the operator's `<name>-config`; in an instance, its overlay is `<name>-overlay`. */
+const wholeConfigName = (overlay: string) => overlay.replace(/-overlay$/, '-config');
 const isWorkload = (o: any) => ['Deployment', 'Job', 'CronJob'].includes(o.kind);
 const containersOf = (o: any): any[] => [...(podSpecOf(o).initContainers ?? []), ...podSpecOf(o).containers];
 
@@ -49,6 +51,8 @@ function foldShared(all: any[], own: any[]): any[] {
       // The overlay's files and the shared ones never share a name, else one would hide the other in the projection.
       expect(Object.keys(copy.data).filter((name) => name in sharedFiles)).toEqual([]);
       copy.data = { ...sharedFiles, ...copy.data };
+      expect(copy.metadata.name).toMatch(/-overlay$/);
+      copy.metadata.name = wholeConfigName(copy.metadata.name);
     }
     if (!isWorkload(copy)) return copy;
     for (const volume of podSpecOf(copy).volumes ?? []) {
@@ -56,7 +60,7 @@ function foldShared(all: any[], own: any[]): any[] {
       const sources = volume.projected.sources.filter((source: any) => source.configMap.name !== SHARED_CONFIG);
       expect(sources).toHaveLength(1);
       delete volume.projected;
-      volume.configMap = sources[0].configMap;
+      volume.configMap = { ...sources[0].configMap, name: wholeConfigName(sources[0].configMap.name) };
     }
     for (const container of containersOf(copy)) {
       const refs = (container.envFrom ?? []).filter((source: any) => source.configMapRef?.name !== SHARED_ENV);
@@ -100,7 +104,7 @@ function secretValues(objects: any[]): Record<string, string> {
  * its pods see exactly what the instance's pods see: the same /app/pythonpath files and the same environment.
  */
 function expectSameAsInstance(objects: any[], instance: { all: any[]; own: any[] }): void {
-  expect(names(objects)).toEqual(names(instance.own));
+  expect(names(objects)).toEqual(names(instance.own).map(wholeConfigName));
   expect(objects.some((o) => [SHARED_CONFIG, SHARED_ENV].includes(o.metadata.name))).toBe(false);
   for (const o of objects.filter(isWorkload)) {
     const volume = (podSpecOf(o).volumes ?? []).find((v: any) => v.name === 'superset-config');

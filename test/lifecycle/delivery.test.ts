@@ -75,7 +75,7 @@ describe('Plain delivery (the default)', () => {
     const wait = (component: string) => find(boot, 'Deployment', `demo-${component}`).spec.template.spec.initContainers[0].command;
     expect(wait('web-server')).toEqual(['/bin/sh', '-c', '. \'/app/pythonpath/superset_bootstrap.sh\'; exec \'python\' \'/app/pythonpath/wait_for_migrations.py\'']);
     expect(pythonPath(boot, find(boot, 'Deployment', 'demo-web-server'))['superset_bootstrap.sh']).toBe('echo web');
-    expect(find(boot, 'ConfigMap', 'demo-web-server-config').data['superset_bootstrap.sh']).toBe('echo web');
+    expect(find(boot, 'ConfigMap', 'demo-web-server-overlay').data['superset_bootstrap.sh']).toBe('echo web');
     expect(wait('celery-worker')[0]).toBe('/bin/sh');
   });
 

@@ -256,7 +256,7 @@ describe('externalSecrets: the sign-in secrets', () => {
     const out = synth({ webServer: {}, auth: { oidc: OIDC }, externalSecrets: { storeRef: STORE, oidcClientSecret: { key: 'bi/oidc', property: 'secret' } } });
     expect(externalSecret(out).spec.data).toEqual([{ secretKey: 'oidc-client-secret', remoteRef: { key: 'bi/oidc', property: 'secret' } }]);
     expect(env(out).SUPERSET_OPERATOR__OIDC_CLIENT_SECRET).toBe(`${ES}/oidc-client-secret`);
-    expect(find(out, 'ConfigMap', 'demo-web-server-config').data['superset_config.py']).toContain('SUPERSET_OPERATOR__OIDC_CLIENT_SECRET');
+    expect(find(out, 'ConfigMap', 'demo-web-server-overlay').data['superset_config.py']).toContain('SUPERSET_OPERATOR__OIDC_CLIENT_SECRET');
   });
 
   test('the LDAP bind password from the store reaches the web server', () => {

@@ -72,7 +72,10 @@ export interface ResolvedComponent {
     readonly annotations?: Labels;
     readonly spec: ResolvedPodSpec;
   };
-  /** The component's ConfigMap (`<name>-config`), when it has files to mount. */
+  /**
+   * The component's ConfigMap, when it has files to mount: `<name>-overlay` with the instance's shared ConfigMap,
+   * `<name>-config` (the whole config, as the operator's) for a component built on its own or the websocket server.
+   */
   readonly configMap?: { readonly name: string; readonly data: Labels };
   /** The files its pods read from the instance's shared ConfigMap; absent when its own ConfigMap holds them all. */
   readonly sharedFiles?: Labels;
