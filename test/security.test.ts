@@ -1,9 +1,9 @@
+import { restrictedViolations } from './support/pss';
 import { find, mainContainer, synth } from './util';
 
 const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
-const RESTRICTED_CONTAINER = {
-  runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
-};
+/** What each container sets itself; runAsNonRoot and the seccomp profile come from the pod's context. */
+const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
 const ALL = { webServer: {}, celeryWorker: {}, celeryBeat: {}, celeryFlower: {}, mcpServer: {}, websocketServer: { image: { repository: 'ws' } } };
 
 describe('secure by default', () => {
@@ -19,7 +19,32 @@ describe('secure by default', () => {
       for (const container of [...pod.containers, ...pod.initContainers]) {
         expect(container.securityContext).toEqual(RESTRICTED_CONTAINER);
       }
+      expect(restrictedViolations(pod)).toEqual([]);
     }
+  });
+
+  test('containers inherit the pod\'s non-root and seccomp settings, including the user\'s choice of them', () => {
+    const localhost = { type: 'Localhost', localhostProfile: 'profiles/superset.json' };
+    const deployment = find(synth({
+      webServer: {},
+      podTemplate: {
+        podSecurityContext: { seccompProfile: localhost },
+        sidecars: [{ name: 'proxy', image: 'envoy:1' }],
+        initContainers: [{ name: 'wait', image: 'busybox:1' }],
+      },
+    }), 'Deployment', 'demo-web-server');
+    const pod = deployment.spec.template.spec;
+    expect(pod.securityContext.seccompProfile).toEqual(localhost);
+    for (const container of [...pod.containers, ...pod.initContainers]) expect(container.securityContext).toEqual(RESTRICTED_CONTAINER);
+    expect(restrictedViolations(pod)).toEqual([]);
+
+    // The dev example's Flower runs as root: one pod-level choice reaches every container.
+    const root = find(synth({ celeryFlower: { podTemplate: { podSecurityContext: { runAsNonRoot: false, runAsUser: 0 } } } }),
+      'Deployment', 'demo-celery-flower').spec.template.spec;
+    expect(root.containers[0].securityContext).toEqual(RESTRICTED_CONTAINER);
+    expect(restrictedViolations(root)).toEqual([
+      'pod: runAsUser 0', 'container superset: runAsNonRoot is not true',
+    ]);
   });
 
   test('no pod mounts a Kubernetes API token, nor does the ServiceAccount', () => {
@@ -37,6 +62,7 @@ describe('secure by default', () => {
     expect(mainContainer(deployment).securityContext).toEqual({
       ...RESTRICTED_CONTAINER, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
     });
+    expect(restrictedViolations(deployment.spec.template.spec)).toEqual([]);
   });
 });
 

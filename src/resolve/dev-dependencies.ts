@@ -125,6 +125,7 @@ function resolveDependency(
   const labels = devLabels(instanceName, dependency);
   const name = devServiceNames(instanceName)[dependency];
   const image = resolveToolImage(p.image, p.imageOverride);
+  const podSecurityContext = restrictedPodSecurityContext({ runAsUser: p.uid, runAsGroup: p.gid, fsGroup: p.gid });
   return {
     dependency,
     name,
@@ -132,7 +133,7 @@ function resolveDependency(
     labels,
     podLabels: { ...labels, [PARENT_LABEL]: instanceName },
     port: p.port,
-    podSecurityContext: restrictedPodSecurityContext({ runAsUser: p.uid, runAsGroup: p.gid, fsGroup: p.gid }),
+    podSecurityContext,
     imagePullSecrets: p.imageOverride?.pullSecrets,
     container: {
       name: dependency,
@@ -141,7 +142,7 @@ function resolveDependency(
       ...p.container,
       ports: [{ name: dependency, containerPort: p.port, protocol: 'TCP' }],
       volumeMounts: [{ name: 'data', mountPath: p.dataPath }],
-      securityContext: restrictedContainerSecurityContext(),
+      securityContext: restrictedContainerSecurityContext({}, podSecurityContext),
     },
     dataVolume: dependency === 'postgres' && spec.persistence
       ? { name: 'data', persistentVolumeClaim: { claimName: name } }

@@ -30,9 +30,11 @@ function initContainers(managed: readonly k8s.Container[] = [], user: readonly k
  * Security Standard where the user did not set a field, and without a Kubernetes API token.
  */
 export function assemblePodSpec(template: PodTemplate, additions: PodAdditions): ResolvedPodSpec {
+  const securityContext = restrictedPodSecurityContext(template.podSecurityContext);
+  const harden = (container: k8s.Container) => hardenContainer(container, securityContext);
   const main: k8s.Container = {
     ...additions.main,
-    securityContext: restrictedContainerSecurityContext(template.container?.securityContext),
+    securityContext: restrictedContainerSecurityContext(template.container?.securityContext, securityContext),
   };
   const byName = (item: { readonly name: string }) => item.name;
   return {
@@ -41,9 +43,9 @@ export function assemblePodSpec(template: PodTemplate, additions: PodAdditions):
     automountServiceAccountToken: false,
     restartPolicy: additions.restartPolicy,
     imagePullSecrets: additions.imagePullSecrets && nonEmpty([...additions.imagePullSecrets]),
-    securityContext: restrictedPodSecurityContext(template.podSecurityContext),
-    containers: [main, ...[...template.sidecars ?? [], ...additions.sidecars ?? []].map(hardenContainer)],
-    initContainers: nonEmpty(initContainers(additions.initContainers, template.initContainers).map(hardenContainer)),
+    securityContext,
+    containers: [main, ...[...template.sidecars ?? [], ...additions.sidecars ?? []].map(harden)],
+    initContainers: nonEmpty(initContainers(additions.initContainers, template.initContainers).map(harden)),
     volumes: nonEmpty(mergeByKey(byName, template.volumes, additions.volumes)),
     affinity: template.affinity,
     tolerations: template.tolerations,

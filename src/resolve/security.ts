@@ -31,20 +31,22 @@ export function restrictedPodSecurityContext(user: k8s.PodSecurityContext = {}):
 /**
  * Container-level settings that meet the `restricted` profile; the user's fields win one by one, and so do the
  * `add` and `drop` lists of `capabilities`: adding `NET_BIND_SERVICE` keeps dropping `ALL`, and an empty
- * `capabilities: {}` changes nothing. Dropping nothing takes an explicit `drop: []`.
+ * `capabilities: {}` changes nothing. Dropping nothing takes an explicit `drop: []`. `runAsNonRoot` and
+ * `seccompProfile` are defaults of the container only where the pod's context does not set them: a container
+ * inherits them from the pod (and a value the user sets on the pod is the user's choice for every container).
  */
-export function restrictedContainerSecurityContext(user: k8s.SecurityContext = {}): k8s.SecurityContext {
+export function restrictedContainerSecurityContext(user: k8s.SecurityContext = {}, pod: k8s.PodSecurityContext = {}): k8s.SecurityContext {
   const capabilities: k8s.Capabilities = { drop: ['ALL'], ...setFields(user.capabilities ?? {}) };
   return {
-    runAsNonRoot: true,
+    ...(pod.runAsNonRoot === undefined ? { runAsNonRoot: true } : {}),
     allowPrivilegeEscalation: false,
-    seccompProfile: { type: 'RuntimeDefault' },
+    ...(pod.seccompProfile === undefined ? { seccompProfile: { type: 'RuntimeDefault' } } : {}),
     ...setFields(user),
     capabilities,
   };
 }
 
 /** Sidecars and init containers get the same hardening as the main container. */
-export function hardenContainer(container: k8s.Container): k8s.Container {
-  return { ...container, securityContext: restrictedContainerSecurityContext(container.securityContext) };
+export function hardenContainer(container: k8s.Container, pod: k8s.PodSecurityContext): k8s.Container {
+  return { ...container, securityContext: restrictedContainerSecurityContext(container.securityContext, pod) };
 }

@@ -81,9 +81,10 @@ export interface ContainerTemplate {
    */
   readonly ports?: k8s.ContainerPort[];
   /**
-   * Container security context, merged field by field over the restricted-profile defaults.
+   * Container security context, merged field by field over the restricted-profile defaults. Non-root and the
+   * seccomp profile come from the pod security context, which every container inherits unless it sets its own.
    *
-   * @default - runAsNonRoot, runAsUser/runAsGroup 1000, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp
+   * @default - no privilege escalation, all capabilities dropped
    */
   readonly securityContext?: k8s.SecurityContext;
   /**

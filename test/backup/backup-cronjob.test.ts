@@ -3,6 +3,7 @@
 import { SupersetValidationError } from '../../src';
 import type { SupersetInstanceProps } from '../../src';
 import { expectValidManifests } from '../support/k8s-schema';
+import { restrictedViolations } from '../support/pss';
 import { BASE, envOf, find, synth, type Manifest } from '../util';
 import { problemsOf } from '../validation/helpers';
 
@@ -28,6 +29,7 @@ const podOf = (manifests: Manifest[]) => cronJob(manifests).spec.jobTemplate.spe
 
 /** The `restricted` Pod Security Standard (Kubernetes 1.28), checked field by field on a pod spec. */
 function expectRestricted(pod: any) {
+  expect(restrictedViolations(pod)).toEqual([]);
   expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
   expect(pod.hostNetwork ?? false).toBe(false);
   expect(pod.automountServiceAccountToken).toBe(false);
@@ -35,7 +37,7 @@ function expectRestricted(pod: any) {
   expect(pod.volumes.every((v: any) => v.emptyDir || v.persistentVolumeClaim)).toBe(true);
   for (const container of [...pod.containers, ...pod.initContainers ?? []]) {
     expect(container.securityContext).toMatchObject({
-      allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
     });
     expect(container.securityContext.privileged ?? false).toBe(false);
   }

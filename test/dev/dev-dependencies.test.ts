@@ -6,13 +6,13 @@ import { Chart, Testing } from 'cdk8s';
 import { DevDependencies, SupersetInstance, type SupersetInstanceProps } from '../../src';
 import { VALKEY_START } from '../../src/resolve/dev-dependencies';
 import { containerEnv, pythonPath, pythonText } from '../support/pod';
+import { restrictedViolations } from '../support/pss';
 import { runSupersetConfig } from '../support/python';
 import { envOf, find, mainContainer, synth, type Manifest } from '../util';
 
 const DEV: Partial<SupersetInstanceProps> = { environment: 'Development', secretKeyFrom: undefined, secretKey: 'dev' };
-const RESTRICTED_CONTAINER = {
-  runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
-};
+/** What each container sets itself; runAsNonRoot and the seccomp profile come from the pod's context. */
+const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
 
 describe('devDependencies', () => {
   const manifests = synth({ ...DEV, devDependencies: {}, webServer: {}, celeryWorker: {} });
@@ -59,6 +59,7 @@ describe('devDependencies', () => {
       volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }],
     });
     expect(postgres.securityContext).toEqual(RESTRICTED_CONTAINER);
+    expect(restrictedViolations(pod)).toEqual([]);
     expect(envOf(postgres)).toEqual({
       POSTGRES_USER: 'superset', POSTGRES_PASSWORD: 'superset', POSTGRES_DB: 'superset', PGDATA: '/var/lib/postgresql/data/pgdata',
     });
@@ -78,6 +79,7 @@ describe('devDependencies', () => {
     expect(valkey.args).toBeUndefined();
     expect(valkey.readinessProbe.exec.command).toEqual(['/bin/sh', '-c', 'REDISCLI_AUTH="$VALKEY_PASSWORD" valkey-cli ping | grep -q PONG']);
     expect(valkey.securityContext).toEqual(RESTRICTED_CONTAINER);
+    expect(restrictedViolations(pod)).toEqual([]);
   });
 
   test('Valkey reads its password as configuration from stdin, never from its arguments, whatever it contains', () => {

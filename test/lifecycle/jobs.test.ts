@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer, taskFiles } from './helpers';
 import { SupersetInstance } from '../../src';
 import { containerEnv, pythonPath } from '../support/pod';
+import { restrictedViolations } from '../support/pss';
 import { runSupersetConfig } from '../support/python';
 import { BASE, envOf, find } from '../util';
 
@@ -9,9 +10,8 @@ const REF = (name: string) => ({ name, key: 'k' });
 const ENGINE = { previousSecretKeyFrom: REF('old'), metastore: METASTORE, valkey: { host: 'valkey', passwordFrom: REF('vk') } };
 /** Test values of the Secrets ENGINE references, keyed `<secret>/<key>`. */
 const SECRETS = { 'app-secret/secret-key': 's', 'old/k': 'o', 'db/pw': 'p w', 'vk/k': 'v' };
-const RESTRICTED_CONTAINER = {
-  runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
-};
+/** What each container sets itself; runAsNonRoot and the seccomp profile come from the pod's context. */
+const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
 const TASK_LABELS = (task: string) => ({
   'app.kubernetes.io/name': 'superset',
   'app.kubernetes.io/component': 'init',
@@ -81,6 +81,7 @@ describe('migrate, rotate and init Jobs', () => {
     const pod = podOf(jobOf(manifests, task));
     expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } });
     for (const container of [...pod.containers, ...pod.initContainers ?? []]) expect(container.securityContext).toEqual(RESTRICTED_CONTAINER);
+    expect(restrictedViolations(pod)).toEqual([]);
   });
 
   test('the commands are the operator\'s', () => {

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { containerOf, NAMESPACE, ofKind, synthMonitored } from './fixture';
 import { CHECKSUM_ANNOTATION } from '../../src/resolve/instance-context';
 import { containerEnv, pythonPath, pythonText, writePythonPath } from '../support/pod';
+import { restrictedViolations } from '../support/pss';
 import { runSupersetConfig, SYSTEM_PYTHON } from '../support/python';
 import { find, mainContainer, synth, type Manifest } from '../util';
 
@@ -47,14 +48,13 @@ describe('the StatsD exporter sidecar', () => {
     expect(exporter.image).toBe('prom/statsd-exporter:v0.28.0');
     expect(exporter.resources).toEqual({ requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
     expect(exporter.securityContext).toEqual({
-      runAsNonRoot: true,
       runAsUser: 65534,
       runAsGroup: 65534,
       readOnlyRootFilesystem: true,
       allowPrivilegeEscalation: false,
       capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
     });
+    expect(restrictedViolations(web.spec.template.spec)).toEqual([]);
     // Liveness only: an unready exporter must not take Superset out of its Service.
     expect(exporter.readinessProbe).toBeUndefined();
     expect(exporter.livenessProbe.httpGet).toEqual({ path: '/-/healthy', port: 9102 });
