@@ -85,7 +85,7 @@ function checkInteger(value: unknown, schema: IntegerSchema, path: string): Viol
   const ok = typeof value === 'number' && Number.isSafeInteger(value)
     && (schema.minimum === undefined || value >= schema.minimum)
     && (schema.maximum === undefined || value <= schema.maximum);
-  return ok ? [] : [violation(path, integerRule(schema), value)];
+  return ok ? [] : [violation(path, integerRule(schema), value, schema.fix)];
 }
 
 function checkIntOrPercent(value: unknown, path: string): Violation[] {

@@ -6,7 +6,7 @@ const SECRET_KEY_REF = object({ name: string({ minLength: 1 }), key: string({ mi
 // minReplicas at least 1: scaling to zero is asked for with `scaleToZero`.
 /** `celeryWorker.queueScaling`. */
 export const QUEUE_SCALING = object({
-  minReplicas: integer(1),
+  minReplicas: integer(1, undefined, 'for no workers while the queue is empty, set scaleToZero: true (minReplicas is the count while tasks wait)'),
   maxReplicas: integer(1),
   tasksPerReplica: integer(1),
   scaleToZero: BOOLEAN,

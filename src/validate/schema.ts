@@ -40,6 +40,8 @@ export interface IntegerSchema extends Typed<number> {
   readonly kind: 'integer';
   readonly minimum?: number;
   readonly maximum?: number;
+  /** How to get what an out-of-range value was meant for, when another field does it. */
+  readonly fix?: string;
 }
 
 export interface BooleanSchema extends Typed<boolean> {
@@ -118,8 +120,8 @@ export function oneOf<V extends string>(...values: V[]): StringSchema<V> {
   return { kind: 'string', enum: values };
 }
 
-export function integer(minimum?: number, maximum?: number): IntegerSchema {
-  return { kind: 'integer', minimum, maximum };
+export function integer(minimum?: number, maximum?: number, fix?: string): IntegerSchema {
+  return { kind: 'integer', minimum, maximum, fix };
 }
 
 type Fields = { readonly [name: string]: Schema };

@@ -141,7 +141,8 @@ describe('queueScaling: validation', () => {
 
   test('refuses minReplicas above maxReplicas, and minReplicas 0 (scaling to zero is asked for with scaleToZero)', () => {
     expectProblem(worker({ minReplicas: 3, maxReplicas: 2 }), 'celeryWorker.queueScaling', 'minReplicas must not exceed maxReplicas');
-    expect(problemsOf(worker({ minReplicas: 0, maxReplicas: 2 })).join('\n')).toContain('celeryWorker.queueScaling.minReplicas');
+    expect(problemsOf(worker({ minReplicas: 0, maxReplicas: 2 }))).toContain('celeryWorker.queueScaling.minReplicas: must be an integer >= 1, '
+      + 'got 0; for no workers while the queue is empty, set scaleToZero: true (minReplicas is the count while tasks wait)');
   });
 
   test('refuses what keeps KEDA from finding the queue or reading the password by reference', () => {
