@@ -5,12 +5,14 @@ import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
 import { containerScope, deploymentScope, eq, matches, ofOwnPods, podScope, queueLength, selector, serviceScope } from '../render/promql';
 
-/** A Prometheus query of a panel. */
+/**
+ * A Prometheus query of a panel. It names no data source of its own: Grafana runs a query without one on its
+ * panel's (a query-level data source is only for panels that mix data sources).
+ */
 export interface DashboardTarget {
   readonly refId: string;
   readonly expr: string;
   readonly legendFormat: string;
-  readonly datasource: DashboardDatasource;
 }
 
 /** The data source of a panel: the dashboard's `datasource` variable. */
@@ -156,12 +158,7 @@ function layout(sections: readonly Section[]): DashboardPanel[] {
         gridPos: { ...PANEL, x: (i % perRow) * PANEL.w, y: y + Math.floor(i / perRow) * PANEL.h },
         datasource: DATASOURCE,
         fieldConfig: { defaults: { unit: panel.unit, min: 0 }, overrides: [] },
-        targets: panel.queries.map(([expr, legendFormat], q) => ({
-          refId: String.fromCharCode(65 + q),
-          expr,
-          legendFormat,
-          datasource: DATASOURCE,
-        })),
+        targets: panel.queries.map(([expr, legendFormat], q) => ({ refId: String.fromCharCode(65 + q), expr, legendFormat })),
       });
     });
     y += Math.ceil(section.panels.length / perRow) * PANEL.h;

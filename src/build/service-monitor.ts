@@ -4,6 +4,9 @@ import { type Manifest, objectMeta } from '../base/manifest';
 import type { MonitoringModel, ScrapeTarget } from '../base/model/monitoring';
 import { EXPORTER_METRICS_PORT, METRICS_PORT_NAME } from '../base/monitoring-names';
 
+/** The path Prometheus scrapes when a scrape config names none. */
+const PROMETHEUS_METRICS_PATH = '/metrics';
+
 /**
  * A ServiceMonitor for one scrape target. For the web server it has the operator's shape (named after the
  * instance, selecting the web Service in its namespace, one endpoint with the interval and optional timeout),
@@ -15,7 +18,13 @@ export function serviceMonitorProps(model: MonitoringModel, target: ScrapeTarget
     spec: {
       selector: { matchLabels: { ...target.selector } },
       namespaceSelector: { matchNames: [model.namespace] },
-      endpoints: [{ port: target.port, path: target.path, interval: model.interval, scrapeTimeout: model.scrapeTimeout }],
+      endpoints: [{
+        port: target.port,
+        // Prometheus' own default path is left out, as the operator leaves it out.
+        path: target.path === PROMETHEUS_METRICS_PATH ? undefined : target.path,
+        interval: model.interval,
+        scrapeTimeout: model.scrapeTimeout,
+      }],
     },
   };
 }

@@ -1,12 +1,11 @@
-import { NAME_CHAR, podNameForms } from './pod-names';
 import type { ComponentType } from '../base/component-types';
 import { SupersetInternalError } from '../base/errors';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { NAME_HASH_LENGTH, TASK_TYPES } from '../base/task-types';
 
 /*
- * PromQL building blocks that scope every query to one instance: its namespace plus its pods (by name), its
- * Deployments or its scraped Services. Names are DNS labels, so they need no escaping inside the literals.
+ * PromQL building blocks that scope every query to one instance: its namespace plus its pods (by owner), its
+ * Deployments, its Jobs or its scraped Services. Names are DNS labels, so they need no escaping inside the literals.
  */
 
 /** A PromQL string literal. */
@@ -35,43 +34,34 @@ export function selector(metric: string, ...matchers: string[]): string {
 }
 
 /**
- * The names of the instance's pods, as Kubernetes names the pods of its Deployments `<instance>-<component>`
- * (see `podNameForms`, which also covers the names it shortens): `<instance>-<component>-<hash>-<suffix>`. Forms
- * that share their rest are grouped, for example `demo-(web-server|celery-worker)-[a-z0-9]{1,10}-[a-z0-9]{5}`.
- */
-export function podNamePattern(model: MonitoringModel): string {
-  const prefix = `${model.instance}-`;
-  const byRest = new Map<string, string[]>();
-  for (const component of model.components) {
-    for (const form of podNameForms(`${prefix}${component}`)) {
-      byRest.set(form.rest, [...byRest.get(form.rest) ?? [], form.literal.slice(prefix.length)]);
-    }
-  }
-  return [...byRest].map(([rest, literals]) => `${prefix}(${literals.join('|')})${rest}`).join('|');
-}
-
-/**
  * The instance's Deployment pods by their owner (kube-state-metrics `kube_pod_owner`): the ReplicaSets
- * `<instance>-<component>-<pod-template-hash>`. Every component name has a hyphen and the hash has none, so a
- * ReplicaSet name has exactly one instance and component, whatever the names; pod names do not, once Kubernetes
- * has cut them short.
+ * `<instance>-<component>-<pod-template-hash>`. A ReplicaSet is named after its Deployment plus one hyphen-free
+ * segment, and Deployment names are unique in a namespace, so this is exact: pods of an instance whose name extends
+ * this one (`<instance>-web`), of other workloads whose names look alike, of Jobs or of no owner never pass, and the
+ * pods' own names, which Kubernetes cuts short for long instance names, do not matter.
  */
 export function ownedPods(model: MonitoringModel): string {
-  const replicaSets = `${model.instance}-(${model.components.join('|')})-${NAME_CHAR}{1,10}`;
+  const replicaSets = `${model.instance}-(${model.components.join('|')})-[^-]+`;
   return selector('kube_pod_owner', eq('namespace', model.namespace), eq('owner_kind', 'ReplicaSet'), matches('owner_name', replicaSets));
 }
 
-/** `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. */
+/**
+ * `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. The join
+ * alone decides which pods count, so `expr` selects its series by namespace only (`podScope`).
+ */
 export function ofOwnPods(expr: string, model: MonitoringModel): string {
   return `(${expr})\nand on (namespace, pod) ${ownedPods(model)}`;
 }
 
-/** The instance's pods (kube-state-metrics and cAdvisor series carry `namespace` and `pod`), by name; see ownedPods. */
+/**
+ * The series of every pod in the instance's namespace (kube-state-metrics and cAdvisor series carry `namespace`
+ * and `pod`): only for use inside `ofOwnPods`, which keeps the instance's own.
+ */
 export function podScope(model: MonitoringModel): string[] {
-  return [eq('namespace', model.namespace), matches('pod', podNamePattern(model))];
+  return [eq('namespace', model.namespace)];
 }
 
-/** cAdvisor's per-container series, without the pod-level and pause-container cgroups. */
+/** cAdvisor's per-container series (see podScope), without the pod-level and pause-container cgroups. */
 export function containerScope(model: MonitoringModel): string[] {
   return [...podScope(model), ne('container', ''), ne('container', 'POD')];
 }

@@ -41,6 +41,8 @@ describe('the Grafana dashboard', () => {
     for (const panel of dashboard.panels.filter((p: any) => p.type !== 'row')) {
       expect(panel.datasource).toEqual({ type: 'prometheus', uid: '${datasource}' });
       expect(panel.targets.length).toBeGreaterThan(0);
+      // Each query runs on its panel's data source, which Grafana gives the queries that name none.
+      for (const target of panel.targets) expect(Object.keys(target).sort()).toEqual(['expr', 'legendFormat', 'refId']);
       expect(panel.gridPos.x + panel.gridPos.w).toBeLessThanOrEqual(24);
     }
   });

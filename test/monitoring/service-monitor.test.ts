@@ -48,7 +48,8 @@ describe('the web server ServiceMonitor', () => {
   test('scrapes a port of the Service that reaches the exporter\'s metrics port', () => {
     const [endpoint] = monitor.spec.endpoints;
     expect(monitor.spec.endpoints).toHaveLength(1);
-    expect(endpoint).toMatchObject({ port: 'metrics', path: '/metrics' });
+    // No path: Prometheus scrapes /metrics, where the exporter serves.
+    expect(endpoint).toEqual({ port: 'metrics', interval: '30s' });
     const [container, port] = reachedContainerPort(manifests, selectedService(manifests, monitor), endpoint.port);
     expect(container).toBe('statsd-exporter');
     expect(port).toEqual({ name: 'metrics', containerPort: 9102, protocol: 'TCP' });
@@ -80,7 +81,7 @@ describe('the web server ServiceMonitor', () => {
   test('without the exporter, has the operator\'s endpoint on the http port', () => {
     const off = synthMonitored({ monitoring: { serviceMonitor: {}, statsdExporter: { disabled: true } } });
     const m = find(off, 'ServiceMonitor', 'demo');
-    expect(m.spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s' }]);
+    expect(m.spec.endpoints).toEqual([{ port: 'http', interval: '30s' }]);
     const [container] = reachedContainerPort(off, selectedService(off, m), 'http');
     expect(container).toBe('superset');
     expect(ofKind(off, 'ServiceMonitor').map((x) => x.metadata.name).sort()).toEqual(['demo', 'demo-celery-flower']);
@@ -111,6 +112,8 @@ describe('the Celery ServiceMonitors', () => {
     expect(service.spec.ports.map((p: any) => p.name)).toEqual(['metrics']);
     const [container, port] = reachedContainerPort(manifests, service, monitor.spec.endpoints[0].port);
     expect([container, port.containerPort]).toEqual(['statsd-exporter', 9102]);
+    // The exporter serves Prometheus' default path.
+    expect(monitor.spec.endpoints).toEqual([{ port: 'metrics', interval: '30s' }]);
   });
 
   test('scrape Flower\'s /metrics under its URL prefix', () => {
