@@ -43,7 +43,7 @@ describe('secure by default', () => {
       'Deployment', 'demo-celery-flower').spec.template.spec;
     expect(root.containers[0].securityContext).toEqual(RESTRICTED_CONTAINER);
     expect(restrictedViolations(root)).toEqual([
-      'pod: runAsUser 0', 'container superset: runAsNonRoot is not true',
+      'pod: runAsUser 0', 'pod: runAsNonRoot false', 'container superset: runAsNonRoot is not true',
     ]);
   });
 

@@ -85,7 +85,7 @@ describe('the shared ConfigMaps of an instance', () => {
   });
 });
 
-describe('upgrading from the layout where each component holds its whole config in <name>-<component>-config', () => {
+describe('upgrading from the layout where each consumer holds its whole config in <name>-<consumer>-config', () => {
   // That layout is the operator's, this library's before it shared files, and a component's built on its own. The
   // kubelet refreshes a mounted ConfigMap in place within about a minute, and the old pods do not mount the shared
   // files: were the overlay written under the old name, an old pod that re-imports its config before the rollout
@@ -116,6 +116,23 @@ describe('upgrading from the layout where each component holds its whole config 
     expect(pythonPath(cluster, oldPod)).toEqual(oldFiles);
     const env = containerEnv(cluster, mainContainer(oldPod), 'bi', SECRETS);
     expect(runSupersetConfig(pythonPath(cluster, oldPod), env).SQLALCHEMY_DATABASE_URI)
+      .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
+  });
+
+  test('a task Job that holds its whole config (a hook Job, the operator\'s) keeps it while it still runs', () => {
+    const before = synth({ ...PROPS, lifecycle: { delivery: 'Helm' } });
+    const oldJob = find(before, 'Job', 'demo-init');
+    const oldFiles = pythonPath(before, oldJob);
+    expect(oldJob.spec.template.spec.volumes).toContainEqual({ name: 'superset-config', configMap: { name: 'demo-init-config' } });
+
+    const key = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
+    const applied = new Map(before.map((m) => [key(m), m]));
+    for (const m of synth({ ...PROPS, lifecycle: {} })) applied.set(key(m), m);
+    const cluster = [...applied.values()];
+
+    expect(pythonPath(cluster, oldJob)).toEqual(oldFiles);
+    const env = containerEnv(cluster, mainContainer(oldJob), 'bi', SECRETS);
+    expect(runSupersetConfig(pythonPath(cluster, oldJob), env).SQLALCHEMY_DATABASE_URI)
       .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
   });
 });

@@ -17,7 +17,7 @@ describe('SupersetInstance', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['ServiceAccount/demo']);
   });
 
-  test('names every object <name>-<component> and <name>-<component>-config, shared ones <name>-shared-*', () => {
+  test('names every object <name>-<component> and <name>-<component>-overlay, shared ones <name>-shared-*', () => {
     const manifests = synth(ALL);
     const names = manifests.map((m) => `${m.kind}/${m.metadata.name}`);
     expect(names).toEqual([
@@ -174,7 +174,7 @@ describe('lifecycle', () => {
       expect(names).toEqual([
         'ServiceAccount/demo',
         'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
-        'ConfigMap/demo-migrate-config', 'ConfigMap/demo-init-config', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
+        'ConfigMap/demo-migrate-overlay', 'ConfigMap/demo-init-overlay', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
         'ConfigMap/demo-web-server-overlay', 'Deployment/demo-web-server', 'Service/demo-web-server',
       ]);
     }

@@ -36,21 +36,21 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
   public readonly model: ResolvedLifecycle;
   /** The ServiceAccount `<name>-lifecycle` the hook Jobs run as, with `ArgoCD` or `Helm` delivery. */
   public readonly serviceAccount?: KubeServiceAccount;
-  /** The seed's ConfigMap `<name>-seed-config`, when the seed Job also runs migrate, rotate or init. */
+  /** The seed's ConfigMap `<name>-seed-overlay`, when the seed Job also runs migrate, rotate or init. */
   public readonly seedConfigMap?: KubeConfigMap;
   /** The seed Job (`<name>-seed-<hash>`), when `lifecycle.seed` is set; it also runs migrate, rotate and init. */
   public readonly seedJob?: KubeJob;
   /** The CronJob `<name>-seed` that repeats the seed, when `lifecycle.seed.cronSchedule` is set. */
   public readonly seedCronJob?: KubeCronJob;
-  /** The migrate task's ConfigMap `<name>-migrate-config`; absent with a seed. */
+  /** The migrate task's ConfigMap: `<name>-migrate-overlay`, or `<name>-migrate-config` holding every file for a hook Job; absent with a seed. */
   public readonly migrateConfigMap?: KubeConfigMap;
   /** The migrate Job (`superset db upgrade`); absent with a seed, whose Job runs it. */
   public readonly migrateJob?: KubeJob;
-  /** The rotate task's ConfigMap `<name>-rotate-config`; absent with a seed. */
+  /** The rotate task's ConfigMap: `<name>-rotate-overlay`, or `<name>-rotate-config` holding every file for a hook Job; absent with a seed. */
   public readonly rotateConfigMap?: KubeConfigMap;
   /** The rotate Job (`superset re-encrypt-secrets`), when `lifecycle.rotate` is set; absent with a seed. */
   public readonly rotateJob?: KubeJob;
-  /** The init task's ConfigMap `<name>-init-config`; absent with a seed. */
+  /** The init task's ConfigMap: `<name>-init-overlay`, or `<name>-init-config` holding every file for a hook Job; absent with a seed. */
   public readonly initConfigMap?: KubeConfigMap;
   /** The init Job (`superset init`, and in Development the admin user and example data); absent with a seed. */
   public readonly initJob?: KubeJob;

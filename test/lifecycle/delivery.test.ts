@@ -106,9 +106,9 @@ describe('the files and variables a task pod reads', () => {
       const job = jobOf(plain, task);
       expect(podOf(job).volumes).toEqual([{
         name: 'superset-config',
-        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-config` } }] },
+        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-overlay` } }] },
       }]);
-      expect(Object.keys(find(plain, 'ConfigMap', `demo-${task}-config`).data)).toEqual(['superset_config.py']);
+      expect(Object.keys(find(plain, 'ConfigMap', `demo-${task}-overlay`).data)).toEqual(['superset_config.py']);
       // One folder: a shared file of the same name would hide the task's own.
       expect(find(plain, 'ConfigMap', 'demo-shared-config').data['superset_config.py']).toBeUndefined();
       expect(Object.keys(pythonPath(plain, job)).sort()).toEqual(['superset_base.py', 'superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);

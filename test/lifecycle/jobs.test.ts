@@ -58,11 +58,11 @@ describe('migrate, rotate and init Jobs', () => {
     // The instance's shared files, then the task's own superset_config.py, in one folder.
     expect(podOf(job).volumes).toEqual([{
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-config` } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-overlay` } }] },
     }]);
-    expect(Object.keys(find(manifests, 'ConfigMap', `demo-${task}-config`).data)).toEqual(['superset_config.py']);
+    expect(Object.keys(find(manifests, 'ConfigMap', `demo-${task}-overlay`).data)).toEqual(['superset_config.py']);
     expect(Object.keys(taskFiles(manifests, task)).sort()).toEqual(['superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);
-    expect(find(manifests, 'ConfigMap', `demo-${task}-config`).metadata.labels).toEqual({
+    expect(find(manifests, 'ConfigMap', `demo-${task}-overlay`).metadata.labels).toEqual({
       'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': `demo-${task}`,
     });
     // A task is not a server: no probes, ports or lifecycle hooks.
@@ -94,7 +94,7 @@ describe('migrate, rotate and init Jobs', () => {
     expect(hasJob(synthLifecycle(), 'rotate')).toBe(false);
     const some = synthLifecycle({ lifecycle: { migrate: { disabled: true }, rotate: { disabled: true } } });
     expect(['migrate', 'rotate', 'init'].map((task) => hasJob(some, task))).toEqual([false, false, true]);
-    expect(some.some((m) => m.metadata.name === 'demo-migrate-config')).toBe(false);
+    expect(some.some((m) => m.metadata.name === 'demo-migrate-overlay')).toBe(false);
     expect(synthLifecycle({ lifecycle: { migrate: { disabled: true }, init: { disabled: true } } }).some((m) => m.kind === 'Job')).toBe(false);
   });
 });
@@ -103,12 +103,12 @@ describe('commands and the bootstrap script', () => {
   test('the lifecycle bootstrap script replaces the top-level one and is sourced before the default commands', () => {
     const top = synthLifecycle({ bootstrapScript: 'echo top' });
     expect(taskContainer(jobOf(top, 'migrate')).command).toEqual(['/bin/sh', '-c', '. \'/app/pythonpath/superset_bootstrap.sh\'; superset db upgrade']);
-    expect(find(top, 'ConfigMap', 'demo-migrate-config').data['superset_bootstrap.sh']).toBe('echo top');
+    expect(find(top, 'ConfigMap', 'demo-migrate-overlay').data['superset_bootstrap.sh']).toBe('echo top');
     const own = synthLifecycle({ bootstrapScript: 'echo top', lifecycle: { bootstrapScript: 'echo tasks' } });
-    expect(find(own, 'ConfigMap', 'demo-init-config').data['superset_bootstrap.sh']).toBe('echo tasks');
+    expect(find(own, 'ConfigMap', 'demo-init-overlay').data['superset_bootstrap.sh']).toBe('echo tasks');
     const none = synthLifecycle({ bootstrapScript: 'echo top', lifecycle: { bootstrapScript: '' } });
     expect(taskContainer(jobOf(none, 'init')).command).toEqual(['/bin/sh', '-c', 'superset init']);
-    expect(find(none, 'ConfigMap', 'demo-init-config').data['superset_bootstrap.sh']).toBeUndefined();
+    expect(find(none, 'ConfigMap', 'demo-init-overlay').data['superset_bootstrap.sh']).toBeUndefined();
   });
 
   test('a task command is taken verbatim, never wrapped', () => {
@@ -346,8 +346,8 @@ describe('the seed', () => {
     expect(initContainerNames(pod)).toEqual(['seed', 'migrate', 'rotate']);
     expect(pod.containers.map((c: any) => c.name)).toEqual(['init']);
     // The seed's own ConfigMap, and the instance's shared files and variables its Superset containers read.
-    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-seed-config']);
-    expect(find(manifests, 'ConfigMap', 'demo-seed-config').metadata.labels).toEqual({
+    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-seed-overlay']);
+    expect(find(manifests, 'ConfigMap', 'demo-seed-overlay').metadata.labels).toEqual({
       'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-seed',
     });
   });
@@ -358,10 +358,10 @@ describe('the seed', () => {
     const manifests = seeded(lifecycle);
     const pod = podOf(jobOf(manifests, 'seed'));
     for (const task of ['migrate', 'rotate', 'init']) expect(named(pod, task)).toEqual({ ...taskContainer(jobOf(alone, task)), name: task });
-    expect(find(manifests, 'ConfigMap', 'demo-seed-config').data).toEqual(find(alone, 'ConfigMap', 'demo-migrate-config').data);
+    expect(find(manifests, 'ConfigMap', 'demo-seed-overlay').data).toEqual(find(alone, 'ConfigMap', 'demo-migrate-overlay').data);
     expect(pod.volumes).toEqual([{
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-seed-config' } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-seed-overlay' } }] },
     }]);
     // The seed pod reads the same config files as the task's own Job; only the schema-wait program, which nothing in
     // the seed pod runs, is not shared there.
@@ -483,7 +483,7 @@ describe('the seed', () => {
   test('exposes its Job and ConfigMap; the tasks it runs have none', () => {
     const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, ...staging, lifecycle: { seed: { source: SOURCE } } });
     expect(instance.lifecycle?.seedJob?.name).toMatch(/^demo-seed-/);
-    expect(instance.lifecycle?.seedConfigMap?.name).toBe('demo-seed-config');
+    expect(instance.lifecycle?.seedConfigMap?.name).toBe('demo-seed-overlay');
     const { migrateJob, initJob, initConfigMap } = instance.lifecycle!;
     expect([migrateJob, initJob, initConfigMap]).toEqual([undefined, undefined, undefined]);
     expect(instance.model.lifecycle?.tasks.map((task) => [task.type, task.runs])).toEqual([['seed', ['seed', 'migrate', 'init']]]);

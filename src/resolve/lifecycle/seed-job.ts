@@ -37,7 +37,7 @@ function seedStep(ctx: InstanceContext, seed: SeedTaskSpec, template: PodTemplat
  * - Pod settings: the top-level `podTemplate` with `seed.podTemplate` over it (the operator's seed pod). The seed
  *   container takes its container settings from them; the Superset containers keep the lifecycle's, and the pod
  *   also gets the volumes of `lifecycle.podTemplate`, which they may mount.
- * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-seed-config` (and the instance's
+ * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-seed-overlay` (and the instance's
  *   shared ConfigMap).
  * - An attempt may take the sum of the tasks' timeouts (no limit when one has none); `seed.maxRetries` attempts.
  * - The checksum covers every task, so the Job's hash name changes, and the metastore is seeded again, when
@@ -78,7 +78,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: checksum }, seedTemplate.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: steps.map((step) => step.deadline).reduce(addDeadlines) },
     },
-    configMap: runsSuperset ? { name: `${ctx.name}-seed-config`, labels: taskConfigMapLabels(ctx.name, 'seed'), data: placed.data } : undefined,
+    configMap: runsSuperset ? { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, 'seed'), data: placed.data } : undefined,
     sharedFiles: runsSuperset ? placed.sharedFiles : undefined,
     sharedEnv: supersetSteps[0]?.sharedEnv,
     cronJob: seed.cronSchedule === undefined ? undefined : { name: `${ctx.name}-seed`, schedule: seed.cronSchedule },

@@ -54,7 +54,7 @@ export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type:
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: step.checksum }, inputs.template.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: deadline },
     },
-    configMap: { name: `${ctx.name}-${type}-config`, labels: taskConfigMapLabels(ctx.name, type), data: placed.data },
+    configMap: { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, type), data: placed.data },
     sharedFiles: placed.sharedFiles,
     sharedEnv: step.sharedEnv,
   };

@@ -4,7 +4,7 @@ import { taskContainer } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
 import { lifecycleDelivery } from './task-types';
 import type * as k8s from '../../../imports/k8s';
-import type { SharedConfigMaps } from '../../base/config-files';
+import { ownConfigMapName, type SharedConfigMaps } from '../../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
 import { contentChecksum } from '../../base/hash';
 import type { Labels } from '../../base/labels';
@@ -35,9 +35,9 @@ export interface TaskStep {
 export type SupersetTask = Exclude<TaskType, 'seed'>;
 
 /**
- * Where a task's files and plain variables are: its ConfigMap `<name>-<task>-config`, with the shared files in the instance's shared
- * ConfigMap when the Job is applied with the instance's objects; a hook Job runs before they exist, so its own
- * ConfigMap (a hook too) holds everything.
+ * Where a task's files and plain variables are: its ConfigMap `<name>-<task>-overlay`, with the shared files in the
+ * instance's shared ConfigMap, when the Job is applied with the instance's objects; a hook Job runs before they
+ * exist, so its own ConfigMap `<name>-<task>-config` (a hook too) holds everything.
  */
 export function taskShared(ctx: InstanceContext, type: TaskType): SharedConfigMaps | undefined {
   return isHashNamed(lifecycleDelivery(ctx.spec), type) ? ctx.shared : undefined;
@@ -45,7 +45,8 @@ export function taskShared(ctx: InstanceContext, type: TaskType): SharedConfigMa
 
 /** A task's files, placed as `taskShared` says. */
 export function placeTaskFiles(ctx: InstanceContext, files: ConfigFiles, type: TaskType): PlacedConfig {
-  return placeConfigFiles(files, `${ctx.name}-${type}-config`, taskShared(ctx, type)?.config);
+  const shared = taskShared(ctx, type);
+  return placeConfigFiles(files, ownConfigMapName(ctx.name, type, shared !== undefined), shared?.config);
 }
 
 /**
