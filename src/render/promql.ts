@@ -54,11 +54,14 @@ export function ofOwnPods(expr: string, model: MonitoringModel): string {
 }
 
 /**
- * The series of every pod in the instance's namespace (kube-state-metrics and cAdvisor series carry `namespace`
- * and `pod`): only for use inside `ofOwnPods`, which keeps the instance's own.
+ * The series of the pods in the instance's namespace whose names start with `<instance>-` (kube-state-metrics and
+ * cAdvisor series carry `namespace` and `pod`): only for use inside `ofOwnPods`, which keeps the instance's own.
+ * Every pod of the instance passes (a pod's name is its ReplicaSet's cut to 58 characters, and instance names are
+ * at most 52 with a component); the prefix only spares Prometheus the other instances' pods of a shared namespace,
+ * which would otherwise make each instance's rules read every instance's series.
  */
 export function podScope(model: MonitoringModel): string[] {
-  return [eq('namespace', model.namespace)];
+  return [eq('namespace', model.namespace), matches('pod', `${model.instance}-.+`)];
 }
 
 /** cAdvisor's per-container series (see podScope), without the pod-level and pause-container cgroups. */
