@@ -152,7 +152,7 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
   if (Object.getPrototypeOf(value) !== Object.prototype || (value as { readonly constructor?: unknown }).constructor !== Object) return NOT_PLAIN;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (sortKeys) keys.sort();
+  if (sortKeys) sortStrings(keys);
   const copy: Record<string, unknown> = {};
   for (const key of keys) {
     const item = plainJson(record[key], sortKeys);
@@ -160,6 +160,26 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
     if (item !== undefined) copy[key] = item;
   }
   return copy;
+}
+
+/**
+ * Sorts keys in place as \`Array.prototype.sort()\` does (by UTF-16 code units): by insertion when there are few, as
+ * in nearly every object of a manifest, where the built-in sort's generic comparison was half the time of the copy.
+ */
+function sortStrings(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /** Whether an app resolves with cdk8s' built-in resolvers only, which change no plain value. */
