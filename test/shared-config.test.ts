@@ -99,41 +99,33 @@ describe('upgrading from the layout where each consumer holds its whole config i
     ['mcp-server', (scope) => new McpServer(scope, 'demo', { ...BASE, ...common, mcpServer })],
   ];
 
+  /**
+   * Applies `after` over `before` as a tool does (every object of the same kind and name replaced) and checks that the
+   * old workload's pod still sees the files it mounted, and that they load with its environment.
+   */
+  function expectOldPodKeepsItsConfig(before: Manifest[], after: Manifest[], workload: Manifest, configMap: string): void {
+    expect(workload.spec.template.spec.volumes).toContainEqual({ name: 'superset-config', configMap: { name: configMap } });
+    const key = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
+    const applied = new Map(before.map((m) => [key(m), m]));
+    for (const m of after) applied.set(key(m), m);
+    const cluster = [...applied.values()];
+
+    expect(pythonPath(cluster, workload)).toEqual(pythonPath(before, workload));
+    const env = containerEnv(cluster, mainContainer(workload), 'bi', SECRETS);
+    expect(runSupersetConfig(pythonPath(cluster, workload), env).SQLALCHEMY_DATABASE_URI)
+      .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
+  }
+
   test.each(whole)('an old %s pod keeps the files it mounted, and they still load, until the rollout replaces it', (component, build) => {
     const chart = Testing.chart();
     build(chart);
     const before = Testing.synth(chart);
-    const oldPod = deployment(before, component);
-    const oldFiles = pythonPath(before, oldPod);
-    expect(oldPod.spec.template.spec.volumes).toContainEqual({ name: 'superset-config', configMap: { name: `demo-${component}-config` } });
-
-    // Applying the new release over the old one: every object of the same kind and name is replaced.
-    const key = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
-    const applied = new Map(before.map((m) => [key(m), m]));
-    for (const m of synth(PROPS)) applied.set(key(m), m);
-    const cluster = [...applied.values()];
-
-    expect(pythonPath(cluster, oldPod)).toEqual(oldFiles);
-    const env = containerEnv(cluster, mainContainer(oldPod), 'bi', SECRETS);
-    expect(runSupersetConfig(pythonPath(cluster, oldPod), env).SQLALCHEMY_DATABASE_URI)
-      .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
+    expectOldPodKeepsItsConfig(before, synth(PROPS), deployment(before, component), `demo-${component}-config`);
   });
 
   test('a task Job that holds its whole config (a hook Job, the operator\'s) keeps it while it still runs', () => {
     const before = synth({ ...PROPS, lifecycle: { delivery: 'Helm' } });
-    const oldJob = find(before, 'Job', 'demo-init');
-    const oldFiles = pythonPath(before, oldJob);
-    expect(oldJob.spec.template.spec.volumes).toContainEqual({ name: 'superset-config', configMap: { name: 'demo-init-config' } });
-
-    const key = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
-    const applied = new Map(before.map((m) => [key(m), m]));
-    for (const m of synth({ ...PROPS, lifecycle: {} })) applied.set(key(m), m);
-    const cluster = [...applied.values()];
-
-    expect(pythonPath(cluster, oldJob)).toEqual(oldFiles);
-    const env = containerEnv(cluster, mainContainer(oldJob), 'bi', SECRETS);
-    expect(runSupersetConfig(pythonPath(cluster, oldJob), env).SQLALCHEMY_DATABASE_URI)
-      .toBe('postgresql+psycopg2://superset:p%20w@pg:5432/superset');
+    expectOldPodKeepsItsConfig(before, synth({ ...PROPS, lifecycle: {} }), find(before, 'Job', 'demo-init'), 'demo-init-config');
   });
 });
 
