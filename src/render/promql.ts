@@ -47,7 +47,7 @@ export function ownedPods(model: MonitoringModel): string {
 
 /**
  * `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. The join
- * alone decides which pods count, so `expr` selects its series by namespace only (`podScope`).
+ * alone decides which pods count; `expr` only narrows what it reads (`podScope`).
  */
 export function ofOwnPods(expr: string, model: MonitoringModel): string {
   return `(${expr})\nand on (namespace, pod) ${ownedPods(model)}`;
