@@ -28,14 +28,3 @@ export interface SharedConfigMaps {
 export function sharedConfigMaps(instance: string): SharedConfigMaps {
   return { config: `${instance}-shared-config`, env: `${instance}-shared-env` };
 }
-
-/**
- * The ConfigMap of a consumer's own files (a component's or a lifecycle task's). One that holds its whole config (a
- * component built on its own, a Job delivered as a hook) keeps the operator's `<instance>-<consumer>-config`; one
- * that runs the instance's shared files gets a name of its own, `<instance>-<consumer>-overlay`, so that pods of a
- * release that mounted the whole config from `<instance>-<consumer>-config` keep it, unchanged, until they are
- * replaced (the kubelet refreshes a mounted ConfigMap in place, and those pods do not mount the shared files).
- */
-export function ownConfigMapName(instance: string, consumer: string, shared: boolean): string {
-  return `${instance}-${consumer}-${shared ? 'overlay' : 'config'}`;
-}

@@ -9,7 +9,6 @@ import type { InstanceContext } from './instance-context';
 import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from './presets';
 import type * as k8s from '../../imports/k8s';
 import { type ComponentType, SPEC_FIELD } from '../base/component-types';
-import { ownConfigMapName } from '../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
 import { contentChecksum } from '../base/hash';
 import type { Labels } from '../base/labels';
@@ -77,7 +76,7 @@ export function pythonRuntime(
     bootstrapScript: bootstrap,
     files: additions.files,
   });
-  const placed = placeConfigFiles(files, ownConfigMapName(ctx.name, type, ctx.shared !== undefined), ctx.shared?.config);
+  const placed = placeConfigFiles(files, ctx.name, type, ctx.shared?.config);
   const python = pythonEnv(spec, ctx.name);
   const podEnv = [
     ...(gunicorn ? gunicornEnv(gunicorn) : []),

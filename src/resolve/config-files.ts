@@ -104,18 +104,23 @@ export interface PlacedConfig {
 }
 
 /**
- * Places a consumer's files: with a shared ConfigMap, its own ConfigMap holds only its own files and one projected
- * volume shows both in one folder; without one (a component built on its own, a Job delivered as a hook before the
- * instance's objects exist), its own ConfigMap holds everything.
+ * Places the files of consumer `<instance>-<consumer>` (a component or a lifecycle task). With a shared ConfigMap,
+ * its own ConfigMap `<instance>-<consumer>-overlay` holds only its own files and one projected volume shows both in
+ * one folder; without one (a component built on its own, a Job delivered as a hook before the instance's objects
+ * exist), its own ConfigMap `<instance>-<consumer>-config`, the operator's name, holds everything. A ConfigMap of
+ * the operator's name thus always holds a whole config: pods of a release that mounted one keep it, unchanged, until
+ * they are replaced (the kubelet refreshes a mounted ConfigMap in place, and those pods do not mount the shared files).
  */
-export function placeConfigFiles(files: ConfigFiles, ownConfigMap: string, sharedConfigMap: string | undefined): PlacedConfig {
+export function placeConfigFiles(files: ConfigFiles, instance: string, consumer: string, sharedConfigMap: string | undefined): PlacedConfig {
   const all = { ...files.shared, ...files.own };
   if (sharedConfigMap === undefined) {
-    return { volume: { name: CONFIG_VOLUME, configMap: { name: ownConfigMap } }, configMap: ownConfigMap, data: all, files: all };
+    const whole = `${instance}-${consumer}-config`;
+    return { volume: { name: CONFIG_VOLUME, configMap: { name: whole } }, configMap: whole, data: all, files: all };
   }
+  const overlay = `${instance}-${consumer}-overlay`;
   return {
-    volume: { name: CONFIG_VOLUME, projected: { sources: [{ configMap: { name: sharedConfigMap } }, { configMap: { name: ownConfigMap } }] } },
-    configMap: ownConfigMap,
+    volume: { name: CONFIG_VOLUME, projected: { sources: [{ configMap: { name: sharedConfigMap } }, { configMap: { name: overlay } }] } },
+    configMap: overlay,
     data: files.own,
     sharedFiles: files.shared,
     files: all,

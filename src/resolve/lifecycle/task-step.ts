@@ -4,7 +4,7 @@ import { taskContainer } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskDeadline, taskSpec } from './task-inputs';
 import { lifecycleDelivery } from './task-types';
 import type * as k8s from '../../../imports/k8s';
-import { ownConfigMapName, type SharedConfigMaps } from '../../base/config-files';
+import type { SharedConfigMaps } from '../../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
 import { contentChecksum } from '../../base/hash';
 import type { Labels } from '../../base/labels';
@@ -45,8 +45,7 @@ export function taskShared(ctx: InstanceContext, type: TaskType): SharedConfigMa
 
 /** A task's files, placed as `taskShared` says. */
 export function placeTaskFiles(ctx: InstanceContext, files: ConfigFiles, type: TaskType): PlacedConfig {
-  const shared = taskShared(ctx, type);
-  return placeConfigFiles(files, ownConfigMapName(ctx.name, type, shared !== undefined), shared?.config);
+  return placeConfigFiles(files, ctx.name, type, taskShared(ctx, type)?.config);
 }
 
 /**

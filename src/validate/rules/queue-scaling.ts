@@ -11,7 +11,6 @@ import { missing, violation } from '../violations';
  * written inline.
  */
 
-
 function queueScalingOf(props: { readonly celeryWorker?: { readonly queueScaling?: QueueScalingSpec } }): Partial<QueueScalingSpec> | undefined {
   const spec: unknown = props.celeryWorker?.queueScaling;
   return isPlainObject(spec) ? spec : undefined;
