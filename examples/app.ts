@@ -1,11 +1,11 @@
 // A production Superset: secrets from an external store (External Secrets Operator), a structured PostgreSQL
 // metastore, Valkey over TLS, an autoscaled web server with a disruption budget, Celery workers scaled on their
 // queue (KEDA), beat and Flower, sign-in through an OpenID Connect provider, Gateway API routing and NetworkPolicies
-// with restricted egress, monitoring (StatsD exporter, ServiceMonitors, alerts, dashboard), and nightly metastore
+// with restricted egress, monitoring (StatsD exporter, ServiceMonitors, alerts, a shared dashboard), and nightly metastore
 // backups to an S3-compatible bucket.
 // `npm run synth` writes it to cdk8s.out/superset.k8s.yaml (see main.ts).
 import { App, Chart } from 'cdk8s';
-import { SupersetInstance, type SupersetInstanceProps } from '../src';
+import { SupersetDashboard, SupersetInstance, type SupersetInstanceProps } from '../src';
 
 /** The production instance. */
 export const PRODUCTION: SupersetInstanceProps = {
@@ -79,7 +79,8 @@ export const PRODUCTION: SupersetInstanceProps = {
       { ports: [{ protocol: 'TCP', port: 587 }] },
     ],
   },
-  // ServiceMonitors, alert rules and a Grafana dashboard for kube-prometheus-stack (Helm release `prometheus`).
+  // ServiceMonitors and alert rules for kube-prometheus-stack (Helm release `prometheus`); the Grafana dashboard,
+  // one for every instance, is added once below.
   monitoring: { serviceMonitor: { labels: { release: 'prometheus' } } },
   // A pg_dump every night at 02:15 to the in-cluster MinIO, the last 14 kept; alerts when one fails or none
   // succeeded for two days. The restricted egress above gains MinIO's port for the backup pods only.
@@ -104,5 +105,7 @@ export const PRODUCTION: SupersetInstanceProps = {
 export function buildProduction(app: App): Chart {
   const chart = new Chart(app, 'superset', { namespace: 'analytics' });
   new SupersetInstance(chart, 'superset', PRODUCTION);
+  // One Grafana dashboard for all instances, where kube-prometheus-stack's Grafana sidecar loads dashboards.
+  new SupersetDashboard(chart, 'dashboard', { namespace: 'monitoring', annotations: { grafana_folder: 'Superset' } });
   return chart;
 }

@@ -14,6 +14,7 @@ export * from './constructs/gateway-routing';
 export * from './constructs/ingress-routing';
 export * from './constructs/instance-network-policy';
 export * from './constructs/monitoring-stack';
+export * from './constructs/superset-dashboard';
 export type { MonitoringModel, ScrapeTarget } from './base/model/monitoring';
 export * from './constructs/lifecycle-jobs';
 export * from './constructs/dev-dependencies';

@@ -3,7 +3,7 @@
 // comes back exactly as the library meant it, for values written to look like template actions.
 import { ApiObject, Testing, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { SupersetInstance, type SupersetInstanceProps } from '../src';
+import { SupersetDashboard, SupersetInstance, type SupersetInstanceProps } from '../src';
 import { buildGoTemplate, type GoTemplate } from './support/go-template-real';
 import { pythonPath, pythonText } from './support/pod';
 import { BASE, find, type Manifest } from './util';
@@ -44,6 +44,8 @@ function intended(chart: ReturnType<typeof Testing.chart>): Map<string, unknown>
 test('Helm renders every object back to exactly what the library meant, hostile values included', () => {
   const chart = Testing.chart();
   new SupersetInstance(chart, 'demo', PROPS);
+  // The shared Grafana dashboard, in the same chart.
+  new SupersetDashboard(chart, 'Dashboard', { helmChart: true, annotations: { note: LOOKUP } });
   const file = Yaml.stringify(...Testing.synth(chart));
   const rendered: Manifest[] = parseAllDocuments(go.render(file)).map((doc) => doc.toJS());
   const meant = intended(chart);

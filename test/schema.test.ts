@@ -122,7 +122,6 @@ const MATRIX: Record<string, Partial<SupersetInstanceProps>> = {
       serviceMonitor: { interval: '1m', scrapeTimeout: '20s', labels: { release: 'prometheus' } },
       statsdExporter: { image: { tag: 'v0.28.0', pullPolicy: 'Always' }, resources: { limits: { cpu: '200m', memory: '64Mi' } } },
       prometheusRule: { labels: { role: 'alert-rules' } },
-      dashboard: { labels: { team: 'bi' }, annotations: { grafana_folder: 'Superset' } },
     },
   },
   lifecyclePlain: {

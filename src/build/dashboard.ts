@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type * as k8s from '../../imports/k8s';
+import { COMPONENT_TYPES, type ComponentType } from '../base/component-types';
+import type { Labels } from '../base/labels';
 import { type Manifest, objectMeta } from '../base/manifest';
-import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
-import { containerScope, deploymentScope, eq, matches, ofOwnPods, podScope, queueLength, selector, serviceScope } from '../render/promql';
-
+import {
+  containerScope, deploymentScope, eq, matches, ofOwnPods, podScope, type QueryScope, scaledObjectQueueLength, selector,
+} from '../render/promql';
 /**
  * A Prometheus query of a panel. It names no data source of its own: Grafana runs a query without one on its
  * panel's (a query-level data source is only for panels that mix data sources).
@@ -51,6 +52,22 @@ const DATASOURCE: DashboardDatasource = { type: 'prometheus', uid: '${datasource
 const WIDTH = 24;
 const PANEL = { w: 8, h: 8 };
 
+/**
+ * The instance every query reads: Grafana's variables, which it replaces by the selected namespace and instance
+ * before a query reaches Prometheus. Both are DNS labels, and a variable with one value and no "All" is inserted
+ * with only backslashes and quotes escaped, of which DNS labels have none, so the queries read as if written for
+ * that instance. Every component is listed: an instance has only Deployments of its own components.
+ */
+const SELECTED: QueryScope = { namespace: '$namespace', instance: '$instance', components: COMPONENT_TYPES };
+
+/** The web server Deployments kube-state-metrics reports: one per instance, named `<instance>-web-server`. */
+const WEB_SERVERS = selector('kube_deployment_spec_replicas', matches('deployment', '.+-web-server'));
+
+/** Series scraped from a component's Service of the selected instance (prometheus-operator sets `service`). */
+function serviceOf(component: ComponentType): string[] {
+  return [eq('namespace', SELECTED.namespace), eq('service', `${SELECTED.instance}-${component}`)];
+}
+
 /** A panel before layout: title, unit and its queries as `[expr, legend]`. */
 interface PanelSpec {
   readonly title: string;
@@ -63,16 +80,15 @@ interface Section {
   readonly panels: readonly PanelSpec[];
 }
 
-function requestSection(model: MonitoringModel): Section[] {
-  if (!model.requestMetrics) return [];
-  const web = serviceScope(model, 'web-server');
-  const exporters = [eq('namespace', model.namespace), matches('service',
-    model.targets.filter((t) => t.port === 'metrics').map((t) => t.service).join('|'))];
+/** From the StatsD exporters of the web server and the Celery workers. */
+function requestSection(): Section {
+  const web = serviceOf('web-server');
+  const exporters = [eq('namespace', SELECTED.namespace), matches('service', `${SELECTED.instance}-(web-server|celery-worker)`)];
   const rate = (metric: string, scope: string[], ...extra: string[]) => `rate(${selector(metric, ...scope, ...extra)}[5m])`;
   const requests = (...extra: string[]) => `sum(${rate(SUPERSET_METRICS.requests, web, ...extra)})`;
   const quantile = (q: number, by: string, metric: string, scope: string[]) =>
     `histogram_quantile(${q}, sum by (${by}) (${rate(`${metric}_bucket`, scope)}))`;
-  return [{
+  return {
     title: 'Requests',
     panels: [
       { title: 'API requests by outcome', unit: 'reqps', queries: [[`sum by (outcome) (${rate(SUPERSET_METRICS.requests, web)})`, '{{outcome}}']] },
@@ -90,12 +106,12 @@ function requestSection(model: MonitoringModel): Section[] {
       { title: 'Chart data loads by source', unit: 'ops', queries: [[`sum by (source) (${rate(SUPERSET_METRICS.chartDataLoads, exporters)})`, '{{source}}']] },
       { title: 'SQL Lab query execution (p95)', unit: 's', queries: [[quantile(0.95, 'le', SUPERSET_METRICS.sqlLabExecution, exporters), 'p95']] },
     ],
-  }];
+  };
 }
 
-function podSection(model: MonitoringModel): Section {
-  const containers = containerScope(model);
-  const own = (expr: string) => ofOwnPods(expr, model);
+function podSection(): Section {
+  const containers = containerScope(SELECTED);
+  const own = (expr: string) => ofOwnPods(expr, SELECTED);
   return {
     title: 'Pods',
     panels: [
@@ -104,17 +120,17 @@ function podSection(model: MonitoringModel): Section {
       {
         title: 'Container restarts (1h)',
         unit: 'short',
-        queries: [[`sum by (pod, container) (${own(`increase(${selector('kube_pod_container_status_restarts_total', ...podScope(model))}[1h])`)})`, '{{pod}}/{{container}}']],
+        queries: [[`sum by (pod, container) (${own(`increase(${selector('kube_pod_container_status_restarts_total', ...podScope(SELECTED))}[1h])`)})`, '{{pod}}/{{container}}']],
       },
     ],
   };
 }
 
-function celerySection(model: MonitoringModel): Section[] {
-  if (!model.targets.some((t) => t.component === 'celery-flower')) return [];
-  const flower = serviceScope(model, 'celery-flower');
+/** From Flower's metrics. */
+function celerySection(): Section {
+  const flower = serviceOf('celery-flower');
   const events = selector('flower_events_total', ...flower, matches('type', 'task-(succeeded|failed|retried)'));
-  return [{
+  return {
     title: 'Celery',
     panels: [
       { title: 'Celery tasks by outcome', unit: 'ops', queries: [[`sum by (type) (rate(${events}[5m]))`, '{{type}}']] },
@@ -125,21 +141,21 @@ function celerySection(model: MonitoringModel): Section[] {
         queries: [[`histogram_quantile(0.95, sum by (task, le) (rate(${selector('flower_task_runtime_seconds_bucket', ...flower)}[5m])))`, '{{task}}']],
       },
     ],
-  }];
+  };
 }
 
-/** With queue scaling: the waiting tasks KEDA reads, and the workers it runs for them. */
-function queueSection(model: MonitoringModel): Section[] {
-  if (!model.queueLength) return [];
+/** With queue scaling: the waiting tasks KEDA reads for the workers' ScaledObject, and the workers it runs. */
+function queueSection(): Section {
+  const worker = `${SELECTED.instance}-celery-worker`;
   // max, not sum: replicated kube-state-metrics reports each Deployment once per replica.
-  const replicas = selector('kube_deployment_status_replicas', ...deploymentScope(model, 'celery-worker'));
-  return [{
+  const replicas = selector('kube_deployment_status_replicas', ...deploymentScope(SELECTED, 'celery-worker'));
+  return {
     title: 'Celery queue',
     panels: [
-      { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${queueLength(model)})`, 'waiting']] },
+      { title: 'Celery tasks waiting in the queue', unit: 'short', queries: [[`max(${scaledObjectQueueLength(SELECTED.namespace, worker)})`, 'waiting']] },
       { title: 'Celery worker replicas', unit: 'short', queries: [[`max(${replicas})`, 'replicas']] },
     ],
-  }];
+  };
 }
 
 /** Lays sections out top to bottom: a row heading, then panels three to a row. Ids count up from 1. */
@@ -167,15 +183,27 @@ function layout(sections: readonly Section[]): DashboardPanel[] {
 }
 
 /**
- * The instance's Grafana dashboard: API request rate, server errors and latency, chart data loads and SQL Lab
- * execution (with the exporter), CPU, memory and restarts of its pods, and Celery task throughput, workers online
- * and task runtime (with Flower). Every query is scoped to the instance; the data source is a variable.
+ * A query variable listing what `query` (Grafana's `label_values`) returns, on the dashboard's data source,
+ * refreshed with the time range so that new instances appear; `regex` keeps (the capture of) matching values.
  */
-export function grafanaDashboard(model: MonitoringModel): GrafanaDashboard {
+function queryVariable(name: string, label: string, query: string, regex = ''): object {
+  return { name, label, type: 'query', datasource: DATASOURCE, query, definition: query, regex, refresh: 2, sort: 1, hide: 0 };
+}
+
+/** The uid of the dashboard: Grafana's are at most 40 characters and unique per Grafana. */
+export const DASHBOARD_UID = 'cdk8s-superset';
+
+/**
+ * One Grafana dashboard for every instance: pick the namespace and the instance, and it shows API request rate,
+ * server errors and latency, chart data loads and SQL Lab execution (from the StatsD exporters), CPU, memory and
+ * restarts of the instance's pods, Celery task throughput, workers online and task runtime (from Flower), and the
+ * queue length and worker replicas (with queue scaling). A section whose source an instance lacks shows no data.
+ * Instances are found by their web server Deployment (monitoring requires one), as kube-state-metrics reports it.
+ */
+export function grafanaDashboard(): GrafanaDashboard {
   return {
-    // Grafana uids are at most 40 characters and unique per Grafana; a digest of namespace and name is both.
-    uid: `superset-${createHash('sha256').update(`${model.namespace}/${model.instance}`).digest('hex').slice(0, 16)}`,
-    title: `Superset / ${model.namespace} / ${model.instance}`,
+    uid: DASHBOARD_UID,
+    title: 'Superset',
     tags: ['superset'],
     timezone: 'browser',
     editable: false,
@@ -183,28 +211,38 @@ export function grafanaDashboard(model: MonitoringModel): GrafanaDashboard {
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },
     templating: {
-      list: [{ name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', hide: 0 }],
+      list: [
+        { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', hide: 0 },
+        queryVariable('namespace', 'Namespace', `label_values(${WEB_SERVERS}, namespace)`),
+        queryVariable('instance', 'Instance',
+          `label_values(${selector('kube_deployment_spec_replicas', eq('namespace', SELECTED.namespace), matches('deployment', '.+-web-server'))}, deployment)`,
+          '/^(.+)-web-server$/'),
+      ],
     },
-    panels: layout([...requestSection(model), podSection(model), ...celerySection(model), ...queueSection(model)]),
+    panels: layout([requestSection(), podSection(), celerySection(), queueSection()]),
   };
 }
 
-/** The ConfigMap name of the dashboard. */
-export function dashboardConfigMapName(instanceName: string): string {
-  return `${instanceName}-grafana-dashboard`;
+/** What the dashboard's ConfigMap is given: where it goes and its metadata. */
+export interface DashboardPlacement {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels: Labels;
+  readonly annotations?: Labels;
 }
 
+/** The file the Grafana sidecar writes; one dashboard for all instances, so one name. */
+export const DASHBOARD_FILE = 'superset.json';
+
 /**
- * The dashboard as a ConfigMap for the Grafana sidecar. The sidecar writes every key into one folder, so the key
- * names the namespace and instance to stay unique. (In a Helm chart, the escaping of build/helm-delivery.ts leaves
- * the legends' `{{ … }}`, Grafana's own templates, to Grafana.)
+ * The dashboard as a ConfigMap for the Grafana sidecar. (In a Helm chart, the escaping of constructs/helm-delivery.ts
+ * leaves the legends' `{{ … }}`, Grafana's own templates, to Grafana.)
  */
-export function dashboardManifest(model: MonitoringModel, dashboard: NonNullable<MonitoringModel['dashboard']>): Manifest<k8s.ConfigMap> {
-  const json = `${JSON.stringify(grafanaDashboard(model))}\n`;
+export function dashboardManifest(placement: DashboardPlacement): Manifest<k8s.ConfigMap> {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: objectMeta(dashboardConfigMapName(model.instance), model.namespace, dashboard.labels, dashboard.annotations),
-    data: { [`superset-${model.namespace}-${model.instance}.json`]: json },
+    metadata: objectMeta(placement.name, placement.namespace, placement.labels, placement.annotations),
+    data: { [DASHBOARD_FILE]: `${JSON.stringify(grafanaDashboard())}\n` },
   };
 }

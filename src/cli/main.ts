@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { dashboardCommand, parseDashboardOptions } from './dashboard-command';
 import { krmCommand } from './krm-command';
 import { parseRenderOptions, USAGE, UsageError } from './options';
 import { type CommandIo, EXIT, renderCommand } from './render-command';
@@ -20,6 +21,8 @@ export function run(args: readonly string[], io: CommandIo): number {
     switch (command) {
       case 'render':
         return renderCommand(parseRenderOptions(rest), io);
+      case 'dashboard':
+        return dashboardCommand(parseDashboardOptions(rest), io);
       case 'krm':
         if (rest.length > 0) throw new UsageError(`krm takes no arguments; its options come in the functionConfig, got ${rest.join(' ')}`);
         return krmCommand(io);

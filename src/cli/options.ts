@@ -30,6 +30,8 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   cdk8s-superset render [FILE|DIR|-]... [-o DIR] [--namespace NS] [--other-kinds pass|refuse]
                         [--check] [--drop-controller-only]
+  cdk8s-superset dashboard [--namespace NS] [--name NAME] [--label KEY=VALUE]... [--annotation KEY=VALUE]...
+                           [--helm-chart]
   cdk8s-superset krm            a KRM function: a ResourceList on stdin, the rendered ResourceList on stdout
   cdk8s-superset --version | --help
 
@@ -45,6 +47,10 @@ manifests of its instance.
                             render resources that use fields only the operator's controller can carry out
                             (lifecycle.maintenancePage, lifecycle.upgradeMode: Supervised) by dropping those fields,
                             listing each on standard error
+
+dashboard writes the one Grafana dashboard for every instance, a ConfigMap labelled grafana_dashboard: "1", to
+standard output; place it once, in a namespace Grafana's dashboard sidecar loads. --helm-chart escapes it for a
+Helm chart's templates.
 
 Exit codes: 0 success, 1 invalid input (every problem is listed on standard error), 2 usage error,
 70 internal error (a defect of cdk8s-superset; please report it).

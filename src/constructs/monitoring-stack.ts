@@ -5,12 +5,11 @@ import { KubeConfigMap, KubeService } from '../../imports/k8s';
 import { PrometheusRule, ServiceMonitor } from '../../imports/monitoring.coreos.com';
 import type { ComponentType } from '../base/component-types';
 import { type MonitoringModel } from '../base/model/monitoring';
-import { dashboardManifest } from '../build/dashboard';
 import { prometheusRuleProps } from '../build/prometheus-rule';
 import { serviceMonitorProps, workerMetricsServiceManifest } from '../build/service-monitor';
 import { resolveMonitoring } from '../resolve/monitoring';
 import { statsdMappingManifest } from '../resolve/statsd-exporter';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
+import type { AlertRulesSpec, ServiceMonitorSpec } from '../spec';
 import { MONITORING } from '../validate/spec-schema';
 import { validatePart } from '../validate/validate-part';
 
@@ -30,12 +29,6 @@ export interface MonitoringStackProps {
    * @default - a PrometheusRule labelled like the ServiceMonitor
    */
   readonly prometheusRule?: AlertRulesSpec;
-  /**
-   * The Grafana dashboard.
-   *
-   * @default - a dashboard ConfigMap labelled `grafana_dashboard: "1"`
-   */
-  readonly dashboard?: DashboardSpec;
 }
 
 /**
@@ -46,12 +39,11 @@ export interface MonitoringStackProps {
  *   the headless Service and ServiceMonitor `<instance>-celery-worker`, Flower's `/metrics` under its URL prefix
  *   through ServiceMonitor `<instance>-celery-flower`.
  * - PrometheusRule `<instance>` holds alerts that match only this instance's pods, Deployments, Jobs and Services.
- * - ConfigMap `<instance>-grafana-dashboard` holds a Grafana dashboard for the sidecar of kube-prometheus-stack.
  * - ConfigMap `<instance>-statsd-mapping` holds the exporter's mapping, when the pods run the exporter.
  *
- * With `lifecycle.delivery: 'Helm'`, every string of its objects is escaped (see build/helm-delivery.ts), so that
- * Helm, which renders the chart's files as templates, gives the alert annotations' and dashboard legends' `{{ … }}`
- * back unchanged.
+ * With `lifecycle.delivery: 'Helm'`, every string of its objects is escaped (see constructs/helm-delivery.ts), so
+ * that Helm, which renders the chart's files as templates, gives the alert annotations' `{{ … }}` back unchanged.
+ * The Grafana dashboard is one for all instances: `SupersetDashboard`.
  *
  * `SupersetInstance` creates one for `monitoring.serviceMonitor` and also adds the exporter sidecars and
  * `STATS_LOGGER` to the pods; it can also be used on its own.
@@ -71,8 +63,6 @@ export class MonitoringStack extends Construct {
   public readonly exporterMapping?: KubeConfigMap;
   /** The alert rules, unless disabled. */
   public readonly prometheusRule?: PrometheusRule;
-  /** The Grafana dashboard ConfigMap, unless disabled. */
-  public readonly dashboard?: KubeConfigMap;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id);
@@ -85,7 +75,7 @@ export class MonitoringStack extends Construct {
       }]),
       ...(instance.namespace ? [] : [{
         path: 'instance.namespace',
-        rule: 'is required: the ServiceMonitors\' namespaceSelector and every alert and dashboard query name it',
+        rule: 'is required: the ServiceMonitors\' namespaceSelector and the alert queries name it',
         fix: 'set namespace on the SupersetInstance props or on its chart',
       }]),
     ];
@@ -107,7 +97,6 @@ export class MonitoringStack extends Construct {
     this.celeryWorkerServiceMonitor = monitorOf('celery-worker', 'CeleryWorkerServiceMonitor');
     this.celeryFlowerServiceMonitor = monitorOf('celery-flower', 'CeleryFlowerServiceMonitor');
     this.prometheusRule = model.alertRules && new PrometheusRule(this, 'PrometheusRule', prometheusRuleProps(model, model.alertRules.labels));
-    this.dashboard = model.dashboard && new KubeConfigMap(this, 'Dashboard', dashboardManifest(model, model.dashboard));
     this.node.defaultChild = this.serviceMonitor;
     // Also when used on its own, next to an instance delivered with Helm.
     if (deliveredByHelm(instance.model)) escapeForHelm(this);

@@ -114,7 +114,7 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
   public readonly ingressRouting?: IngressRouting;
   /** The per-component NetworkPolicies, when `networkPolicy` is set. */
   public readonly networkPolicy?: InstanceNetworkPolicy;
-  /** ServiceMonitors, alert rules and dashboard, when `monitoring.serviceMonitor` is set. */
+  /** ServiceMonitors and alert rules, when `monitoring.serviceMonitor` is set. */
   public readonly monitoring?: MonitoringStack;
 
   constructor(scope: Construct, id: string, given: SupersetInstanceProps) {
@@ -157,8 +157,8 @@ export class SupersetInstance extends Construct implements ISupersetInstance {
     this.gatewayRouting = gateway && new GatewayRouting(this, 'GatewayRouting', { instance: this, ...gateway });
     this.ingressRouting = ingress && new IngressRouting(this, 'IngressRouting', { instance: this, ...ingress });
     this.networkPolicy = props.networkPolicy && new InstanceNetworkPolicy(this, 'NetworkPolicy', { instance: this, ...props.networkPolicy });
-    const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
-    this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule, dashboard });
+    const { serviceMonitor, prometheusRule } = props.monitoring ?? {};
+    this.monitoring = serviceMonitor && new MonitoringStack(this, 'Monitoring', { instance: this, serviceMonitor, prometheusRule });
 
     if (deliveredByHelm(this.model)) escapeForHelm(this);
 

@@ -8,6 +8,13 @@ import { NAME_HASH_LENGTH, TASK_TYPES } from '../base/task-types';
  * Deployments, its Jobs or its scraped Services. Names are DNS labels, so they need no escaping inside the literals.
  */
 
+/**
+ * Whose series a query reads: an instance's namespace and name, and its components that run as Deployments. The
+ * alert rules give one instance's; the shared dashboard gives Grafana's variables (`$namespace`, `$instance`),
+ * which Grafana replaces with the selected DNS labels before the query reaches Prometheus.
+ */
+export type QueryScope = Pick<MonitoringModel, 'namespace' | 'instance' | 'components'>;
+
 /** A PromQL string literal. */
 export function literal(value: string): string {
   return JSON.stringify(value);
@@ -40,7 +47,7 @@ export function selector(metric: string, ...matchers: string[]): string {
  * this one (`<instance>-web`), of other workloads whose names look alike, of Jobs or of no owner never pass, and the
  * pods' own names, which Kubernetes cuts short for long instance names, do not matter.
  */
-export function ownedPods(model: MonitoringModel): string {
+export function ownedPods(model: QueryScope): string {
   const replicaSets = `${model.instance}-(${model.components.join('|')})-[^-]+`;
   return selector('kube_pod_owner', eq('namespace', model.namespace), eq('owner_kind', 'ReplicaSet'), matches('owner_name', replicaSets));
 }
@@ -49,7 +56,7 @@ export function ownedPods(model: MonitoringModel): string {
  * `expr` (whose series carry `namespace` and `pod`) restricted to the pods of the instance's Deployments. The join
  * alone decides which pods count; `expr` only narrows what it reads (`podScope`).
  */
-export function ofOwnPods(expr: string, model: MonitoringModel): string {
+export function ofOwnPods(expr: string, model: QueryScope): string {
   return `(${expr})\nand on (namespace, pod) ${ownedPods(model)}`;
 }
 
@@ -60,17 +67,17 @@ export function ofOwnPods(expr: string, model: MonitoringModel): string {
  * at most 52 with a component); the prefix only spares Prometheus the other instances' pods of a shared namespace,
  * which would otherwise make each instance's rules read every instance's series.
  */
-export function podScope(model: MonitoringModel): string[] {
+export function podScope(model: QueryScope): string[] {
   return [eq('namespace', model.namespace), matches('pod', `${model.instance}-.+`)];
 }
 
 /** cAdvisor's per-container series (see podScope), without the pod-level and pause-container cgroups. */
-export function containerScope(model: MonitoringModel): string[] {
+export function containerScope(model: QueryScope): string[] {
   return [...podScope(model), ne('container', ''), ne('container', 'POD')];
 }
 
 /** One component's Deployment (kube-state-metrics `kube_deployment_*`). */
-export function deploymentScope(model: MonitoringModel, component: ComponentType): string[] {
+export function deploymentScope(model: QueryScope, component: ComponentType): string[] {
   return [eq('namespace', model.namespace), eq('deployment', `${model.instance}-${component}`)];
 }
 
@@ -79,7 +86,7 @@ export function deploymentScope(model: MonitoringModel, component: ComponentType
  * `<instance>-<task>-<hash>` when named after their content, and `<instance>-seed-<minute>`, the Jobs the
  * CronJob of a scheduled seed creates.
  */
-export function jobScope(model: MonitoringModel): string[] {
+export function jobScope(model: QueryScope): string[] {
   const tasks = `${model.instance}-(${TASK_TYPES.join('|')})(-[0-9a-f]{${NAME_HASH_LENGTH}})?`;
   return [eq('namespace', model.namespace), matches('job_name', `${tasks}|${model.instance}-seed-[0-9]+`)];
 }
@@ -101,9 +108,14 @@ export function serviceScope(model: MonitoringModel, component: ComponentType): 
  */
 export function queueLength(model: MonitoringModel, apply: (series: string) => string = (series) => series): string {
   if (!model.queueLength) throw new SupersetInternalError('no queue scaling to read the queue length of');
-  const own = [eq('scaledObject', model.queueLength.scaledObject), eq('triggerIndex', '0')];
+  return scaledObjectQueueLength(model.namespace, model.queueLength.scaledObject, apply);
+}
+
+/** `queueLength` of the ScaledObject `scaledObject` in `namespace`. */
+export function scaledObjectQueueLength(namespace: string, scaledObject: string, apply: (series: string) => string = (series) => series): string {
+  const own = [eq('scaledObject', scaledObject), eq('triggerIndex', '0')];
   return [
-    selector('keda_scaler_metrics_value', eq('exported_namespace', model.namespace), ...own),
-    selector('keda_scaler_metrics_value', eq('namespace', model.namespace), eq('exported_namespace', ''), ...own),
+    selector('keda_scaler_metrics_value', eq('exported_namespace', namespace), ...own),
+    selector('keda_scaler_metrics_value', eq('namespace', namespace), eq('exported_namespace', ''), ...own),
   ].map(apply).join(' or ');
 }

@@ -3,15 +3,14 @@ import type { ComponentType } from '../base/component-types';
 import { type Labels, parentLabels, withManaged, withoutReserved } from '../base/labels';
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import type { ScrapeTarget, MonitoringModel } from '../base/model/monitoring';
-import { DEFAULT_SCRAPE_INTERVAL, GRAFANA_DASHBOARD_LABEL, EXPORTER_CONTAINER, METRICS_PORT_NAME } from '../base/monitoring-names';
+import { DEFAULT_SCRAPE_INTERVAL, EXPORTER_CONTAINER, METRICS_PORT_NAME } from '../base/monitoring-names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
-import type { AlertRulesSpec, DashboardSpec, ServiceMonitorSpec } from '../spec';
+import type { AlertRulesSpec, ServiceMonitorSpec } from '../spec';
 
 /** What a `MonitoringStack` is asked to build, besides the instance. */
 export interface MonitoringOptions {
   readonly serviceMonitor?: ServiceMonitorSpec;
   readonly prometheusRule?: AlertRulesSpec;
-  readonly dashboard?: DashboardSpec;
 }
 
 function runsExporter(component: ResolvedComponent | undefined): boolean {
@@ -74,7 +73,6 @@ export function resolveMonitoring(
     }] : []),
   ];
   const rules = options.prometheusRule ?? {};
-  const dashboard = options.dashboard ?? {};
   return {
     instance: name,
     namespace,
@@ -95,11 +93,5 @@ export function resolveMonitoring(
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },
-    dashboard: dashboard.disabled === true
-      ? undefined
-      : {
-        labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...withoutReserved(dashboard.labels) }, labels),
-        annotations: dashboard.annotations && Object.keys(dashboard.annotations).length > 0 ? dashboard.annotations : undefined,
-      },
   };
 }

@@ -89,7 +89,7 @@ export function resolveInstance(
   const backup = resolveBackup(ctx);
   const seedSource = lifecycle?.tasks.some((task) => task.type === 'seed') ? props.lifecycle?.seed?.source : undefined;
   const readers = [...components, ...lifecycle?.tasks ?? []];
-  const { serviceMonitor, prometheusRule, dashboard } = props.monitoring ?? {};
+  const { serviceMonitor, prometheusRule } = props.monitoring ?? {};
   const worker = components.find((c) => c.type === 'celery-worker');
   // Validation requires Valkey and a namespace with queue scaling.
   const queueSpec = props.celeryWorker?.queueScaling;
@@ -113,7 +113,7 @@ export function resolveInstance(
     delivery: lifecycleDelivery(props),
     // Validation requires a namespace with monitoring.
     monitoring: serviceMonitor && namespace !== undefined
-      ? resolveMonitoring({ name, components, lifecycle, queueScaling, backup }, namespace, { serviceMonitor, prometheusRule, dashboard })
+      ? resolveMonitoring({ name, components, lifecycle, queueScaling, backup }, namespace, { serviceMonitor, prometheusRule })
       : undefined,
     devDependencies: props.devDependencies && resolveDevDependencies(name, namespace, props.devDependencies),
     queueScaling,

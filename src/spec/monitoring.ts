@@ -91,32 +91,9 @@ export interface AlertRulesSpec {
   readonly labels?: { readonly [key: string]: string };
 }
 
-/** The Grafana dashboard ConfigMap (beyond the operator). */
-export interface DashboardSpec {
-  /**
-   * Leave the dashboard out.
-   *
-   * @default false
-   */
-  readonly disabled?: boolean;
-  /**
-   * Extra labels. The Grafana dashboard sidecar of kube-prometheus-stack loads ConfigMaps labelled
-   * `grafana_dashboard: "1"`, which is set unless you give that key another value here.
-   *
-   * @default - none
-   */
-  readonly labels?: { readonly [key: string]: string };
-  /**
-   * Annotations, for example `grafana_folder` for a sidecar that reads the folder from one.
-   *
-   * @default - none
-   */
-  readonly annotations?: { readonly [key: string]: string };
-}
-
 /**
- * Monitoring objects. `serviceMonitor` turns monitoring on; the exporter, alert rules and dashboard follow it
- * unless disabled.
+ * Monitoring objects. `serviceMonitor` turns monitoring on; the exporter and alert rules follow it unless
+ * disabled. The Grafana dashboard is one for all instances: see `SupersetDashboard`.
  */
 export interface MonitoringSpec {
   /**
@@ -137,10 +114,4 @@ export interface MonitoringSpec {
    * @default - enabled with `serviceMonitor`
    */
   readonly prometheusRule?: AlertRulesSpec;
-  /**
-   * Grafana dashboard.
-   *
-   * @default - enabled with `serviceMonitor`
-   */
-  readonly dashboard?: DashboardSpec;
 }

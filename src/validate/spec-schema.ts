@@ -382,12 +382,25 @@ export const MONITORING = object({
     scrapeTimeout: string({ format: PROMETHEUS_DURATION_FORMAT }),
     labels: LABELS,
   }),
-  // Beyond the operator: a metrics source, alert rules and a dashboard.
+  // Beyond the operator: a metrics source and alert rules.
   statsdExporter: object({
     disabled: BOOLEAN, image: IMAGE_OVERRIDE, resources: kubernetes('io.k8s.api.core.v1.ResourceRequirements'),
   }),
   prometheusRule: object({ disabled: BOOLEAN, labels: LABELS }),
-  dashboard: object({ disabled: BOOLEAN, labels: LABELS, annotations: ANNOTATIONS }),
+}, [], {
+  unsupported: {
+    dashboard: 'the Grafana dashboard is one for all instances, placed once where Grafana loads it: a SupersetDashboard '
+      + '(`cdk8s-superset dashboard` for rendered resources) takes these labels and annotations',
+  },
+});
+
+/** The props of a `SupersetDashboard`: one Grafana dashboard for every instance. */
+export const DASHBOARD = object({
+  name: string({ format: DNS_SUBDOMAIN_FORMAT }),
+  namespace: string({ format: DNS_LABEL_FORMAT }),
+  labels: LABELS,
+  annotations: ANNOTATIONS,
+  helmChart: BOOLEAN,
 });
 
 /** `networkPolicy`, also the props of an `InstanceNetworkPolicy` used on its own. */

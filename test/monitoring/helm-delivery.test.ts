@@ -38,10 +38,9 @@ describe('with Helm delivery', () => {
     const helmNames = helmRule.spec.groups[0].rules.map((r: any) => r.alert);
     expect(onlyShared(helmRule, helmNames)).toEqual(onlyShared(plainRule, helmNames));
     expect(JSON.stringify(helmRule)).toContain('{{ $labels.pod }}');
-    expect(rendered.find((m) => byKey(m) === 'ConfigMap/demo-grafana-dashboard')).toEqual(find(plain, 'ConfigMap', 'demo-grafana-dashboard'));
     // Everything else had nothing to escape.
     for (const [i, manifest] of helm.entries()) {
-      if (!['PrometheusRule/demo', 'ConfigMap/demo-grafana-dashboard'].includes(byKey(manifest))) expect(rendered[i]).toEqual(manifest);
+      if (byKey(manifest) !== 'PrometheusRule/demo') expect(rendered[i]).toEqual(manifest);
     }
   });
 
@@ -52,11 +51,10 @@ describe('with Helm delivery', () => {
 });
 
 describe('without Helm delivery', () => {
-  test.each(['Plain', 'ArgoCD'] as const)('%s leaves the templates of Prometheus and Grafana as they are', (delivery) => {
+  test.each(['Plain', 'ArgoCD'] as const)('%s leaves the templates of Prometheus as they are', (delivery) => {
     const manifests = synthMonitored({ lifecycle: { delivery } });
     const description = find(manifests, 'PrometheusRule', 'demo').spec.groups[0].rules[0].annotations.description;
     expect(description).toContain('{{ $labels.container }}');
     expect(description).not.toContain('`');
-    expect(Object.values(find(manifests, 'ConfigMap', 'demo-grafana-dashboard').data!)[0]).toContain('"legendFormat":"{{pod}}"');
   });
 });

@@ -140,12 +140,11 @@ test('a MonitoringStack on its own scrapes what the pods actually run', () => {
   // The instance itself has no monitoring, so its pods have no exporter: the stack falls back to the http port.
   const chart = Testing.chart();
   const instance = new SupersetInstance(chart, 'demo', { ...BASE, namespace: NAMESPACE, webServer: {} });
-  const stack = new MonitoringStack(chart, 'Monitoring', { instance, dashboard: { disabled: true } });
+  const stack = new MonitoringStack(chart, 'Monitoring', { instance });
   const manifests = Testing.synth(chart);
   expect(find(manifests, 'ServiceMonitor', 'demo').spec.endpoints[0].port).toBe('http');
   expect(stack.model.requestMetrics).toBe(false);
   expect(stack.exporterMapping).toBeUndefined();
-  expect(stack.dashboard).toBeUndefined();
   expect(stack.prometheusRule).toBeDefined();
 });
 

@@ -16,7 +16,7 @@ describe('monitoring rules', () => {
       'monitoring.serviceMonitor.scrapeTimeout', 'must not be longer than the interval (30s)', 'got "45s"');
   });
 
-  test.each(['statsdExporter', 'prometheusRule', 'dashboard'])('fails when monitoring.%s is set without serviceMonitor', (field) => {
+  test.each(['statsdExporter', 'prometheusRule'])('fails when monitoring.%s is set without serviceMonitor', (field) => {
     expectProblem(withMinimal({ webServer: {}, monitoring: { [field]: { disabled: false } } }), `monitoring.${field}`,
       'has no effect without monitoring.serviceMonitor', 'got {"disabled":false}', `add monitoring.serviceMonitor: {} or remove monitoring.${field}`);
   });
@@ -74,15 +74,18 @@ describe('monitoring rules', () => {
     expectValid(withMinimal({ webServer: { podTemplate: { sidecars } }, monitoring: { serviceMonitor: {}, statsdExporter: { disabled: true } } }));
   });
 
-  test('checks the structure of the exporter, rule and dashboard settings', () => {
+  test('refuses the per-instance dashboard settings of earlier releases, pointing to the shared dashboard', () => {
+    expectProblem(withMinimal({ webServer: {}, monitoring: { serviceMonitor: {}, dashboard: { annotations: { grafana_folder: 'BI' } } } } as never),
+      'monitoring.dashboard', 'unknown field', 'the Grafana dashboard is one for all instances', 'SupersetDashboard', 'remove it');
+  });
+
+  test('checks the structure of the exporter and rule settings', () => {
     expectProblem(withMinimal({ webServer: {}, monitoring: { serviceMonitor: {}, statsdExporter: { imgae: {} } } }),
       'monitoring.statsdExporter.imgae', "did you mean 'image'?");
     expectProblem(withMinimal({ webServer: {}, monitoring: { serviceMonitor: {}, statsdExporter: { image: { pullPolicy: 'Sometimes' } } } }),
       'monitoring.statsdExporter.image.pullPolicy', 'got "Sometimes"');
     expectProblem(withMinimal({ webServer: {}, monitoring: { serviceMonitor: {}, prometheusRule: { labels: { 'bad key!': 'x' } } } }),
       'monitoring.prometheusRule.labels["bad key!"]', 'must be a valid label key');
-    expectProblem(withMinimal({ webServer: {}, monitoring: { serviceMonitor: {}, dashboard: { disabled: 'yes' } } }),
-      'monitoring.dashboard.disabled', 'got "yes"');
   });
 
   test('accepts every monitoring setting together', () => {
@@ -92,7 +95,6 @@ describe('monitoring rules', () => {
         serviceMonitor: { interval: '1m', scrapeTimeout: '30s', labels: { release: 'prometheus' } },
         statsdExporter: { image: { repository: 'prom/statsd-exporter', tag: 'v0.28.0', pullPolicy: 'Always' }, resources: { limits: { memory: '64Mi' } } },
         prometheusRule: { labels: { role: 'alert-rules' } },
-        dashboard: { labels: { grafana_dashboard: '1' }, annotations: { grafana_folder: 'BI' } },
       },
     }));
   });

@@ -18,8 +18,8 @@ function problems(props: SupersetInstanceProps, chart?: { namespace?: string }):
 describe('monitoring needs a namespace', () => {
   test('is a validation problem naming the field, not a crash of the monitoring construct', () => {
     expect(problems(MONITORED, {})).toEqual([
-      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and every '
-        + 'alert and dashboard query name it; set namespace on the props or on the chart',
+      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and the '
+        + 'alert queries name it; set namespace on the props or on the chart',
     ]);
     expect(problems({ ...MONITORED, namespace: 'analytics' }, {})).toEqual([]);
     expect(problems(MONITORED, { namespace: 'analytics' })).toEqual([]);
@@ -40,8 +40,8 @@ describe('one namespace problem for every feature that needs it', () => {
       ...MONITORED, valkey: { host: 'valkey' }, celeryWorker: { queueScaling: { maxReplicas: 3 } },
     };
     expect(problems(both, {})).toEqual([
-      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and every '
-        + 'alert and dashboard query name it; and when celeryWorker.queueScaling is set: the queue\'s name contains it; '
+      'namespace: is required when monitoring.serviceMonitor is set: the ServiceMonitors\' namespaceSelector and the '
+        + 'alert queries name it; and when celeryWorker.queueScaling is set: the queue\'s name contains it; '
         + 'set namespace on the props or on the chart',
     ]);
   });

@@ -14,7 +14,6 @@ const MAPS: [string, object][] = [
   ['celeryFlower.service.labels', { celeryFlower: { service: { labels: RESERVED } } }],
   ['monitoring.serviceMonitor.labels', { webServer: {}, monitoring: { serviceMonitor: { labels: RESERVED } } }],
   ['monitoring.prometheusRule.labels', { webServer: {}, monitoring: { serviceMonitor: {}, prometheusRule: { labels: RESERVED } } }],
-  ['monitoring.dashboard.labels', { webServer: {}, monitoring: { serviceMonitor: {}, dashboard: { labels: RESERVED } } }],
   ['networking.gateway.labels', { webServer: {}, networking: { gateway: { ...GATEWAY, labels: RESERVED } } }],
   ['networking.ingress.labels', { webServer: {}, networking: { ingress: { host: 'superset.example.com', labels: RESERVED } } }],
   ['lifecycle.podTemplate.labels', { lifecycle: { podTemplate: { labels: RESERVED } } }],

@@ -45,5 +45,4 @@ export interface MonitoringModel {
   /** The metastore backup CronJob (`<instance>-backup`) and the longest gap between its runs in seconds. */
   readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number };
   readonly alertRules?: { readonly labels: Labels };
-  readonly dashboard?: { readonly labels: Labels; readonly annotations?: Labels };
 }

@@ -27,11 +27,11 @@ export const scrapeTimeoutWithinInterval: Rule = (props) => {
     : [];
 };
 
-/** Beyond the operator: the exporter, alert rules and dashboard are parts of monitoring, which the ServiceMonitor turns on. */
+/** Beyond the operator: the exporter and alert rules are parts of monitoring, which the ServiceMonitor turns on. */
 export const monitoringPartsNeedServiceMonitor: Rule = (props) => {
   const monitoring = props.monitoring;
   if (!isSet(monitoring) || isSet(monitoring?.serviceMonitor)) return [];
-  return (['statsdExporter', 'prometheusRule', 'dashboard'] as const)
+  return (['statsdExporter', 'prometheusRule'] as const)
     .filter((field) => isSet(monitoring?.[field]))
     .map((field) => violation(`monitoring.${field}`, 'has no effect without monitoring.serviceMonitor, which turns '
       + 'monitoring on', monitoring?.[field], `add monitoring.serviceMonitor: {} or remove monitoring.${field}`));

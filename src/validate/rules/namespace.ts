@@ -14,7 +14,7 @@ const NEEDS: readonly NamespaceNeed[] = [
   {
     field: 'monitoring.serviceMonitor',
     when: (p) => isSet(p.monitoring?.serviceMonitor),
-    because: 'the ServiceMonitors\' namespaceSelector and every alert and dashboard query name it',
+    because: 'the ServiceMonitors\' namespaceSelector and the alert queries name it',
   },
   { field: 'celeryWorker.queueScaling', when: (p) => isSet(p.celeryWorker?.queueScaling), because: 'the queue\'s name contains it' },
 ];

@@ -1,0 +1,77 @@
+import { Construct } from 'constructs';
+import { escapeForHelm } from './helm-delivery';
+import { KubeConfigMap } from '../../imports/k8s';
+import { withManaged } from '../base/labels';
+import { GRAFANA_DASHBOARD_LABEL } from '../base/monitoring-names';
+import { dashboardManifest } from '../build/dashboard';
+import { reservedLabelsIn } from '../validate/rules/reserved-labels';
+import { DASHBOARD } from '../validate/spec-schema';
+import { validatePart } from '../validate/validate-part';
+
+/** Properties of `SupersetDashboard`: where its ConfigMap goes and what it carries. */
+export interface SupersetDashboardProps {
+  /**
+   * Namespace of the ConfigMap: one the Grafana dashboard sidecar loads dashboards from (kube-prometheus-stack's
+   * loads its own namespace's, or every namespace's with `sidecar.dashboards.searchNamespace: ALL`).
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Name of the ConfigMap.
+   *
+   * @default 'superset-grafana-dashboard'
+   */
+  readonly name?: string;
+  /**
+   * Extra labels. The sidecar loads ConfigMaps labelled `grafana_dashboard: "1"`, which is set unless you give that
+   * key another value here.
+   *
+   * @default - none
+   */
+  readonly labels?: { readonly [key: string]: string };
+  /**
+   * Annotations, for example `grafana_folder` for a sidecar that reads the folder from one.
+   *
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * The ConfigMap goes into a Helm chart (`cdk8s synth --format helm`): its `{{ … }}` (Grafana's legends) are escaped
+   * so that Helm renders them back unchanged, as for an instance with `lifecycle.delivery: 'Helm'`.
+   *
+   * @default false
+   */
+  readonly helmChart?: boolean;
+}
+
+/** The default name of the dashboard's ConfigMap. */
+export const DEFAULT_DASHBOARD_NAME = 'superset-grafana-dashboard';
+
+/**
+ * One Grafana dashboard for every Superset instance that `monitoring.serviceMonitor` watches: its Namespace and
+ * Instance variables pick the instance, and every panel reads only that instance's series (API requests, errors
+ * and latency, chart loads and SQL Lab from the StatsD exporters; CPU, memory and restarts of its pods; Celery tasks,
+ * workers and runtime from Flower; the queue and worker replicas with queue scaling). Add it once per Grafana, in a
+ * namespace its dashboard sidecar loads: a thousand instances are one dashboard, not a thousand.
+ *
+ * Grafana finds the instances by their web server Deployments (`<instance>-web-server`) as kube-state-metrics reports
+ * them, so another workload's Deployment whose name ends in `-web-server` is offered too (its panels stay empty).
+ */
+export class SupersetDashboard extends Construct {
+  /** The ConfigMap holding the dashboard, for the sidecar of kube-prometheus-stack. */
+  public readonly configMap: KubeConfigMap;
+
+  constructor(scope: Construct, id: string, props: SupersetDashboardProps = {}) {
+    super(scope, id);
+    validatePart(`SupersetDashboard '${id}'`, DASHBOARD, props, reservedLabelsIn(props));
+    this.configMap = new KubeConfigMap(this, 'ConfigMap', dashboardManifest({
+      name: props.name ?? DEFAULT_DASHBOARD_NAME,
+      namespace: props.namespace,
+      labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...props.labels }, { 'app.kubernetes.io/name': 'superset' }),
+      annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,
+    }));
+    this.node.defaultChild = this.configMap;
+    if (props.helmChart === true) escapeForHelm(this);
+  }
+}

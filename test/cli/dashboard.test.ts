@@ -1,0 +1,56 @@
+// `cdk8s-superset dashboard`, run as a separate process: the shared Grafana dashboard for rendered resources, the
+// same ConfigMap an app of the library gets from SupersetDashboard.
+import { Chart, Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { SupersetDashboard } from '../../src';
+import { CliUnderTest } from '../support/cli';
+
+let cli: CliUnderTest;
+beforeAll(() => {
+  cli = new CliUnderTest();
+}, 120_000);
+afterAll(() => cli?.dispose());
+
+const documents = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
+
+test('writes the ConfigMap SupersetDashboard builds, with the options as its props', () => {
+  const result = cli.run(['dashboard', '--namespace', 'monitoring', '--label', 'team=bi', '--label', 'release=prometheus',
+    '--annotation', 'grafana_folder=Superset / BI', '--annotation', 'note=a=b']);
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  const chart = new Chart(Testing.app(), 'c');
+  new SupersetDashboard(chart, 'Dashboard', {
+    namespace: 'monitoring', labels: { team: 'bi', release: 'prometheus' }, annotations: { grafana_folder: 'Superset / BI', note: 'a=b' },
+  });
+  expect(documents(result.stdout)).toEqual(chart.toJson());
+});
+
+test('--name names it, --helm-chart escapes it for a chart\'s templates', () => {
+  const [plain] = documents(cli.run(['dashboard', '--name', 'bi-dashboard']).stdout);
+  expect(plain.metadata).toEqual({ name: 'bi-dashboard', labels: { 'grafana_dashboard': '1', 'app.kubernetes.io/name': 'superset' } });
+  const [helm] = documents(cli.run(['dashboard', '--helm-chart']).stdout);
+  expect(plain.data['superset.json']).toContain('"legendFormat":"{{pod}}"');
+  expect(helm.data['superset.json']).toContain('"legendFormat":"{{`{{pod}}`}}"');
+});
+
+test('invalid options exit 1 naming each option, every problem at once, and write nothing', () => {
+  const result = cli.run(['dashboard', '--namespace', 'Monitoring', '--label', 'superset.apache.org/parent=x', '--annotation', 'bad key=1']);
+  expect(result.status).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^cdk8s-superset dashboard: 3 problems:/);
+  for (const option of ['--namespace: must be a DNS label', '--label: label keys under superset.apache.org/ are reserved', '--annotation["bad key"]']) {
+    expect(result.stderr).toContain(`- ${option}`);
+  }
+});
+
+test('malformed or repeated KEY=VALUE and unknown options are usage errors (exit 2)', () => {
+  for (const [args, message] of [
+    [['--label', 'team'], '--label takes KEY=VALUE, got "team"'],
+    [['--label', 'team=a', '--label', 'team=b'], '--label "team" is given twice'],
+    [['--folder', 'x'], "Unknown option '--folder'"],
+    [['extra'], 'extra'],
+  ] as const) {
+    const result = cli.run(['dashboard', ...args]);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(message);
+  }
+});
