@@ -174,7 +174,7 @@ describe('lifecycle', () => {
       expect(names).toEqual([
         'ServiceAccount/demo',
         'ConfigMap/demo-shared-config', 'ConfigMap/demo-shared-env',
-        'ConfigMap/demo-migrate-overlay', 'ConfigMap/demo-init-overlay', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
+        'ConfigMap/demo-lifecycle-overlay', 'Job/demo-migrate-<hash>', 'Job/demo-init-<hash>',
         'ConfigMap/demo-web-server-overlay', 'Deployment/demo-web-server', 'Service/demo-web-server',
       ]);
     }

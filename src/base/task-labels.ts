@@ -1,5 +1,5 @@
 import { type Labels, PARENT_LABEL, parentComponentLabels } from './labels';
-import { TaskType } from './task-types';
+import { LIFECYCLE_FILES, TaskType } from './task-types';
 
 /*
  * Labels of the lifecycle objects, as the operator sets them (§7.2): each task is an instance `<name>-<task>` of the
@@ -29,11 +29,11 @@ export function taskLabels(instance: string, task: TaskType): Labels {
   };
 }
 
-/** Labels of a task's ConfigMap. */
-export function taskConfigMapLabels(instance: string, task: TaskType): Labels {
+/** Labels of the ConfigMap of a task's files, or of the lifecycle's (`LIFECYCLE_FILES`), which every task shares. */
+export function taskConfigMapLabels(instance: string, owner: TaskType | typeof LIFECYCLE_FILES): Labels {
   return {
     'app.kubernetes.io/name': 'superset',
     'app.kubernetes.io/component': LIFECYCLE_COMPONENT,
-    'app.kubernetes.io/instance': `${instance}-${task}`,
+    'app.kubernetes.io/instance': `${instance}-${owner}`,
   };
 }

@@ -16,3 +16,8 @@ export const NAME_HASH_LENGTH = 6;
 export const SCHEMA_WAIT_CONTAINER = 'wait-for-migrations';
 
 
+/**
+ * The owner of the ConfigMap `<name>-lifecycle-overlay`: the own files (`superset_config.py`, bootstrap script) that
+ * every task applied with the instance's objects runs, the same for all of them, stored once.
+ */
+export const LIFECYCLE_FILES = 'lifecycle';

@@ -2,7 +2,7 @@ import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { podSelectorConfig } from './cdk8s-plus';
 import { KubeConfigMap, KubeCronJob, KubeJob, KubeServiceAccount } from '../../imports/k8s';
-import { SupersetValidationError } from '../base/errors';
+import { SupersetInternalError, SupersetValidationError } from '../base/errors';
 import { PARENT_LABEL } from '../base/labels';
 import type { ResolvedLifecycle, ResolvedTask } from '../base/model/lifecycle';
 import { lifecyclePodSelector } from '../base/task-labels';
@@ -36,21 +36,30 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
   public readonly model: ResolvedLifecycle;
   /** The ServiceAccount `<name>-lifecycle` the hook Jobs run as, with `ArgoCD` or `Helm` delivery. */
   public readonly serviceAccount?: KubeServiceAccount;
-  /** The seed's ConfigMap `<name>-seed-overlay`, when the seed Job also runs migrate, rotate or init. */
+  /** The seed's ConfigMap, `<name>-lifecycle-overlay`, when the seed Job also runs migrate, rotate or init. */
   public readonly seedConfigMap?: KubeConfigMap;
   /** The seed Job (`<name>-seed-<hash>`), when `lifecycle.seed` is set; it also runs migrate, rotate and init. */
   public readonly seedJob?: KubeJob;
   /** The CronJob `<name>-seed` that repeats the seed, when `lifecycle.seed.cronSchedule` is set. */
   public readonly seedCronJob?: KubeCronJob;
-  /** The migrate task's ConfigMap: `<name>-migrate-overlay`, or `<name>-migrate-config` holding every file for a hook Job; absent with a seed. */
+  /**
+   * The ConfigMap the migrate Job mounts: `<name>-lifecycle-overlay`, the one every task shares with `Plain` delivery,
+   * or `<name>-migrate-config` holding every file for a hook Job; absent with a seed.
+   */
   public readonly migrateConfigMap?: KubeConfigMap;
   /** The migrate Job (`superset db upgrade`); absent with a seed, whose Job runs it. */
   public readonly migrateJob?: KubeJob;
-  /** The rotate task's ConfigMap: `<name>-rotate-overlay`, or `<name>-rotate-config` holding every file for a hook Job; absent with a seed. */
+  /**
+   * The ConfigMap the rotate Job mounts: `<name>-lifecycle-overlay`, the one every task shares with `Plain` delivery,
+   * or `<name>-rotate-config` holding every file for a hook Job; absent with a seed.
+   */
   public readonly rotateConfigMap?: KubeConfigMap;
   /** The rotate Job (`superset re-encrypt-secrets`), when `lifecycle.rotate` is set; absent with a seed. */
   public readonly rotateJob?: KubeJob;
-  /** The init task's ConfigMap: `<name>-init-overlay`, or `<name>-init-config` holding every file for a hook Job; absent with a seed. */
+  /**
+   * The ConfigMap the init Job mounts: `<name>-lifecycle-overlay`, the one every task shares with `Plain` delivery,
+   * or `<name>-init-config` holding every file for a hook Job; absent with a seed.
+   */
   public readonly initConfigMap?: KubeConfigMap;
   /** The init Job (`superset init`, and in Development the admin user and example data); absent with a seed. */
   public readonly initJob?: KubeJob;
@@ -61,9 +70,21 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
     const sa = props.lifecycle.serviceAccount;
     this.serviceAccount = sa && new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, props.lifecycle.namespace));
     const tasks = new Map<TaskType, ResolvedTask>(props.lifecycle.tasks.map((task) => [task.type, task]));
+    // Tasks that share a ConfigMap (the lifecycle's) get the same object, built once.
+    const built = new Map<string, { readonly object: KubeConfigMap; readonly data: ResolvedTask['configMap'] }>();
     const configMap = (type: TaskType) => {
       const task = tasks.get(type);
-      return task?.configMap && new KubeConfigMap(this, `${ID[type]}ConfigMap`, taskConfigMapManifest(task, task.configMap));
+      if (!task?.configMap) return undefined;
+      const existing = built.get(task.configMap.name);
+      if (existing) {
+        if (JSON.stringify(existing.data) !== JSON.stringify(task.configMap)) {
+          throw new SupersetInternalError(`tasks share ConfigMap '${task.configMap.name}' with different contents`);
+        }
+        return existing.object;
+      }
+      const object = new KubeConfigMap(this, `${ID[type]}ConfigMap`, taskConfigMapManifest(task, task.configMap));
+      built.set(task.configMap.name, { object, data: task.configMap });
+      return object;
     };
     const job = (type: TaskType) => {
       const task = tasks.get(type);

@@ -166,7 +166,6 @@ export function renderConfigOverlay(input: ConfigOverlayInput): string {
     '',
     '',
     ...INCLUDE_FUNCTION,
-    '# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey',
     includeLine(CONFIG_FILES.shared),
     '',
     ...(input.webServerPort !== undefined ? [`SUPERSET_WEBSERVER_PORT = ${pyInt(input.webServerPort)}`, ''] : []),

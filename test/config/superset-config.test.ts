@@ -107,7 +107,6 @@ const INCLUDE_SHARED = [
   '        exec(compile(source.read(), path, "exec"), globals())',
   '',
   '',
-  '# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey',
   '_include("superset_shared.py")',
   '',
 ];
@@ -145,7 +144,7 @@ describe('rendered files: structure', () => {
     // The overlay runs them first, then its own settings, the user's base config, and the component config last.
     inOrder(all['superset_config.py'], [
       'import os\n',
-      '\n\n# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey\n_include("superset_shared.py")\n\n',
+      '\n\n_include("superset_shared.py")\n\n',
       '\n\nSUPERSET_WEBSERVER_PORT = 8088\n\n',
       '\n\nSQLALCHEMY_ENGINE_OPTIONS = {\n',
       '\n\n# Base config (spec.config)\n_include("superset_base.py")\n\n',
@@ -188,8 +187,7 @@ describe('rendered files: structure', () => {
     const all = files({ ...MINIMAL, featureFlags: {}, baseConfig: '', componentConfig: '' });
     expect(Object.keys(all).sort()).toEqual(['superset_config.py', 'superset_shared.py']);
     const text = Object.values(all).join('\n')
-      .replace('# Operator-generated configs', '')
-      .replace('# Shared by the Python pods of the instance: secret keys, metastore, feature flags, Valkey', '');
+      .replace('# Operator-generated configs', '');
     const omitted = ['PREVIOUS_SECRET_KEY', 'SQLALCHEMY', 'SUPERSET_WEBSERVER_PORT', 'FEATURE_FLAGS', 'Valkey', '# ', 'superset_base'];
     for (const name of omitted) expect(text).not.toContain(name);
   });

@@ -41,9 +41,13 @@ describe('Plain delivery (the default)', () => {
       const main = pod.containers[0];
       const wait = pod.initContainers.find((c: any) => c.name === 'wait-for-migrations');
       expect(wait).toBeDefined();
-      for (const field of ['image', 'imagePullPolicy', 'env', 'envFrom', 'volumeMounts', 'resources', 'securityContext']) {
+      for (const field of ['image', 'imagePullPolicy', 'envFrom', 'volumeMounts', 'resources', 'securityContext']) {
         expect(wait[field]).toEqual(main[field]);
       }
+      // Every variable but the gunicorn settings, which only the image's run-server.sh reads.
+      const gunicorn = (name: string) => /^(SERVER_|GUNICORN_|WORKER_MAX_)/.test(name);
+      expect(wait.env).toEqual(main.env.filter((e: any) => !gunicorn(e.name)));
+      if (component === 'web-server') expect(main.env.filter((e: any) => gunicorn(e.name))).toHaveLength(10);
       // The program is a file of the pod's PYTHONPATH, shared by the instance's pods.
       expect(wait.command).toEqual(['python', '/app/pythonpath/wait_for_migrations.py']);
       expect(pythonPath(manifests, find(manifests, 'Deployment', `demo-${component}`))['wait_for_migrations.py'])
@@ -102,13 +106,16 @@ describe('the files and variables a task pod reads', () => {
   const TASKS = ['migrate', 'rotate', 'init'];
 
   test('with Plain delivery a task reads the shared ConfigMaps, as the components do', () => {
+    // The tasks run the same superset_config.py: one ConfigMap of the lifecycle holds it for all of them.
+    expect(plain.filter((m) => m.kind === 'ConfigMap' && m.metadata.labels?.['app.kubernetes.io/component'] === 'init').map((m) => m.metadata.name))
+      .toEqual(['demo-lifecycle-overlay']);
     for (const task of TASKS) {
       const job = jobOf(plain, task);
       expect(podOf(job).volumes).toEqual([{
         name: 'superset-config',
-        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-overlay` } }] },
+        projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-lifecycle-overlay' } }] },
       }]);
-      expect(Object.keys(find(plain, 'ConfigMap', `demo-${task}-overlay`).data)).toEqual(['superset_config.py']);
+      expect(Object.keys(find(plain, 'ConfigMap', 'demo-lifecycle-overlay').data)).toEqual(['superset_config.py']);
       // One folder: a shared file of the same name would hide the task's own.
       expect(find(plain, 'ConfigMap', 'demo-shared-config').data['superset_config.py']).toBeUndefined();
       expect(Object.keys(pythonPath(plain, job)).sort()).toEqual(['superset_base.py', 'superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import { hasJob, initContainerNames, jobOf, METASTORE, podOf, synthLifecycle, taskConfig, taskContainer, taskFiles } from './helpers';
 import { SupersetInstance } from '../../src';
 import { containerEnv, pythonPath } from '../support/pod';
@@ -58,15 +58,25 @@ describe('migrate, rotate and init Jobs', () => {
     // The instance's shared files, then the task's own superset_config.py, in one folder.
     expect(podOf(job).volumes).toEqual([{
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: `demo-${task}-overlay` } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-lifecycle-overlay' } }] },
     }]);
-    expect(Object.keys(find(manifests, 'ConfigMap', `demo-${task}-overlay`).data)).toEqual(['superset_config.py']);
+    expect(Object.keys(find(manifests, 'ConfigMap', 'demo-lifecycle-overlay').data)).toEqual(['superset_config.py']);
     expect(Object.keys(taskFiles(manifests, task)).sort()).toEqual(['superset_config.py', 'superset_shared.py', 'wait_for_migrations.py']);
-    expect(find(manifests, 'ConfigMap', `demo-${task}-overlay`).metadata.labels).toEqual({
-      'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': `demo-${task}`,
+    expect(find(manifests, 'ConfigMap', 'demo-lifecycle-overlay').metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-lifecycle',
     });
     // A task is not a server: no probes, ports or lifecycle hooks.
     for (const field of ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle']) expect(container[field]).toBeUndefined();
+  });
+
+  test('the tasks share the lifecycle\'s ConfigMap, one object; hook Jobs each have their own whole config', () => {
+    const plain = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, ...ENGINE, lifecycle: { rotate: {} } }).lifecycle!;
+    expect(plain.migrateConfigMap?.name).toBe('demo-lifecycle-overlay');
+    expect([plain.rotateConfigMap, plain.initConfigMap]).toEqual([plain.migrateConfigMap, plain.migrateConfigMap]);
+    expect(plain.node.findAll().filter((c) => ApiObject.isApiObject(c) && c.kind === 'ConfigMap')).toHaveLength(1);
+    const hooks = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, ...ENGINE, lifecycle: { rotate: {}, delivery: 'ArgoCD' } }).lifecycle!;
+    expect([hooks.migrateConfigMap?.name, hooks.rotateConfigMap?.name, hooks.initConfigMap?.name])
+      .toEqual(['demo-migrate-config', 'demo-rotate-config', 'demo-init-config']);
   });
 
   test.each(['migrate', 'rotate', 'init'])('%s is a one-pod Job that is never restarted in place, with the operator\'s labels', (task) => {
@@ -94,7 +104,7 @@ describe('migrate, rotate and init Jobs', () => {
     expect(hasJob(synthLifecycle(), 'rotate')).toBe(false);
     const some = synthLifecycle({ lifecycle: { migrate: { disabled: true }, rotate: { disabled: true } } });
     expect(['migrate', 'rotate', 'init'].map((task) => hasJob(some, task))).toEqual([false, false, true]);
-    expect(some.some((m) => m.metadata.name === 'demo-migrate-overlay')).toBe(false);
+    expect(some.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-lifecycle-overlay']);
     expect(synthLifecycle({ lifecycle: { migrate: { disabled: true }, init: { disabled: true } } }).some((m) => m.kind === 'Job')).toBe(false);
   });
 });
@@ -103,12 +113,12 @@ describe('commands and the bootstrap script', () => {
   test('the lifecycle bootstrap script replaces the top-level one and is sourced before the default commands', () => {
     const top = synthLifecycle({ bootstrapScript: 'echo top' });
     expect(taskContainer(jobOf(top, 'migrate')).command).toEqual(['/bin/sh', '-c', '. \'/app/pythonpath/superset_bootstrap.sh\'; superset db upgrade']);
-    expect(find(top, 'ConfigMap', 'demo-migrate-overlay').data['superset_bootstrap.sh']).toBe('echo top');
+    expect(find(top, 'ConfigMap', 'demo-lifecycle-overlay').data['superset_bootstrap.sh']).toBe('echo top');
     const own = synthLifecycle({ bootstrapScript: 'echo top', lifecycle: { bootstrapScript: 'echo tasks' } });
-    expect(find(own, 'ConfigMap', 'demo-init-overlay').data['superset_bootstrap.sh']).toBe('echo tasks');
+    expect(find(own, 'ConfigMap', 'demo-lifecycle-overlay').data['superset_bootstrap.sh']).toBe('echo tasks');
     const none = synthLifecycle({ bootstrapScript: 'echo top', lifecycle: { bootstrapScript: '' } });
     expect(taskContainer(jobOf(none, 'init')).command).toEqual(['/bin/sh', '-c', 'superset init']);
-    expect(find(none, 'ConfigMap', 'demo-init-overlay').data['superset_bootstrap.sh']).toBeUndefined();
+    expect(find(none, 'ConfigMap', 'demo-lifecycle-overlay').data['superset_bootstrap.sh']).toBeUndefined();
   });
 
   test('a task command is taken verbatim, never wrapped', () => {
@@ -345,23 +355,23 @@ describe('the seed', () => {
     // Init containers run in order, each only after the previous one succeeded; the last task is the main container.
     expect(initContainerNames(pod)).toEqual(['seed', 'migrate', 'rotate']);
     expect(pod.containers.map((c: any) => c.name)).toEqual(['init']);
-    // The seed's own ConfigMap, and the instance's shared files and variables its Superset containers read.
-    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-seed-overlay']);
-    expect(find(manifests, 'ConfigMap', 'demo-seed-overlay').metadata.labels).toEqual({
-      'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-seed',
+    // The lifecycle's ConfigMap, and the instance's shared files and variables its Superset containers read.
+    expect(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => m.metadata.name)).toEqual(['demo-shared-config', 'demo-shared-env', 'demo-lifecycle-overlay']);
+    expect(find(manifests, 'ConfigMap', 'demo-lifecycle-overlay').metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'superset', 'app.kubernetes.io/component': 'init', 'app.kubernetes.io/instance': 'demo-lifecycle',
     });
   });
 
-  test('each Superset task runs the container of its own Job, on the lifecycle files of the seed\'s ConfigMap', () => {
+  test('each Superset task runs the container of its own Job, on the lifecycle files of the lifecycle\'s ConfigMap', () => {
     const lifecycle = { rotate: {}, config: 'X = 1', bootstrapScript: 'echo tasks', podTemplate: { container: { resources: { requests: { cpu: '1' } } } } };
     const alone = synthLifecycle({ ...staging, lifecycle });
     const manifests = seeded(lifecycle);
     const pod = podOf(jobOf(manifests, 'seed'));
     for (const task of ['migrate', 'rotate', 'init']) expect(named(pod, task)).toEqual({ ...taskContainer(jobOf(alone, task)), name: task });
-    expect(find(manifests, 'ConfigMap', 'demo-seed-overlay').data).toEqual(find(alone, 'ConfigMap', 'demo-migrate-overlay').data);
+    expect(find(manifests, 'ConfigMap', 'demo-lifecycle-overlay').data).toEqual(find(alone, 'ConfigMap', 'demo-lifecycle-overlay').data);
     expect(pod.volumes).toEqual([{
       name: 'superset-config',
-      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-seed-overlay' } }] },
+      projected: { sources: [{ configMap: { name: 'demo-shared-config' } }, { configMap: { name: 'demo-lifecycle-overlay' } }] },
     }]);
     // The seed pod reads the same config files as the task's own Job; only the schema-wait program, which nothing in
     // the seed pod runs, is not shared there.
@@ -483,7 +493,7 @@ describe('the seed', () => {
   test('exposes its Job and ConfigMap; the tasks it runs have none', () => {
     const instance = new SupersetInstance(Testing.chart(), 'demo', { ...BASE, ...staging, lifecycle: { seed: { source: SOURCE } } });
     expect(instance.lifecycle?.seedJob?.name).toMatch(/^demo-seed-/);
-    expect(instance.lifecycle?.seedConfigMap?.name).toBe('demo-seed-overlay');
+    expect(instance.lifecycle?.seedConfigMap?.name).toBe('demo-lifecycle-overlay');
     const { migrateJob, initJob, initConfigMap } = instance.lifecycle!;
     expect([migrateJob, initJob, initConfigMap]).toEqual([undefined, undefined, undefined]);
     expect(instance.model.lifecycle?.tasks.map((task) => [task.type, task.runs])).toEqual([['seed', ['seed', 'migrate', 'init']]]);

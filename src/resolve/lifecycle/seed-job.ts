@@ -1,13 +1,13 @@
 import { databaseType, seedEnv, taskContainer, toolImage } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskBackoffLimit, taskDeadline } from './task-inputs';
-import { placeTaskFiles, type SupersetTask, supersetStep, type TaskStep, taskShared } from './task-step';
+import { placeTaskFiles, type SupersetTask, supersetStep, taskConfigMap, type TaskStep, taskShared } from './task-step';
 import type * as k8s from '../../../imports/k8s';
 import { addDeadlines } from '../../base/duration';
 import { contentChecksum } from '../../base/hash';
 import { withManaged } from '../../base/labels';
 import { mergeByKey, mergeMaps, mergePodTemplates } from '../../base/merge';
 import type { TaskJobContent } from '../../base/model/lifecycle';
-import { taskConfigMapLabels, taskLabels } from '../../base/task-labels';
+import { taskLabels } from '../../base/task-labels';
 import { seedScript } from '../../render/database-scripts';
 import type { PodTemplate, SeedTaskSpec } from '../../spec';
 import { resolveToolImage } from '../image';
@@ -37,8 +37,8 @@ function seedStep(ctx: InstanceContext, seed: SeedTaskSpec, template: PodTemplat
  * - Pod settings: the top-level `podTemplate` with `seed.podTemplate` over it (the operator's seed pod). The seed
  *   container takes its container settings from them; the Superset containers keep the lifecycle's, and the pod
  *   also gets the volumes of `lifecycle.podTemplate`, which they may mount.
- * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-seed-overlay` (and the instance's
- *   shared ConfigMap).
+ * - The Superset containers mount the lifecycle files from the ConfigMap `<name>-lifecycle-overlay` (and the
+ *   instance's shared ConfigMap).
  * - An attempt may take the sum of the tasks' timeouts (no limit when one has none); `seed.maxRetries` attempts.
  * - The checksum covers every task, so the Job's hash name changes, and the metastore is seeded again, when
  *   anything it runs changes.
@@ -78,7 +78,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: checksum }, seedTemplate.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: steps.map((step) => step.deadline).reduce(addDeadlines) },
     },
-    configMap: runsSuperset ? { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, 'seed'), data: placed.data } : undefined,
+    configMap: runsSuperset ? taskConfigMap(ctx, 'seed', placed) : undefined,
     sharedFiles: runsSuperset ? placed.sharedFiles : undefined,
     sharedEnv: supersetSteps[0]?.sharedEnv,
     cronJob: seed.cronSchedule === undefined ? undefined : { name: `${ctx.name}-seed`, schedule: seed.cronSchedule },

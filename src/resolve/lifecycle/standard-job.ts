@@ -1,12 +1,12 @@
 import { SCHEMA_WAIT_FILES, schemaWaitApplies, schemaWaitStep } from './schema-wait';
 import { createDatabaseContainer } from './task-containers';
 import { type LifecycleInputs, taskBackoffLimit, taskDeadline, taskSpec } from './task-inputs';
-import { placeTaskFiles, type SupersetTask, supersetStep, taskShared } from './task-step';
+import { placeTaskFiles, type SupersetTask, supersetStep, taskConfigMap, taskShared } from './task-step';
 import { addDeadlines } from '../../base/duration';
 import { withManaged } from '../../base/labels';
 import { mergeMaps } from '../../base/merge';
 import type { TaskJobContent } from '../../base/model/lifecycle';
-import { taskConfigMapLabels, taskLabels } from '../../base/task-labels';
+import { taskLabels } from '../../base/task-labels';
 import { initStepContainer } from '../extensions';
 import { CHECKSUM_ANNOTATION, type InstanceContext } from '../instance-context';
 import { assemblePodSpec } from '../pod';
@@ -20,7 +20,7 @@ function waitsForMigrations(ctx: InstanceContext, type: SupersetTask): boolean {
 }
 
 /**
- * The Job of migrate, rotate or init, with its ConfigMap `<name>-<task>-config`. Migrate first creates the
+ * The Job of migrate, rotate or init, with the ConfigMap of its files (see `taskShared`). Migrate first creates the
  * database with `metastore.createDatabase`. Rotate and init wait for migrations with `Plain` delivery, so each of
  * their attempts may also take as long as one attempt of migrate: a long migration does not eat their deadline.
  */
@@ -54,7 +54,7 @@ export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type:
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: step.checksum }, inputs.template.annotations),
       spec: { ...podSpec, activeDeadlineSeconds: deadline },
     },
-    configMap: { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, type), data: placed.data },
+    configMap: taskConfigMap(ctx, type, placed),
     sharedFiles: placed.sharedFiles,
     sharedEnv: step.sharedEnv,
   };

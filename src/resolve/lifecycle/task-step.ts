@@ -8,7 +8,9 @@ import type { SharedConfigMaps } from '../../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
 import { contentChecksum } from '../../base/hash';
 import type { Labels } from '../../base/labels';
-import { TaskType } from '../../base/task-types';
+import type { ResolvedTaskConfigMap } from '../../base/model/lifecycle';
+import { taskConfigMapLabels } from '../../base/task-labels';
+import { LIFECYCLE_FILES, TaskType } from '../../base/task-types';
 import { wrapWithBootstrap } from '../../render/shell';
 import type { InitTaskSpec } from '../../spec';
 import { type ConfigFiles, type PlacedConfig, placeConfigFiles } from '../config-files';
@@ -35,17 +37,30 @@ export interface TaskStep {
 export type SupersetTask = Exclude<TaskType, 'seed'>;
 
 /**
- * Where a task's files and plain variables are: its ConfigMap `<name>-<task>-overlay`, with the shared files in the
- * instance's shared ConfigMap, when the Job is applied with the instance's objects; a hook Job runs before they
- * exist, so its own ConfigMap `<name>-<task>-config` (a hook too) holds everything.
+ * Where a task's files and plain variables are: the lifecycle's ConfigMap `<name>-lifecycle-overlay`, with the shared
+ * files in the instance's shared ConfigMap, when the Job is applied with the instance's objects; a hook Job runs
+ * before they exist, so its own ConfigMap `<name>-<task>-config` (a hook too) holds everything.
  */
 export function taskShared(ctx: InstanceContext, type: TaskType): SharedConfigMaps | undefined {
   return isHashNamed(lifecycleDelivery(ctx.spec), type) ? ctx.shared : undefined;
 }
 
+/**
+ * The consumer whose ConfigMap holds a task's own files: with the shared files, the lifecycle's, one for every task
+ * (they run the same `superset_config.py`); otherwise the task's, holding everything.
+ */
+function filesConsumer(ctx: InstanceContext, type: TaskType): TaskType | typeof LIFECYCLE_FILES {
+  return taskShared(ctx, type) ? LIFECYCLE_FILES : type;
+}
+
 /** A task's files, placed as `taskShared` says. */
 export function placeTaskFiles(ctx: InstanceContext, files: ConfigFiles, type: TaskType): PlacedConfig {
-  return placeConfigFiles(files, ctx.name, type, taskShared(ctx, type)?.config);
+  return placeConfigFiles(files, ctx.name, filesConsumer(ctx, type), taskShared(ctx, type)?.config);
+}
+
+/** The ConfigMap of a task's placed files: its name and data, labelled after the consumer that owns it. */
+export function taskConfigMap(ctx: InstanceContext, type: TaskType, placed: PlacedConfig): ResolvedTaskConfigMap {
+  return { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, filesConsumer(ctx, type)), data: placed.data };
 }
 
 /**
