@@ -28,6 +28,17 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
+/**
+ * The SHA-256 hex digest of each file's text, by file name: what a checksum covers of the files a pod reads. A
+ * checksum over the digests changes exactly when a text does, without serializing every text again for each pod
+ * that reads it (the shared files are read by every pod of an instance).
+ */
+export function fileDigests(files: { readonly [name: string]: string }): { [name: string]: string } {
+  const digests: { [name: string]: string } = {};
+  for (const [name, text] of Object.entries(files)) digests[name] = createHash('sha256').update(text).digest('hex');
+  return digests;
+}
+
 /** A `sha256:<hex>` content hash of any JSON-like value. */
 export function contentChecksum(value: unknown): string {
   return `sha256:${contentHash(value)}`;

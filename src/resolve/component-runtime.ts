@@ -10,7 +10,7 @@ import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn
 import type * as k8s from '../../imports/k8s';
 import { type ComponentType, SPEC_FIELD } from '../base/component-types';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../base/env-names';
-import { contentChecksum } from '../base/hash';
+import { contentChecksum, fileDigests } from '../base/hash';
 import type { Labels } from '../base/labels';
 import { wrapWithBootstrap } from '../render/shell';
 import { renderWebsocketConfig } from '../render/websocket-config';
@@ -104,7 +104,7 @@ export function pythonRuntime(
     // forceReload rolls pods through its own variable; the checksum covers what the pod cannot see change: every
     // file it reads and every variable, its own and the shared ones.
     checksum: contentChecksum({
-      files: placed.files, env: [...python, ...podEnv].filter((e) => e.name !== ENV.FORCE_RELOAD), command: defaultCommand,
+      files: fileDigests(placed.files), env: [...python, ...podEnv].filter((e) => e.name !== ENV.FORCE_RELOAD), command: defaultCommand,
     }),
   };
 }
@@ -129,7 +129,7 @@ export function websocketRuntime(ctx: InstanceContext, own: WebsocketServerSpec)
       volumes: [{ name: WEBSOCKET_CONFIG_VOLUME, configMap: { name: configMap.name, items: [{ key: 'config.json', path: 'config.json' }] } }],
       volumeMounts: [mount],
       configMap,
-      checksum: contentChecksum({ files: configMap.data }),
+      checksum: contentChecksum({ files: fileDigests(configMap.data) }),
     };
   }
   return { ...base, volumes: [], volumeMounts: [] };

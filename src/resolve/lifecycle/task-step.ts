@@ -6,7 +6,7 @@ import { lifecycleDelivery } from './task-types';
 import type * as k8s from '../../../imports/k8s';
 import type { SharedConfigMaps } from '../../base/config-files';
 import { CONFIG_MOUNT_PATH, CONFIG_VOLUME, ENV } from '../../base/env-names';
-import { contentChecksum } from '../../base/hash';
+import { contentChecksum, fileDigests } from '../../base/hash';
 import type { Labels } from '../../base/labels';
 import type { ResolvedTaskConfigMap } from '../../base/model/lifecycle';
 import { taskConfigMapLabels } from '../../base/task-labels';
@@ -91,6 +91,6 @@ export function supersetStep(
     sharedEnv: placed.shared,
     securityContext: inputs.template.container?.securityContext,
     deadline: taskDeadline(own),
-    checksum: contentChecksum({ files, env, command, trigger: own.trigger }),
+    checksum: contentChecksum({ files: fileDigests(files), env, command, trigger: own.trigger }),
   };
 }
