@@ -1,4 +1,3 @@
-import { GUNICORN_VARIABLES } from './presets';
 import type * as k8s from '../../imports/k8s';
 import type { ComponentType } from '../base/component-types';
 import type { Labels } from '../base/labels';
@@ -30,8 +29,7 @@ export interface ComponentAdditions {
 
 /**
  * A command run before the component starts, in a copy of its main `superset` container: same image, env, env
- * sources, mounts, resources and security context, so it sees what Superset will see. The gunicorn variables
- * stay out: only the image's `run-server.sh` reads them, and no step runs the server.
+ * sources, mounts, resources and security context, so it sees what Superset will see.
  */
 export interface InitStep {
   /** Init container name. */
@@ -41,10 +39,8 @@ export interface InitStep {
 
 /** The init container of a step: the main container's image, env, mounts and limits with the step's command. */
 export function initStepContainer(main: k8s.Container, step: InitStep, securityContext?: k8s.SecurityContext): k8s.Container {
-  const { image, imagePullPolicy, envFrom, volumeMounts, resources } = main;
-  const env = main.env?.filter((variable) => !GUNICORN_VARIABLES.has(variable.name));
-  const command = [...step.command];
-  return { name: step.name, image, imagePullPolicy, command, env: env?.length ? env : undefined, envFrom, volumeMounts, resources, securityContext };
+  const { image, imagePullPolicy, env, envFrom, volumeMounts, resources } = main;
+  return { name: step.name, image, imagePullPolicy, command: [...step.command], env, envFrom, volumeMounts, resources, securityContext };
 }
 
 /** A feature's contribution to a component, decided from the spec alone. */

@@ -53,27 +53,22 @@ export function resolveGunicorn(spec: GunicornSpec | undefined): ResolvedGunicor
   };
 }
 
-/** The ten variables the Superset image's `run-server.sh` reads, in the operator's order, with their settings. */
-const GUNICORN_ENV: readonly (readonly [string, keyof ResolvedGunicorn])[] = [
-  ['SERVER_WORKER_AMOUNT', 'workers'],
-  ['SERVER_THREADS_AMOUNT', 'threads'],
-  ['SERVER_WORKER_CLASS', 'workerClass'],
-  ['GUNICORN_TIMEOUT', 'timeout'],
-  ['GUNICORN_KEEPALIVE', 'keepAlive'],
-  ['WORKER_MAX_REQUESTS', 'maxRequests'],
-  ['WORKER_MAX_REQUESTS_JITTER', 'maxRequestsJitter'],
-  ['SERVER_LIMIT_REQUEST_LINE', 'limitRequestLine'],
-  ['SERVER_LIMIT_REQUEST_FIELD_SIZE', 'limitRequestFieldSize'],
-  ['GUNICORN_LOGLEVEL', 'logLevel'],
-];
-
-/** The variables of the web server's gunicorn settings. */
+/** The ten variables the Superset image's `run-server.sh` reads, in the operator's order. */
 export function gunicornEnv(g: ResolvedGunicorn): k8s.EnvVar[] {
-  return GUNICORN_ENV.map(([name, setting]) => ({ name, value: String(g[setting]) }));
+  const vars: Array<[string, string | number]> = [
+    ['SERVER_WORKER_AMOUNT', g.workers],
+    ['SERVER_THREADS_AMOUNT', g.threads],
+    ['SERVER_WORKER_CLASS', g.workerClass],
+    ['GUNICORN_TIMEOUT', g.timeout],
+    ['GUNICORN_KEEPALIVE', g.keepAlive],
+    ['WORKER_MAX_REQUESTS', g.maxRequests],
+    ['WORKER_MAX_REQUESTS_JITTER', g.maxRequestsJitter],
+    ['SERVER_LIMIT_REQUEST_LINE', g.limitRequestLine],
+    ['SERVER_LIMIT_REQUEST_FIELD_SIZE', g.limitRequestFieldSize],
+    ['GUNICORN_LOGLEVEL', g.logLevel],
+  ];
+  return vars.map(([name, value]) => ({ name, value: String(value) }));
 }
-
-/** Their names: read by the server's start script, and by nothing Superset imports. */
-export const GUNICORN_VARIABLES: ReadonlySet<string> = new Set(GUNICORN_ENV.map(([name]) => name));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Celery worker command
