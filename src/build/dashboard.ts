@@ -60,8 +60,13 @@ const PANEL = { w: 8, h: 8 };
  */
 const SELECTED: QueryScope = { namespace: '$namespace', instance: '$instance', components: COMPONENT_TYPES };
 
-/** The web server Deployments kube-state-metrics reports: one per instance, named `<instance>-web-server`. */
-const WEB_SERVERS = selector('kube_deployment_spec_replicas', matches('deployment', '.+-web-server'));
+/**
+ * The web server Deployments kube-state-metrics reports, one per instance (`<instance>-web-server`), in `namespace`
+ * (a matcher), or anywhere.
+ */
+function webServers(namespace?: string): string {
+  return selector('kube_deployment_spec_replicas', ...(namespace ? [namespace] : []), matches('deployment', '.+-web-server'));
+}
 
 /** Series scraped from a component's Service of the selected instance (prometheus-operator sets `service`). */
 function serviceOf(component: ComponentType): string[] {
@@ -190,20 +195,29 @@ function queryVariable(name: string, label: string, query: string, regex = ''): 
   return { name, label, type: 'query', datasource: DATASOURCE, query, definition: query, regex, refresh: 2, sort: 1, hide: 0 };
 }
 
-/** The uid of the dashboard: Grafana's are at most 40 characters and unique per Grafana. */
-export const DASHBOARD_UID = 'cdk8s-superset';
+/** Which dashboard: its Grafana uid and title, and the namespaces whose instances it offers (undefined: all). */
+export interface DashboardIdentity {
+  readonly uid: string;
+  readonly title: string;
+  readonly instanceNamespaces?: readonly string[];
+}
+
+/** The dashboard of `SupersetDashboard` without props: Grafana uids are at most 40 characters, unique per Grafana. */
+export const DEFAULT_DASHBOARD: DashboardIdentity = { uid: 'cdk8s-superset', title: 'Superset' };
 
 /**
  * One Grafana dashboard for every instance: pick the namespace and the instance, and it shows API request rate,
  * server errors and latency, chart data loads and SQL Lab execution (from the StatsD exporters), CPU, memory and
  * restarts of the instance's pods, Celery task throughput, workers online and task runtime (from Flower), and the
  * queue length and worker replicas (with queue scaling). A section whose source an instance lacks shows no data.
- * Instances are found by their web server Deployment (monitoring requires one), as kube-state-metrics reports it.
+ * Instances are found by their web server Deployment (monitoring requires one), as kube-state-metrics reports it,
+ * in `instanceNamespaces` when given (namespace names are DNS labels: an alternation of them is an exact match).
  */
-export function grafanaDashboard(): GrafanaDashboard {
+export function grafanaDashboard(identity: DashboardIdentity = DEFAULT_DASHBOARD): GrafanaDashboard {
+  const offered = identity.instanceNamespaces && matches('namespace', identity.instanceNamespaces.join('|'));
   return {
-    uid: DASHBOARD_UID,
-    title: 'Superset',
+    uid: identity.uid,
+    title: identity.title,
     tags: ['superset'],
     timezone: 'browser',
     editable: false,
@@ -213,29 +227,26 @@ export function grafanaDashboard(): GrafanaDashboard {
     templating: {
       list: [
         { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', hide: 0 },
-        queryVariable('namespace', 'Namespace', `label_values(${WEB_SERVERS}, namespace)`),
-        queryVariable('instance', 'Instance',
-          `label_values(${selector('kube_deployment_spec_replicas', eq('namespace', SELECTED.namespace), matches('deployment', '.+-web-server'))}, deployment)`,
-          '/^(.+)-web-server$/'),
+        queryVariable('namespace', 'Namespace', `label_values(${webServers(offered)}, namespace)`),
+        queryVariable('instance', 'Instance', `label_values(${webServers(eq('namespace', SELECTED.namespace))}, deployment)`, '/^(.+)-web-server$/'),
       ],
     },
     panels: layout([requestSection(), podSection(), celerySection(), queueSection()]),
   };
 }
 
-/** What the dashboard's ConfigMap is given: where it goes and its metadata. */
+/** What the dashboard's ConfigMap is given: which dashboard, where it goes and its metadata. */
 export interface DashboardPlacement {
+  readonly dashboard: DashboardIdentity;
   readonly name: string;
   readonly namespace?: string;
   readonly labels: Labels;
   readonly annotations?: Labels;
 }
 
-/** The file the Grafana sidecar writes; one dashboard for all instances, so one name. */
-export const DASHBOARD_FILE = 'superset.json';
-
 /**
- * The dashboard as a ConfigMap for the Grafana sidecar. (In a Helm chart, the escaping of constructs/helm-delivery.ts
+ * The dashboard as a ConfigMap for the Grafana sidecar, which writes every key into one folder: the file is named
+ * after the uid, unique in a Grafana. (In a Helm chart, the escaping of constructs/helm-delivery.ts
  * leaves the legends' `{{ … }}`, Grafana's own templates, to Grafana.)
  */
 export function dashboardManifest(placement: DashboardPlacement): Manifest<k8s.ConfigMap> {
@@ -243,6 +254,6 @@ export function dashboardManifest(placement: DashboardPlacement): Manifest<k8s.C
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: objectMeta(placement.name, placement.namespace, placement.labels, placement.annotations),
-    data: { [DASHBOARD_FILE]: `${JSON.stringify(grafanaDashboard())}\n` },
+    data: { [`${placement.dashboard.uid}.json`]: `${JSON.stringify(grafanaDashboard(placement.dashboard))}\n` },
   };
 }

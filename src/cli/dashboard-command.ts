@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { App, Chart } from 'cdk8s';
-import { UsageError } from './options';
+import { refuseRepeated, UsageError } from './options';
 import { type CommandIo, EXIT } from './render-command';
 import { SupersetValidationError } from '../base/errors';
+import { isDnsLabel } from '../base/patterns';
 import { SupersetDashboard, type SupersetDashboardProps } from '../constructs/superset-dashboard';
 import { yamlDocuments } from '../render/yaml';
 
@@ -31,23 +32,36 @@ export function parseDashboardOptions(args: readonly string[]): SupersetDashboar
       args: [...args],
       allowPositionals: false,
       strict: true,
+      tokens: true,
       options: {
         'namespace': { type: 'string' },
         'name': { type: 'string' },
         'label': { type: 'string', multiple: true },
         'annotation': { type: 'string', multiple: true },
+        'uid': { type: 'string' },
+        'title': { type: 'string' },
+        'instance-namespace': { type: 'string', multiple: true },
         'helm-chart': { type: 'boolean' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values } = parsed;
+  const { values, tokens } = parsed;
+  refuseRepeated(tokens, ['label', 'annotation', 'instance-namespace']);
+  const namespace = values.namespace;
+  // As for render: the namespace option names a namespace, or the command line is wrong.
+  if (namespace !== undefined && !isDnsLabel(namespace)) {
+    throw new UsageError(`--namespace must be a DNS label (lowercase letters, digits and '-'), got ${JSON.stringify(namespace)}`);
+  }
   return {
-    namespace: values.namespace,
+    namespace,
     name: values.name,
     labels: pairs('label', values.label),
     annotations: pairs('annotation', values.annotation),
+    uid: values.uid,
+    title: values.title,
+    instanceNamespaces: values['instance-namespace'],
     helmChart: values['helm-chart'],
   };
 }
@@ -72,7 +86,14 @@ export function dashboardCommand(props: SupersetDashboardProps, io: CommandIo): 
 }
 
 const OPTIONS: { readonly [prop: string]: string } = {
-  namespace: '--namespace', name: '--name', labels: '--label', annotations: '--annotation', helmChart: '--helm-chart',
+  namespace: '--namespace',
+  name: '--name',
+  labels: '--label',
+  annotations: '--annotation',
+  uid: '--uid',
+  title: '--title',
+  instanceNamespaces: '--instance-namespace',
+  helmChart: '--helm-chart',
 };
 
 /** The option of a props path: `labels["bad key"]` is `--label["bad key"]`. */

@@ -31,7 +31,7 @@ export const USAGE = `Usage:
   cdk8s-superset render [FILE|DIR|-]... [-o DIR] [--namespace NS] [--other-kinds pass|refuse]
                         [--check] [--drop-controller-only]
   cdk8s-superset dashboard [--namespace NS] [--name NAME] [--label KEY=VALUE]... [--annotation KEY=VALUE]...
-                           [--helm-chart]
+                           [--uid UID] [--title TITLE] [--instance-namespace NS]... [--helm-chart]
   cdk8s-superset krm            a KRM function: a ResourceList on stdin, the rendered ResourceList on stdout
   cdk8s-superset --version | --help
 
@@ -49,12 +49,26 @@ manifests of its instance.
                             listing each on standard error
 
 dashboard writes the one Grafana dashboard for every instance, a ConfigMap labelled grafana_dashboard: "1", to
-standard output; place it once, in a namespace Grafana's dashboard sidecar loads. --helm-chart escapes it for a
+standard output; place it once, in a namespace Grafana's dashboard sidecar loads. --instance-namespace offers only
+the instances of those namespaces (a dashboard per tenant, each with its own --uid); --helm-chart escapes it for a
 Helm chart's templates.
 
 Exit codes: 0 success, 1 invalid input (every problem is listed on standard error), 2 usage error,
 70 internal error (a defect of cdk8s-superset; please report it).
 `;
+
+/**
+ * Refuses an option given more than once when it takes one value: node's parseArgs keeps the last, which would
+ * drop the others without a word.
+ */
+export function refuseRepeated(tokens: readonly { readonly kind: string; readonly name?: string }[], repeatable: readonly string[] = []): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || repeatable.includes(token.name)) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
+}
 
 /** The options of a `render` command line (the arguments after `render`). */
 export function parseRenderOptions(args: readonly string[]): RenderOptions {
@@ -64,7 +78,8 @@ export function parseRenderOptions(args: readonly string[]): RenderOptions {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  refuseRepeated(tokens);
   const otherKinds = values['other-kinds'] ?? 'pass';
   if (otherKinds !== 'pass' && otherKinds !== 'refuse') {
     throw new UsageError(`--other-kinds must be 'pass' or 'refuse', got ${JSON.stringify(otherKinds)}`);
@@ -89,6 +104,7 @@ function parse(args: readonly string[]) {
     args: [...args],
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
       'output': { type: 'string', short: 'o' },
       'namespace': { type: 'string' },

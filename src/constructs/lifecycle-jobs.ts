@@ -6,7 +6,7 @@ import { SupersetInternalError, SupersetValidationError } from '../base/errors';
 import { PARENT_LABEL } from '../base/labels';
 import type { ResolvedLifecycle, ResolvedTask } from '../base/model/lifecycle';
 import { lifecyclePodSelector } from '../base/task-labels';
-import { TaskType } from '../base/task-types';
+import { LIFECYCLE_FILES, TaskType } from '../base/task-types';
 import { serviceAccountManifest } from '../build/component';
 import { jobManifest, seedCronJobManifest, taskConfigMapManifest } from '../build/jobs';
 
@@ -82,7 +82,8 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
         }
         return existing.object;
       }
-      const object = new KubeConfigMap(this, `${ID[type]}ConfigMap`, taskConfigMapManifest(task, task.configMap));
+      const childId = task.configMap.owner === LIFECYCLE_FILES ? 'ConfigMap' : `${ID[task.configMap.owner]}ConfigMap`;
+      const object = new KubeConfigMap(this, childId, taskConfigMapManifest(task, task.configMap));
       built.set(task.configMap.name, { object, data: task.configMap });
       return object;
     };

@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
 import { escapeForHelm } from './helm-delivery';
 import { KubeConfigMap } from '../../imports/k8s';
+import type { Violation } from '../base/errors';
 import { withManaged } from '../base/labels';
 import { GRAFANA_DASHBOARD_LABEL } from '../base/monitoring-names';
-import { dashboardManifest } from '../build/dashboard';
+import { DEFAULT_DASHBOARD, dashboardManifest } from '../build/dashboard';
 import { reservedLabelsIn } from '../validate/rules/reserved-labels';
 import { DASHBOARD } from '../validate/spec-schema';
 import { validatePart } from '../validate/validate-part';
+import { violation } from '../validate/violations';
 
 /** Properties of `SupersetDashboard`: where its ConfigMap goes and what it carries. */
 export interface SupersetDashboardProps {
@@ -37,12 +39,41 @@ export interface SupersetDashboardProps {
    */
   readonly annotations?: { readonly [key: string]: string };
   /**
+   * The dashboard's uid, unique in a Grafana; the ConfigMap's file is `<uid>.json`. Give each dashboard of one Grafana
+   * its own (with `instanceNamespaces`, say, for one dashboard per tenant in the tenant's folder).
+   *
+   * @default 'cdk8s-superset'
+   */
+  readonly uid?: string;
+  /**
+   * The dashboard's title.
+   *
+   * @default 'Superset'
+   */
+  readonly title?: string;
+  /**
+   * Offer only the instances in these namespaces (for example one tenant's, with the dashboard in that tenant's
+   * Grafana folder). It narrows what the Namespace variable lists; what a viewer may read is their data source's
+   * business (Grafana's data source permissions, or one data source per tenant). Not empty.
+   *
+   * @default - every namespace with an instance
+   */
+  readonly instanceNamespaces?: readonly string[];
+  /**
    * The ConfigMap goes into a Helm chart (`cdk8s synth --format helm`): its `{{ … }}` (Grafana's legends) are escaped
    * so that Helm renders them back unchanged, as for an instance with `lifecycle.delivery: 'Helm'`.
    *
    * @default false
    */
   readonly helmChart?: boolean;
+}
+
+/** An empty list would offer no instance: refused rather than read as "every namespace". */
+function emptyNamespaceList(props: SupersetDashboardProps): Violation[] {
+  return props.instanceNamespaces?.length === 0
+    ? [violation('instanceNamespaces', 'must name at least one namespace', props.instanceNamespaces,
+      'list the namespaces whose instances the dashboard offers, or leave instanceNamespaces out for every namespace')]
+    : [];
 }
 
 /** The default name of the dashboard's ConfigMap. */
@@ -64,8 +95,13 @@ export class SupersetDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: SupersetDashboardProps = {}) {
     super(scope, id);
-    validatePart(`SupersetDashboard '${id}'`, DASHBOARD, props, reservedLabelsIn(props));
+    validatePart(`SupersetDashboard '${id}'`, DASHBOARD, props, [...reservedLabelsIn(props), ...emptyNamespaceList(props)]);
     this.configMap = new KubeConfigMap(this, 'ConfigMap', dashboardManifest({
+      dashboard: {
+        uid: props.uid ?? DEFAULT_DASHBOARD.uid,
+        title: props.title ?? DEFAULT_DASHBOARD.title,
+        instanceNamespaces: props.instanceNamespaces,
+      },
       name: props.name ?? DEFAULT_DASHBOARD_NAME,
       namespace: props.namespace,
       labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...props.labels }, { 'app.kubernetes.io/name': 'superset' }),

@@ -15,6 +15,12 @@ export const DNS_LABEL_FORMAT: Format = {
   test: isDnsLabel,
 };
 
+/** Grafana's dashboard uids: at most 40 characters (its limit), here letters, digits, '-' and '_' (safe in URLs and file names). */
+export const GRAFANA_UID_FORMAT: Format = {
+  rule: 'must be a Grafana uid (1 to 40 letters, digits, \'-\' and \'_\')',
+  test: (value) => /^[A-Za-z0-9_-]{1,40}$/.test(value),
+};
+
 export const DNS_SUBDOMAIN_FORMAT: Format = {
   rule: 'must be a DNS subdomain (at most 253 lowercase letters, digits, \'-\' and \'.\', '
     + 'each part starting and ending with a letter or digit)',

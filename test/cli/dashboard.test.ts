@@ -24,20 +24,28 @@ test('writes the ConfigMap SupersetDashboard builds, with the options as its pro
   expect(documents(result.stdout)).toEqual(chart.toJson());
 });
 
+test('--uid, --title and --instance-namespace make a tenant\'s dashboard', () => {
+  const result = cli.run(['dashboard', '--uid', 'superset-a', '--title', 'Superset A', '--instance-namespace', 'a', '--instance-namespace', 'a-dev']);
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  const chart = new Chart(Testing.app(), 'c');
+  new SupersetDashboard(chart, 'Dashboard', { uid: 'superset-a', title: 'Superset A', instanceNamespaces: ['a', 'a-dev'] });
+  expect(documents(result.stdout)).toEqual(chart.toJson());
+});
+
 test('--name names it, --helm-chart escapes it for a chart\'s templates', () => {
   const [plain] = documents(cli.run(['dashboard', '--name', 'bi-dashboard']).stdout);
   expect(plain.metadata).toEqual({ name: 'bi-dashboard', labels: { 'grafana_dashboard': '1', 'app.kubernetes.io/name': 'superset' } });
   const [helm] = documents(cli.run(['dashboard', '--helm-chart']).stdout);
-  expect(plain.data['superset.json']).toContain('"legendFormat":"{{pod}}"');
-  expect(helm.data['superset.json']).toContain('"legendFormat":"{{`{{pod}}`}}"');
+  expect(plain.data['cdk8s-superset.json']).toContain('"legendFormat":"{{pod}}"');
+  expect(helm.data['cdk8s-superset.json']).toContain('"legendFormat":"{{`{{pod}}`}}"');
 });
 
 test('invalid options exit 1 naming each option, every problem at once, and write nothing', () => {
-  const result = cli.run(['dashboard', '--namespace', 'Monitoring', '--label', 'superset.apache.org/parent=x', '--annotation', 'bad key=1']);
+  const result = cli.run(['dashboard', '--uid', 'a/b', '--label', 'superset.apache.org/parent=x', '--annotation', 'bad key=1']);
   expect(result.status).toBe(1);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(/^cdk8s-superset dashboard: 3 problems:/);
-  for (const option of ['--namespace: must be a DNS label', '--label: label keys under superset.apache.org/ are reserved', '--annotation["bad key"]']) {
+  for (const option of ['--uid: must be a Grafana uid', '--label: label keys under superset.apache.org/ are reserved', '--annotation["bad key"]']) {
     expect(result.stderr).toContain(`- ${option}`);
   }
 });
@@ -47,6 +55,11 @@ test('malformed or repeated KEY=VALUE and unknown options are usage errors (exit
     [['--label', 'team'], '--label takes KEY=VALUE, got "team"'],
     [['--label', 'team=a', '--label', 'team=b'], '--label "team" is given twice'],
     [['--folder', 'x'], "Unknown option '--folder'"],
+    // An option of one value given twice: the first would be dropped without a word.
+    [['--namespace', 'a', '--namespace', 'b'], '--namespace is given more than once'],
+    [['--uid', 'a', '--uid', 'b'], '--uid is given more than once'],
+    // The namespace option names a namespace, as for render.
+    [['--namespace', 'Monitoring'], '--namespace must be a DNS label'],
     [['extra'], 'extra'],
   ] as const) {
     const result = cli.run(['dashboard', ...args]);

@@ -183,6 +183,9 @@ describe('usage', () => {
     [['render', '--other-kinds', 'keep'], /--other-kinds must be 'pass' or 'refuse', got "keep"/],
     [['render', '--namespace', 'Team_A'], /--namespace must be a DNS label/],
     [['render', '--check', '-o', 'out'], /--check writes nothing/],
+    // One value given twice: the first would be dropped without a word.
+    [['render', '--namespace', 'a', '--namespace', 'b'], /--namespace is given more than once/],
+    [['render', '-o', 'a', '--output', 'b'], /--output is given more than once/],
     [['publish'], /unknown command "publish"/],
     [[], /a command is required/],
     [['krm', 'extra'], /krm takes no arguments/],

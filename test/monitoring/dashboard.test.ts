@@ -23,7 +23,8 @@ function synthDashboard(props?: SupersetDashboardProps, chartNamespace?: string)
 function dashboardOf(manifests: Manifest[]): any {
   expect(manifests).toHaveLength(1);
   const files = Object.entries(manifests[0].data);
-  expect(files.map(([key]) => key)).toEqual(['superset.json']);
+  // The sidecar writes every key into one folder: the file is named after the dashboard's uid.
+  expect(files.map(([key]) => key)).toEqual([`${JSON.parse(files[0][1] as string).uid}.json`]);
   return JSON.parse(files[0][1] as string);
 }
 
@@ -54,6 +55,23 @@ describe('SupersetDashboard', () => {
     const [configMap] = synthDashboard({ labels: { grafana_dashboard: 'true', team: 'bi' }, annotations: { grafana_folder: 'Superset' } });
     expect(configMap.metadata.labels).toEqual({ 'grafana_dashboard': 'true', 'team': 'bi', 'app.kubernetes.io/name': 'superset' });
     expect(configMap.metadata.annotations).toEqual({ grafana_folder: 'Superset' });
+  });
+
+  test('one per tenant: its own uid, title and file, offering only the instances of the tenant\'s namespaces', () => {
+    const tenant = dashboardOf(synthDashboard({ uid: 'superset-team-a', title: 'Superset (team A)', instanceNamespaces: ['team-a', 'team-a-dev'] }));
+    expect([tenant.uid, tenant.title]).toEqual(['superset-team-a', 'Superset (team A)']);
+    expect(variable('namespace').query).toBe('label_values(kube_deployment_spec_replicas{deployment=~".+-web-server"}, namespace)');
+    expect(tenant.templating.list[1].query)
+      .toBe('label_values(kube_deployment_spec_replicas{namespace=~"team-a|team-a-dev", deployment=~".+-web-server"}, namespace)');
+    // Everything else is the same dashboard.
+    expect({ ...tenant, uid: '', title: '', templating: {} }).toEqual({ ...dashboard, uid: '', title: '', templating: {} });
+    expect(Object.keys(synthDashboard({ uid: 'superset-team-a' })[0].data)).toEqual(['superset-team-a.json']);
+  });
+
+  test('an empty instanceNamespaces offers no one: refused, not read as every namespace', () => {
+    expect(() => synthDashboard({ instanceNamespaces: [] })).toThrow(/instanceNamespaces: must name at least one namespace.*leave instanceNamespaces out/);
+    expect(() => synthDashboard({ instanceNamespaces: ['Team_A'], uid: 'a/b', title: '' }))
+      .toThrow(/3 problems:[\s\S]*uid: must be a Grafana uid[\s\S]*title: must not be empty[\s\S]*instanceNamespaces\[0\]: must be a DNS label/);
   });
 
   test('refuses bad props, every problem at once, naming each field, and builds nothing', () => {

@@ -1,13 +1,18 @@
 import type { Labels } from '../labels';
 import type { ResolvedPodSpec, ResolvedServiceAccount } from './pod';
 import type { LifecycleDelivery } from '../../spec';
-import { TaskType } from '../task-types';
+import { LIFECYCLE_FILES, TaskType } from '../task-types';
 
 /** A task's ConfigMap: the lifecycle's `superset_config.py` and bootstrap script. */
 export interface ResolvedTaskConfigMap {
-  /** `<name>-<task>-config`. */
+  /**
+   * Whose it is: the lifecycle's (`lifecycle`), which every task applied with the instance's objects mounts, or one
+   * task's, holding every file for a hook Job.
+   */
+  readonly owner: TaskType | typeof LIFECYCLE_FILES;
+  /** `<name>-lifecycle-overlay`, or `<name>-<task>-config`. */
   readonly name: string;
-  /** The operator's labels: component `init`, instance `<name>-<task>`. */
+  /** The operator's labels: component `init`, instance `<name>-<owner>`. */
   readonly labels: Labels;
   /** Hook annotations with `ArgoCD` and `Helm` delivery, so that it exists before the Job. */
   readonly annotations?: Labels;

@@ -60,7 +60,8 @@ export function placeTaskFiles(ctx: InstanceContext, files: ConfigFiles, type: T
 
 /** The ConfigMap of a task's placed files: its name and data, labelled after the consumer that owns it. */
 export function taskConfigMap(ctx: InstanceContext, type: TaskType, placed: PlacedConfig): ResolvedTaskConfigMap {
-  return { name: placed.configMap, labels: taskConfigMapLabels(ctx.name, filesConsumer(ctx, type)), data: placed.data };
+  const owner = filesConsumer(ctx, type);
+  return { owner, name: placed.configMap, labels: taskConfigMapLabels(ctx.name, owner), data: placed.data };
 }
 
 /**
