@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Yaml } from 'cdk8s';
+import { Document, type YAMLSeq } from 'yaml';
 import type { ComponentAdditions, ComponentExtension } from './extensions';
 import { resolveImage } from './image';
 import type * as k8s from '../../imports/k8s';
@@ -81,8 +81,12 @@ export const STATSD_MAPPING = {
   ] satisfies StatsdMapping[],
 };
 
-/** The mapping file as the exporter reads it. */
-export const STATSD_MAPPING_YAML = Yaml.stringify(STATSD_MAPPING);
+/** The mapping file as the exporter reads it; the histogram buckets on one line, as people write them. */
+export const STATSD_MAPPING_YAML = ((): string => {
+  const document = new Document(STATSD_MAPPING);
+  (document.getIn(['defaults', 'histogram_options', 'buckets'], true) as YAMLSeq).flow = true;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+})();
 
 /**
  * A short digest of the mapping, written into `superset_config.py` so the config checksum (and with it the pods)
