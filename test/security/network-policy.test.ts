@@ -71,13 +71,19 @@ describe('InstanceNetworkPolicy', () => {
       webServer: {},
       networkPolicy: { egress: 'Restricted', extraEgress: [{ ports: [{ protocol: 'TCP', port: 587 }] }] },
     }, 'web-server');
+    // One rule of ports to any destination (as separate rules would allow), then the instance, then extra rules.
     expect(p.spec.egress).toEqual([
-      { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+      { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }, { protocol: 'TCP', port: 6432 }, { protocol: 'TCP', port: 6380 }] },
       { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'superset', 'superset.apache.org/parent': 'demo' } } }] },
-      { ports: [{ protocol: 'TCP', port: 6432 }] },
-      { ports: [{ protocol: 'TCP', port: 6380 }] },
       { ports: [{ protocol: 'TCP', port: 587 }] },
     ]);
+  });
+
+  test('restricted egress lists a port once, however many backends listen on it', () => {
+    const p = policy({
+      metastore: { host: 'pg', port: 6379, database: 'd', username: 'u' }, valkey: { host: 'valkey' }, webServer: {}, networkPolicy: { egress: 'Restricted' },
+    }, 'web-server');
+    expect(p.spec.egress[0].ports).toEqual([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }, { protocol: 'TCP', port: 6379 }]);
   });
 
   test('restricted egress takes the metastore port from the engine default or an inline URI', () => {
@@ -86,7 +92,7 @@ describe('InstanceNetworkPolicy', () => {
       metastore,
       webServer: {},
       networkPolicy: { egress: 'Restricted' },
-    }, 'web-server').spec.egress.slice(2).map((r: any) => r.ports[0].port);
+    }, 'web-server').spec.egress[0].ports.slice(2).map((p: any) => p.port);
     expect(egressPorts({ uriFrom: { name: 'db', key: 'uri' }, type: 'MySQL' })).toEqual([3306]);
     expect(egressPorts({ uri: 'postgresql://u:p@pg:5433/db' }, 'Development')).toEqual([5433]);
     expect(egressPorts({ uri: 'postgresql://u:p@pg/db' }, 'Development')).toEqual([5432]);
@@ -221,10 +227,10 @@ describe('the lifecycle Jobs\' policy', () => {
     expect(lifecyclePolicy(base).spec.egress).toEqual(components);
     const ports = (seed: { source: object; disabled?: boolean }, metastore: object = METASTORE) => lifecyclePolicy({ ...base, metastore, environment: 'Staging', lifecycle: { seed } as never })
       .spec.egress.filter((r: any) => r.to === undefined).map((r: any) => r.ports.map((p: any) => p.port));
-    expect(ports({ source: SOURCE })).toEqual([[53, 53], [6432], [6380], [5432], [443]]);
-    expect(ports({ source: { ...SOURCE, type: 'MySQL' } }, { ...METASTORE, type: 'MySQL' })).toEqual([[53, 53], [6432], [6380], [3306], [443]]);
-    expect(ports({ source: { ...SOURCE, port: 15432 } })).toEqual([[53, 53], [6432], [6380], [15432], [443]]);
-    expect(ports({ source: SOURCE, disabled: true })).toEqual([[53, 53], [6432], [6380], [443]]);
+    expect(ports({ source: SOURCE })).toEqual([[53, 53, 6432, 6380, 5432], [443]]);
+    expect(ports({ source: { ...SOURCE, type: 'MySQL' } }, { ...METASTORE, type: 'MySQL' })).toEqual([[53, 53, 6432, 6380, 3306], [443]]);
+    expect(ports({ source: { ...SOURCE, port: 15432 } })).toEqual([[53, 53, 6432, 6380, 15432], [443]]);
+    expect(ports({ source: SOURCE, disabled: true })).toEqual([[53, 53, 6432, 6380], [443]]);
   });
 
   test('is absent without the lifecycle or without networkPolicy, and exposed on the construct', () => {
