@@ -1428,7 +1428,7 @@ export class KubeConfigMap extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "v1", kind: "ConfigMap" };
 
   public constructor(scope: Construct, id: string, props: KubeConfigMapProps) {
-    super(scope, id, { ...(props as object), ...KubeConfigMap.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeConfigMap.GVK) as ApiObjectProps);
   }
 }
 
@@ -1441,7 +1441,7 @@ export class KubeCronJob extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "batch/v1", kind: "CronJob" };
 
   public constructor(scope: Construct, id: string, props: KubeCronJobProps) {
-    super(scope, id, { ...(props as object), ...KubeCronJob.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeCronJob.GVK) as ApiObjectProps);
   }
 }
 
@@ -1454,7 +1454,7 @@ export class KubeDeployment extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "apps/v1", kind: "Deployment" };
 
   public constructor(scope: Construct, id: string, props: KubeDeploymentProps) {
-    super(scope, id, { ...(props as object), ...KubeDeployment.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeDeployment.GVK) as ApiObjectProps);
   }
 }
 
@@ -1467,7 +1467,7 @@ export class KubeHorizontalPodAutoscaler extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler" };
 
   public constructor(scope: Construct, id: string, props: KubeHorizontalPodAutoscalerProps) {
-    super(scope, id, { ...(props as object), ...KubeHorizontalPodAutoscaler.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeHorizontalPodAutoscaler.GVK) as ApiObjectProps);
   }
 }
 
@@ -1480,7 +1480,7 @@ export class KubeIngress extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "networking.k8s.io/v1", kind: "Ingress" };
 
   public constructor(scope: Construct, id: string, props: KubeIngressProps) {
-    super(scope, id, { ...(props as object), ...KubeIngress.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeIngress.GVK) as ApiObjectProps);
   }
 }
 
@@ -1493,7 +1493,7 @@ export class KubeJob extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "batch/v1", kind: "Job" };
 
   public constructor(scope: Construct, id: string, props: KubeJobProps) {
-    super(scope, id, { ...(props as object), ...KubeJob.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeJob.GVK) as ApiObjectProps);
   }
 }
 
@@ -1506,7 +1506,7 @@ export class KubeNetworkPolicy extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy" };
 
   public constructor(scope: Construct, id: string, props: KubeNetworkPolicyProps) {
-    super(scope, id, { ...(props as object), ...KubeNetworkPolicy.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeNetworkPolicy.GVK) as ApiObjectProps);
   }
 }
 
@@ -1519,7 +1519,7 @@ export class KubePersistentVolumeClaim extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "v1", kind: "PersistentVolumeClaim" };
 
   public constructor(scope: Construct, id: string, props: KubePersistentVolumeClaimProps) {
-    super(scope, id, { ...(props as object), ...KubePersistentVolumeClaim.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubePersistentVolumeClaim.GVK) as ApiObjectProps);
   }
 }
 
@@ -1532,7 +1532,7 @@ export class KubePodDisruptionBudget extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "policy/v1", kind: "PodDisruptionBudget" };
 
   public constructor(scope: Construct, id: string, props: KubePodDisruptionBudgetProps) {
-    super(scope, id, { ...(props as object), ...KubePodDisruptionBudget.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubePodDisruptionBudget.GVK) as ApiObjectProps);
   }
 }
 
@@ -1545,7 +1545,7 @@ export class KubeSecret extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "v1", kind: "Secret" };
 
   public constructor(scope: Construct, id: string, props: KubeSecretProps) {
-    super(scope, id, { ...(props as object), ...KubeSecret.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeSecret.GVK) as ApiObjectProps);
   }
 }
 
@@ -1558,7 +1558,7 @@ export class KubeService extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "v1", kind: "Service" };
 
   public constructor(scope: Construct, id: string, props: KubeServiceProps) {
-    super(scope, id, { ...(props as object), ...KubeService.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeService.GVK) as ApiObjectProps);
   }
 }
 
@@ -1571,6 +1571,6 @@ export class KubeServiceAccount extends PlainApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: "v1", kind: "ServiceAccount" };
 
   public constructor(scope: Construct, id: string, props: KubeServiceAccountProps) {
-    super(scope, id, { ...(props as object), ...KubeServiceAccount.GVK } as ApiObjectProps);
+    super(scope, id, Object.assign({}, props, KubeServiceAccount.GVK) as ApiObjectProps);
   }
 }

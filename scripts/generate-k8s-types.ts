@@ -225,7 +225,10 @@ export abstract class PlainApiObject extends ApiObject {
   }
 }`;
 
-/** `Kube<Kind>`: a typed `ApiObject` for each kind the library emits. */
+/**
+ * `Kube<Kind>`: a typed `ApiObject` for each kind the library emits. Its props copy is kept for the object's life, so
+ * it is made with `Object.assign`: a double spread gives every copy a hidden class of its own on Node 20.
+ */
 function emitClass(fq: string): string {
   const gvk = (definitions[fq]['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[])[0];
   const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
@@ -240,7 +243,7 @@ function emitClass(fq: string): string {
     `  public static readonly GVK: GroupVersionKind = { apiVersion: ${JSON.stringify(apiVersion)}, kind: ${JSON.stringify(kind)} };`,
     '',
     `  public constructor(scope: Construct, id: string, props: Kube${kind}Props) {`,
-    `    super(scope, id, { ...(props as object), ...Kube${kind}.GVK } as ApiObjectProps);`,
+    `    super(scope, id, Object.assign({}, props, Kube${kind}.GVK) as ApiObjectProps);`,
     '  }',
     '}',
   ].join('\n');

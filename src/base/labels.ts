@@ -18,9 +18,18 @@ export function componentLabels(component: ComponentType, instance: string): Lab
   };
 }
 
-/** Labels of a component's pods: the component labels plus the parent label. */
+/**
+ * Labels of a component's pods: the component labels plus the parent label. Written out rather than spread: on
+ * Node 20 a spread followed by more keys gives every result a hidden class of its own (a map and descriptors per
+ * object, kept for as long as the object), and an app keeps thousands of these maps.
+ */
 export function podLabels(component: ComponentType, instance: string): Labels {
-  return { ...componentLabels(component, instance), [PARENT_LABEL]: instance };
+  return {
+    'app.kubernetes.io/name': 'superset',
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/instance': instance,
+    [PARENT_LABEL]: instance,
+  };
 }
 
 /** Labels of instance-wide objects (ServiceAccount, routes) and the selector of all pods of an instance. */
@@ -30,7 +39,7 @@ export function parentLabels(instance: string): Labels {
 
 /** Labels of a group of pods of an instance (a component, or the lifecycle Jobs) without the instance label. */
 export function parentComponentLabels(component: string, instance: string): Labels {
-  return { ...parentLabels(instance), 'app.kubernetes.io/component': component };
+  return { 'app.kubernetes.io/name': 'superset', [PARENT_LABEL]: instance, 'app.kubernetes.io/component': component };
 }
 
 /** User labels without the reserved prefix. */
@@ -43,7 +52,7 @@ export function withoutReserved(labels: Labels | undefined): Labels {
  * them; dropping them here too keeps every label map safe even when it bypasses validation).
  */
 export function withManaged(user: Labels | undefined, managed: Labels): Labels {
-  return { ...withoutReserved(user), ...managed };
+  return Object.assign({}, withoutReserved(user), managed);
 }
 
 /** Labels of a development dependency's objects (`postgres` or `valkey`) and the selector of its pods. */

@@ -36,7 +36,7 @@ export function backupSelector(instance: string): Labels {
 
 /** Labels of the backup's CronJob, Jobs and pods (`<instance>-backup`), or of the restore Job (`<instance>-restore`). */
 export function backupLabels(instance: string, part: 'backup' | 'restore' = 'backup'): Labels {
-  return { ...backupSelector(instance), 'app.kubernetes.io/instance': `${instance}-${part}` };
+  return Object.assign({}, backupSelector(instance), { 'app.kubernetes.io/instance': `${instance}-${part}` });
 }
 
 /** The TCP port of an S3 endpoint URL (validated): its own, else the scheme's; Amazon S3 is HTTPS. */
@@ -136,11 +136,11 @@ function backupPod(
   const pullSecrets = [...backup.image?.pullSecrets ?? [], ...backup.s3?.image?.pullSecrets ?? []];
   const resources = backup.resources;
   return assemblePodSpec({ container: { securityContext: READ_ONLY_ROOT } }, {
-    main: { ...main, resources },
+    main: Object.assign({}, main, { resources }),
     serviceAccountName: ctx.serviceAccountName,
     imagePullSecrets: nonEmpty(mergeByKey((secret) => secret.name ?? '', pullSecrets)),
     volumes: [dumpVolume, { name: TMP, emptyDir: {} }],
-    initContainers: init ? [{ ...init, resources, securityContext: READ_ONLY_ROOT }] : [],
+    initContainers: init ? [Object.assign({}, init, { resources, securityContext: READ_ONLY_ROOT })] : [],
     restartPolicy: 'Never',
   });
 }

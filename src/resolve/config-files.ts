@@ -61,7 +61,7 @@ export function instanceConfigFiles(spec: SupersetSpec): InstanceConfigFiles {
   };
   if (spec.config) common[CONFIG_FILES.base] = renderBaseConfig(spec.config);
   const proxy = resolveProxySettings(spec);
-  return { common, components: proxy ? { ...common, [CONFIG_FILES.proxy]: renderProxyConfig(proxy) } : common };
+  return { common, components: proxy ? Object.assign({}, common, { [CONFIG_FILES.proxy]: renderProxyConfig(proxy) }) : common };
 }
 
 /**
@@ -85,7 +85,7 @@ export function supersetConfigFiles(spec: SupersetSpec, instance: InstanceConfig
     own: input.bootstrapScript
       ? { [CONFIG_FILES.config]: overlay, [BOOTSTRAP_SCRIPT_KEY]: input.bootstrapScript }
       : { [CONFIG_FILES.config]: overlay },
-    shared: { ...instanceFiles, ...input.configFiles, ...input.files },
+    shared: Object.assign({}, instanceFiles, input.configFiles, input.files),
   };
 }
 
@@ -112,7 +112,7 @@ export interface PlacedConfig {
  * they are replaced (the kubelet refreshes a mounted ConfigMap in place, and those pods do not mount the shared files).
  */
 export function placeConfigFiles(files: ConfigFiles, instance: string, consumer: string, sharedConfigMap: string | undefined): PlacedConfig {
-  const all = { ...files.shared, ...files.own };
+  const all = Object.assign({}, files.shared, files.own);
   if (sharedConfigMap === undefined) {
     const whole = `${instance}-${consumer}-config`;
     return { volume: { name: CONFIG_VOLUME, configMap: { name: whole } }, configMap: whole, data: all, files: all };

@@ -131,7 +131,7 @@ function resolveDependency(
     name,
     namespace,
     labels,
-    podLabels: { ...labels, [PARENT_LABEL]: instanceName },
+    podLabels: Object.assign({}, labels, { [PARENT_LABEL]: instanceName }),
     port: p.port,
     podSecurityContext,
     imagePullSecrets: p.imageOverride?.pullSecrets,

@@ -40,7 +40,7 @@ export function resolveMonitoring(
   const worker = find('celery-worker');
   const flower = find('celery-flower');
   // The operator's ServiceMonitor labels.
-  const labels: Labels = { ...parentLabels(name), 'app.kubernetes.io/instance': name };
+  const labels: Labels = Object.assign({}, parentLabels(name), { 'app.kubernetes.io/instance': name });
   const serviceMonitorLabels = withManaged(withoutReserved(options.serviceMonitor?.labels), labels);
   const requestMetrics = runsExporter(web) && servesMetricsPort(web);
   const workerExporter = runsExporter(worker);

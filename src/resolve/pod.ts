@@ -32,10 +32,9 @@ function initContainers(managed: readonly k8s.Container[] = [], user: readonly k
 export function assemblePodSpec(template: PodTemplate, additions: PodAdditions): ResolvedPodSpec {
   const securityContext = restrictedPodSecurityContext(template.podSecurityContext);
   const harden = (container: k8s.Container) => hardenContainer(container, securityContext);
-  const main: k8s.Container = {
-    ...additions.main,
+  const main: k8s.Container = Object.assign({}, additions.main, {
     securityContext: restrictedContainerSecurityContext(template.container?.securityContext, securityContext),
-  };
+  });
   const byName = (item: { readonly name: string }) => item.name;
   return {
     serviceAccountName: additions.serviceAccountName,

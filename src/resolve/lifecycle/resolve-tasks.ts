@@ -29,7 +29,7 @@ function deliver(ctx: InstanceContext, delivery: LifecycleDelivery, content: Tas
     annotations,
     backoffLimit,
     pod,
-    configMap: configMap && { ...configMap, annotations: hook ? prerequisiteAnnotations(delivery) : undefined },
+    configMap: configMap && Object.assign({}, configMap, { annotations: hook ? prerequisiteAnnotations(delivery) : undefined }),
     sharedFiles,
     sharedEnv,
     cronJob,

@@ -1,7 +1,6 @@
 import { databaseType, seedEnv, taskContainer, toolImage } from './task-containers';
 import { hasCommand, type LifecycleInputs, taskBackoffLimit, taskDeadline } from './task-inputs';
 import { placeTaskFiles, type SupersetTask, supersetStep, taskConfigMap, type TaskStep, taskShared } from './task-step';
-import type * as k8s from '../../../imports/k8s';
 import { addDeadlines } from '../../base/duration';
 import { contentChecksum } from '../../base/hash';
 import { withManaged } from '../../base/labels';
@@ -51,7 +50,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
   const supersetSteps = tasks.map((type) => supersetStep(ctx, inputs, type, placed.files, taskShared(ctx, 'seed')));
   const steps = [seedStep(ctx, seed, seedTemplate), ...supersetSteps];
   const runsSuperset = tasks.length > 0;
-  const containers = steps.map((step): k8s.Container => ({ ...step.container, name: step.type, securityContext: step.securityContext }));
+  const containers = steps.map((step) => Object.assign({}, step.container, { name: step.type, securityContext: step.securityContext }));
   const main = steps[steps.length - 1];
   const template: PodTemplate = {
     ...seedTemplate,
@@ -61,7 +60,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
   };
   const pullSecrets = [...runsSuperset ? spec.image.pullSecrets ?? [] : [], ...seed.image?.pullSecrets ?? []];
   const podSpec = assemblePodSpec(template, {
-    main: { ...main.container, name: main.type },
+    main: Object.assign({}, main.container, { name: main.type }),
     serviceAccountName: ctx.serviceAccountName,
     imagePullSecrets: mergeByKey((secret) => secret.name ?? '', pullSecrets),
     volumes: runsSuperset ? [placed.volume] : [],
@@ -76,7 +75,7 @@ export function seedJob(ctx: InstanceContext, inputs: LifecycleInputs, tasks: re
     pod: {
       labels: withManaged(seedTemplate.labels, taskLabels(ctx.name, 'seed')),
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: checksum }, seedTemplate.annotations),
-      spec: { ...podSpec, activeDeadlineSeconds: steps.map((step) => step.deadline).reduce(addDeadlines) },
+      spec: Object.assign({}, podSpec, { activeDeadlineSeconds: steps.map((step) => step.deadline).reduce(addDeadlines) }),
     },
     configMap: runsSuperset ? taskConfigMap(ctx, 'seed', placed) : undefined,
     sharedFiles: runsSuperset ? placed.sharedFiles : undefined,

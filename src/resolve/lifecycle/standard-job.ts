@@ -27,7 +27,7 @@ function waitsForMigrations(ctx: InstanceContext, type: SupersetTask): boolean {
 export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type: SupersetTask): TaskJobContent {
   const spec = ctx.spec;
   const waits = waitsForMigrations(ctx, type);
-  const files = waits ? { ...inputs.files, shared: { ...inputs.files.shared, ...SCHEMA_WAIT_FILES } } : inputs.files;
+  const files = waits ? { own: inputs.files.own, shared: Object.assign({}, inputs.files.shared, SCHEMA_WAIT_FILES) } : inputs.files;
   const placed = placeTaskFiles(ctx, files, type);
   const step = supersetStep(ctx, inputs, type, placed.files, taskShared(ctx, type));
   const metastore = spec.metastore;
@@ -52,7 +52,7 @@ export function standardJob(ctx: InstanceContext, inputs: LifecycleInputs, type:
     pod: {
       labels: withManaged(inputs.template.labels, taskLabels(ctx.name, type)),
       annotations: mergeMaps({ [CHECKSUM_ANNOTATION]: step.checksum }, inputs.template.annotations),
-      spec: { ...podSpec, activeDeadlineSeconds: deadline },
+      spec: Object.assign({}, podSpec, { activeDeadlineSeconds: deadline }),
     },
     configMap: taskConfigMap(ctx, type, placed),
     sharedFiles: placed.sharedFiles,
