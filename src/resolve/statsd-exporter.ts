@@ -152,45 +152,44 @@ export const STATS_LOGGER_FILE = 'superset_statsd.py';
 /**
  * Python that sends Superset's StatsD metrics to the exporter on the pod's loopback. Superset's
  * `StatsdStatsLogger` needs the `statsd` package; where the image lacks it (it is not among Superset's runtime
- * dependencies), a logger on the standard library sends the same datagrams instead of failing the import.
+ * dependencies), a logger on the standard library sends the same datagrams instead of failing the import. Rendered
+ * once: the text is the same for every pod of every instance, so they all hold this one string.
  */
-export function statsLoggerConfig(): string {
-  return [
-    `# Metrics: StatsD to the ${EXPORTER_CONTAINER} sidecar (mapping ${MAPPING_DIGEST})`,
-    'try:',
-    '    from superset.stats_logger import StatsdStatsLogger as _StatsdLogger',
-    'except ImportError:  # no statsd package: the same datagrams from the standard library',
-    '    import socket as _socket',
-    '    from superset.stats_logger import BaseStatsLogger as _BaseStatsLogger',
-    '',
-    '    class _StatsdLogger(_BaseStatsLogger):',
-    '        def __init__(self, host, port, prefix):',
-    '            super().__init__(prefix)',
-    '            self._address = (host, port)',
-    '            self._socket = _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM)',
-    '',
-    '        def _send(self, key, value):',
-    '            try:',
-    '                self._socket.sendto(f"{self.prefix}.{key}:{value}".encode(), self._address)',
-    '            except OSError:',
-    '                pass',
-    '',
-    '        def incr(self, key):',
-    '            self._send(key, "1|c")',
-    '',
-    '        def decr(self, key):',
-    '            self._send(key, "-1|c")',
-    '',
-    '        def timing(self, key, value):',
-    '            self._send(key, f"{value:0.6f}|ms")',
-    '',
-    '        def gauge(self, key, value):',
-    '            self._send(key, f"{value}|g")',
-    '',
-    `STATS_LOGGER = _StatsdLogger(host=${pyString('127.0.0.1')}, port=${pyInt(EXPORTER_STATSD_PORT)}, prefix=${pyString(PREFIX)})`,
-    '',
-  ].join('\n');
-}
+const STATS_LOGGER_CONFIG = [
+  `# Metrics: StatsD to the ${EXPORTER_CONTAINER} sidecar (mapping ${MAPPING_DIGEST})`,
+  'try:',
+  '    from superset.stats_logger import StatsdStatsLogger as _StatsdLogger',
+  'except ImportError:  # no statsd package: the same datagrams from the standard library',
+  '    import socket as _socket',
+  '    from superset.stats_logger import BaseStatsLogger as _BaseStatsLogger',
+  '',
+  '    class _StatsdLogger(_BaseStatsLogger):',
+  '        def __init__(self, host, port, prefix):',
+  '            super().__init__(prefix)',
+  '            self._address = (host, port)',
+  '            self._socket = _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM)',
+  '',
+  '        def _send(self, key, value):',
+  '            try:',
+  '                self._socket.sendto(f"{self.prefix}.{key}:{value}".encode(), self._address)',
+  '            except OSError:',
+  '                pass',
+  '',
+  '        def incr(self, key):',
+  '            self._send(key, "1|c")',
+  '',
+  '        def decr(self, key):',
+  '            self._send(key, "-1|c")',
+  '',
+  '        def timing(self, key, value):',
+  '            self._send(key, f"{value:0.6f}|ms")',
+  '',
+  '        def gauge(self, key, value):',
+  '            self._send(key, f"{value}|g")',
+  '',
+  `STATS_LOGGER = _StatsdLogger(host=${pyString('127.0.0.1')}, port=${pyInt(EXPORTER_STATSD_PORT)}, prefix=${pyString(PREFIX)})`,
+  '',
+].join('\n');
 
 /** What the exporter adds to a component: the sidecar, its mapping volume, `STATS_LOGGER`, the Service port. */
 export const statsdExporterExtension: ComponentExtension = (component, spec, instanceName): ComponentAdditions => {
@@ -202,6 +201,6 @@ export const statsdExporterExtension: ComponentExtension = (component, spec, ins
     servicePorts: component === 'web-server'
       ? [{ name: METRICS_PORT_NAME, port: EXPORTER_METRICS_PORT, targetPort: EXPORTER_METRICS_PORT, protocol: 'TCP' }]
       : undefined,
-    configFiles: { [STATS_LOGGER_FILE]: statsLoggerConfig() },
+    configFiles: { [STATS_LOGGER_FILE]: STATS_LOGGER_CONFIG },
   };
 };
