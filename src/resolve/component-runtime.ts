@@ -3,7 +3,7 @@ import {
   BEAT_COMMAND, FLOWER_COMMAND, MCP_SERVER_COMMAND, WEB_SERVER_COMMAND, WEBSOCKET_SERVER_COMMAND,
 } from './component-profiles';
 import { placeConfigFiles, supersetConfigFiles } from './config-files';
-import { envValue, forceReloadEnv, placeEnv, pythonEnv } from './env';
+import { envValue, forceReloadEnv, placeEnv } from './env';
 import { type ComponentAdditions } from './extensions';
 import type { InstanceContext } from './instance-context';
 import { gunicornEnv, resolveCeleryWorker, resolveEngineOptions, resolveGunicorn } from './presets';
@@ -77,7 +77,7 @@ export function pythonRuntime(
     files: additions.files,
   });
   const placed = placeConfigFiles(files, ctx.name, type, ctx.shared?.config);
-  const python = pythonEnv(spec, ctx.name);
+  const python = ctx.pythonEnv;
   const podEnv = [
     ...(gunicorn ? gunicornEnv(gunicorn) : []),
     ...(type === 'web-server' ? authEnv(spec.auth) : []),

@@ -1,4 +1,5 @@
 import type { InstanceConfigFiles } from './config-files';
+import type * as k8s from '../../imports/k8s';
 import type { SharedConfigMaps } from '../base/config-files';
 import type { SupersetSpec } from '../spec';
 import type { ComponentExtension } from './extensions';
@@ -18,6 +19,8 @@ export interface InstanceContext {
   readonly shared?: SharedConfigMaps;
   /** The instance-wide files every Python consumer runs, rendered once. */
   readonly files: InstanceConfigFiles;
+  /** The variables every Python pod receives (`pythonEnv`), built once: every pod of the instance holds these objects. */
+  readonly pythonEnv: readonly k8s.EnvVar[];
 }
 
 /** Pod annotation that rolls a component's pods when its rendered inputs change. */

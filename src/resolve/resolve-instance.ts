@@ -2,6 +2,7 @@ import { identityProviderPort } from './auth';
 import { resolveBackup } from './backup';
 import { instanceConfigFiles } from './config-files';
 import { resolveDevDependencies } from './dev-dependencies';
+import { pythonEnv } from './env';
 import type { ComponentExtension } from './extensions';
 import { resolveExternalSecret } from './external-secrets';
 import type { InstanceContext } from './instance-context';
@@ -83,6 +84,7 @@ export function resolveInstance(
     extensions,
     shared: options.shareConfig === false ? undefined : sharedConfigMaps(name),
     files: instanceConfigFiles(props),
+    pythonEnv: pythonEnv(props, name),
   };
   const components = COMPONENT_TYPES.filter((type) => props[SPEC_FIELD[type]] !== undefined).map((type) => resolveComponent(ctx, type));
   const lifecycle = resolveLifecycle(ctx);

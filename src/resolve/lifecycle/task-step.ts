@@ -14,7 +14,7 @@ import { LIFECYCLE_FILES, TaskType } from '../../base/task-types';
 import { wrapWithBootstrap } from '../../render/shell';
 import type { InitTaskSpec } from '../../spec';
 import { type ConfigFiles, type PlacedConfig, placeConfigFiles } from '../config-files';
-import { placeEnv, pythonEnv } from '../env';
+import { placeEnv } from '../env';
 import type { InstanceContext } from '../instance-context';
 
 /** One task as a container, wherever it runs: in its own Job, or after the seed in the seed's pod. */
@@ -78,7 +78,7 @@ export function supersetStep(
   const init = own as InitTaskSpec;
   // Not `forceReload`: it restarts the components, and must not re-run the tasks (let alone re-seed), just as the
   // operator leaves it out of task checksums. With Plain delivery any change to a Job's pod renames the Job.
-  const python = pythonEnv(spec, ctx.name).filter((e) => e.name !== ENV.FORCE_RELOAD);
+  const python = ctx.pythonEnv.filter((e) => e.name !== ENV.FORCE_RELOAD);
   const admin = type === 'init' && init.adminUser ? adminUserEnv(init.adminUser) : [];
   const env = [...python, ...admin];
   const placed = placeEnv(python, admin, shared?.env);
