@@ -71,20 +71,20 @@ export class LifecycleJobs extends Construct implements kplus.IPodSelector, kplu
     this.serviceAccount = sa && new KubeServiceAccount(this, 'ServiceAccount', serviceAccountManifest(sa, props.lifecycle.namespace));
     const tasks = new Map<TaskType, ResolvedTask>(props.lifecycle.tasks.map((task) => [task.type, task]));
     // Tasks that share a ConfigMap (the lifecycle's) get the same object, built once.
-    const built = new Map<string, { readonly object: KubeConfigMap; readonly data: ResolvedTask['configMap'] }>();
+    const built = new Map<string, { readonly object: KubeConfigMap; readonly resolved: ResolvedTask['configMap'] }>();
     const configMap = (type: TaskType) => {
       const task = tasks.get(type);
       if (!task?.configMap) return undefined;
       const existing = built.get(task.configMap.name);
       if (existing) {
-        if (JSON.stringify(existing.data) !== JSON.stringify(task.configMap)) {
+        if (JSON.stringify(existing.resolved) !== JSON.stringify(task.configMap)) {
           throw new SupersetInternalError(`tasks share ConfigMap '${task.configMap.name}' with different contents`);
         }
         return existing.object;
       }
       const childId = task.configMap.owner === LIFECYCLE_FILES ? 'ConfigMap' : `${ID[task.configMap.owner]}ConfigMap`;
       const object = new KubeConfigMap(this, childId, taskConfigMapManifest(task, task.configMap));
-      built.set(task.configMap.name, { object, data: task.configMap });
+      built.set(task.configMap.name, { object, resolved: task.configMap });
       return object;
     };
     const job = (type: TaskType) => {
