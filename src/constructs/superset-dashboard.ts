@@ -1,4 +1,5 @@
-import { Construct } from 'constructs';
+import { Chart } from 'cdk8s';
+import { Construct, type IConstruct } from 'constructs';
 import { escapeForHelm } from './helm-delivery';
 import { KubeConfigMap } from '../../imports/k8s';
 import type { Violation } from '../base/errors';
@@ -22,7 +23,7 @@ export interface SupersetDashboardProps {
   /**
    * Name of the ConfigMap.
    *
-   * @default 'superset-grafana-dashboard'
+   * @default - `<uid>-dashboard`: `cdk8s-superset-dashboard` without a `uid`
    */
   readonly name?: string;
   /**
@@ -76,8 +77,22 @@ function emptyNamespaceList(props: SupersetDashboardProps): Violation[] {
     : [];
 }
 
-/** The default name of the dashboard's ConfigMap. */
-export const DEFAULT_DASHBOARD_NAME = 'superset-grafana-dashboard';
+/** The ConfigMaps of dashboards, by app: two of one namespace and name would replace each other on apply. */
+const PLACED = new WeakMap<IConstruct, Map<string, string>>();
+
+/** A problem when another dashboard of the app already has this ConfigMap's namespace and name. */
+function placedTwice(dashboard: SupersetDashboard, namespace: string | undefined, name: string): Violation[] {
+  const placed = PLACED.get(dashboard.node.root) ?? new Map<string, string>();
+  PLACED.set(dashboard.node.root, placed);
+  const key = JSON.stringify([namespace ?? '', name]);
+  const other = placed.get(key);
+  if (other !== undefined) {
+    return [violation('name', `SupersetDashboard '${other}' already writes ConfigMap '${name}'${namespace ? ` in namespace '${namespace}'` : ''}: `
+      + 'one would replace the other on apply', name, 'give each dashboard its own uid (the name follows it) or name')];
+  }
+  placed.set(key, dashboard.node.path);
+  return [];
+}
 
 /**
  * One Grafana dashboard for every Superset instance that `monitoring.serviceMonitor` watches: its Namespace and
@@ -96,13 +111,13 @@ export class SupersetDashboard extends Construct {
   constructor(scope: Construct, id: string, props: SupersetDashboardProps = {}) {
     super(scope, id);
     validatePart(`SupersetDashboard '${id}'`, DASHBOARD, props, [...reservedLabelsIn(props), ...emptyNamespaceList(props)]);
+    const uid = props.uid ?? DEFAULT_DASHBOARD.uid;
+    const name = props.name ?? `${uid}-dashboard`;
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    validatePart(`SupersetDashboard '${id}'`, DASHBOARD, {}, placedTwice(this, namespace, name));
     this.configMap = new KubeConfigMap(this, 'ConfigMap', dashboardManifest({
-      dashboard: {
-        uid: props.uid ?? DEFAULT_DASHBOARD.uid,
-        title: props.title ?? DEFAULT_DASHBOARD.title,
-        instanceNamespaces: props.instanceNamespaces,
-      },
-      name: props.name ?? DEFAULT_DASHBOARD_NAME,
+      dashboard: { uid, title: props.title ?? DEFAULT_DASHBOARD.title, instanceNamespaces: props.instanceNamespaces },
+      name,
       namespace: props.namespace,
       labels: withManaged({ [GRAFANA_DASHBOARD_LABEL]: '1', ...props.labels }, { 'app.kubernetes.io/name': 'superset' }),
       annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,

@@ -15,10 +15,14 @@ export const DNS_LABEL_FORMAT: Format = {
   test: isDnsLabel,
 };
 
-/** Grafana's dashboard uids: at most 40 characters (its limit), here letters, digits, '-' and '_' (safe in URLs and file names). */
+/**
+ * A dashboard's Grafana uid: at most 40 characters (Grafana's limit), here a DNS label too, since it also names the
+ * dashboard's file and, by default, its ConfigMap.
+ */
 export const GRAFANA_UID_FORMAT: Format = {
-  rule: 'must be a Grafana uid (1 to 40 letters, digits, \'-\' and \'_\')',
-  test: (value) => /^[A-Za-z0-9_-]{1,40}$/.test(value),
+  rule: 'must be 1 to 40 lowercase letters, digits and \'-\', starting and ending with a letter or digit (a Grafana uid '
+    + 'that also names the ConfigMap)',
+  test: (value) => value.length <= 40 && isDnsLabel(value),
 };
 
 export const DNS_SUBDOMAIN_FORMAT: Format = {

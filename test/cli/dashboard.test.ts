@@ -45,7 +45,7 @@ test('invalid options exit 1 naming each option, every problem at once, and writ
   expect(result.status).toBe(1);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(/^cdk8s-superset dashboard: 3 problems:/);
-  for (const option of ['--uid: must be a Grafana uid', '--label: label keys under superset.apache.org/ are reserved', '--annotation["bad key"]']) {
+  for (const option of ['--uid: must be 1 to 40 lowercase letters', '--label: label keys under superset.apache.org/ are reserved', '--annotation["bad key"]']) {
     expect(result.stderr).toContain(`- ${option}`);
   }
 });

@@ -43,7 +43,7 @@ describe('SupersetDashboard', () => {
   test('is one ConfigMap the kube-prometheus-stack Grafana sidecar loads, in the namespace given or the chart\'s', () => {
     const [configMap] = synthDashboard({ namespace: 'monitoring' });
     expect(configMap.metadata).toEqual({
-      name: 'superset-grafana-dashboard',
+      name: 'cdk8s-superset-dashboard',
       namespace: 'monitoring',
       labels: { 'grafana_dashboard': '1', 'app.kubernetes.io/name': 'superset' },
     });
@@ -68,10 +68,23 @@ describe('SupersetDashboard', () => {
     expect(Object.keys(synthDashboard({ uid: 'superset-team-a' })[0].data)).toEqual(['superset-team-a.json']);
   });
 
+  test('its ConfigMap is named after the uid; two dashboards writing one ConfigMap are refused', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'monitoring' });
+    new SupersetDashboard(chart, 'All');
+    const tenant = new SupersetDashboard(chart, 'TeamA', { uid: 'superset-team-a', instanceNamespaces: ['team-a'] });
+    expect(tenant.configMap.name).toBe('superset-team-a-dashboard');
+    expect(() => new SupersetDashboard(chart, 'Again')).toThrow(
+      /SupersetDashboard 'Again'[\s\S]*name: SupersetDashboard 'test\/All' already writes ConfigMap 'cdk8s-superset-dashboard' in namespace 'monitoring'[\s\S]*give each dashboard its own uid/);
+    expect(() => new SupersetDashboard(chart, 'Named', { uid: 'other', name: 'superset-team-a-dashboard', namespace: 'monitoring' }))
+      .toThrow(/already writes ConfigMap 'superset-team-a-dashboard'/);
+    // Another namespace is another ConfigMap.
+    expect(new SupersetDashboard(chart, 'Elsewhere', { namespace: 'grafana' }).configMap.name).toBe('cdk8s-superset-dashboard');
+  });
+
   test('an empty instanceNamespaces offers no one: refused, not read as every namespace', () => {
     expect(() => synthDashboard({ instanceNamespaces: [] })).toThrow(/instanceNamespaces: must name at least one namespace.*leave instanceNamespaces out/);
     expect(() => synthDashboard({ instanceNamespaces: ['Team_A'], uid: 'a/b', title: '' }))
-      .toThrow(/3 problems:[\s\S]*uid: must be a Grafana uid[\s\S]*title: must not be empty[\s\S]*instanceNamespaces\[0\]: must be a DNS label/);
+      .toThrow(/3 problems:[\s\S]*uid: must be 1 to 40 lowercase letters[\s\S]*title: must not be empty[\s\S]*instanceNamespaces\[0\]: must be a DNS label/);
   });
 
   test('refuses bad props, every problem at once, naming each field, and builds nothing', () => {
@@ -202,5 +215,5 @@ test('monitored instances emit no dashboard of their own: an app of many has the
   new SupersetDashboard(chart, 'Dashboard', { namespace: 'monitoring' });
   const dashboards = chart.toJson().filter((m: Manifest) => m.metadata.labels?.grafana_dashboard !== undefined);
   expect(dashboards.map((m: Manifest) => [m.kind, m.metadata.namespace, m.metadata.name]))
-    .toEqual([['ConfigMap', 'monitoring', 'superset-grafana-dashboard']]);
+    .toEqual([['ConfigMap', 'monitoring', 'cdk8s-superset-dashboard']]);
 });
