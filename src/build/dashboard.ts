@@ -6,6 +6,7 @@ import { SUPERSET_METRICS } from '../base/monitoring-names';
 import {
   containerScope, deploymentScope, eq, matches, ofOwnPods, podScope, type QueryScope, scaledObjectQueueLength, selector,
 } from '../render/promql';
+
 /**
  * A Prometheus query of a panel. It names no data source of its own: Grafana runs a query without one on its
  * panel's (a query-level data source is only for panels that mix data sources).
