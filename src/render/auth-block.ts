@@ -101,6 +101,7 @@ function ldapLines(ldap: ResolvedLdap): string[] {
     ...(tls ? ['AUTH_LDAP_TLS_DEMAND = True'] : []),
     ...optional('AUTH_LDAP_TLS_CACERTFILE', ldap.caFile),
     ...optional('AUTH_LDAP_BIND_USER', ldap.bindDn),
+    ...optional('AUTH_LDAP_USERNAME_FORMAT', ldap.usernameFormat),
     ...(ldap.bindDn !== undefined
       ? [`AUTH_LDAP_BIND_PASSWORD = ${ldap.bindPassword ? pyEnv(ENV.LDAP_BIND_PASSWORD) : pyEnvOrEmpty(ENV.LDAP_BIND_PASSWORD)}`]
       : []),

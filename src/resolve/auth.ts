@@ -37,6 +37,7 @@ function resolveLdap(ldap: LdapAuthSpec): ResolvedLdap {
     startTls: ldap.startTls ?? false,
     caFile: ldap.caFile,
     bindDn: ldap.bindDn,
+    usernameFormat: ldap.usernameFormat,
     bindPassword: ldap.bindPasswordFrom !== undefined,
     searchBase: ldap.searchBase,
     searchFilter: ldap.searchFilter,

@@ -88,9 +88,17 @@ export interface LdapAuthSpec {
   /**
    * DN to bind as before searching for the user; needs `searchBase`.
    *
-   * @default - bind directly as the user signing in
+   * @default - bind as the person signing in, with the name made by `usernameFormat`
    */
   readonly bindDn?: string;
+  /**
+   * Without `bindDn`, how the name typed at sign-in becomes the name bound (Flask-AppBuilder's
+   * `AUTH_LDAP_USERNAME_FORMAT`): `%s` stands for the name, once; a literal `%` is written `%%`. For example
+   * `uid=%s,ou=people,dc=example,dc=com`, or `%s@example.com` for Active Directory.
+   *
+   * @default - the name as typed, which a directory binds only as a DN (Active Directory also as `user@domain`)
+   */
+  readonly usernameFormat?: string;
   /**
    * Password of `bindDn`, from a Secret key. Required with `bindDn` outside Development.
    *
@@ -104,7 +112,9 @@ export interface LdapAuthSpec {
    */
   readonly searchBase?: string;
   /**
-   * Extra filter ANDed with the user's uid, such as `(memberOf=cn=bi,ou=groups,dc=example,dc=com)`.
+   * Extra filter ANDed with the user's uid, such as `(memberOf=cn=bi,ou=groups,dc=example,dc=com)`: one or more
+   * RFC 4515 filters, each in parentheses, checked as libldap parses them (`(`, `)`, `*` and `\` in a value are
+   * escaped as `\28`, `\29`, `\2a` and `\5c`).
    *
    * @default - none
    */

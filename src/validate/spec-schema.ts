@@ -363,6 +363,7 @@ const AUTH = object({
     startTls: BOOLEAN,
     caFile: string({ format: ABSOLUTE_PATH_FORMAT }),
     bindDn: NON_EMPTY,
+    usernameFormat: NON_EMPTY,
     bindPasswordFrom: SECRET_KEY_REF,
     searchBase: NON_EMPTY,
     searchFilter: NON_EMPTY,

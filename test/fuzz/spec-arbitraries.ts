@@ -164,9 +164,10 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.record({
         }, { requiredKeys: ['issuerUrl', 'clientId', 'clientSecretFrom'] }),
       }),
       fc.record({
-        ldap: fc.constant({
-          serverUrl: 'ldaps://ldap.example.com', bindDn: 'cn=svc,dc=x', bindPasswordFrom: { name: 'ldap', key: 'pw' }, searchBase: 'dc=x',
-        }),
+        ldap: fc.constantFrom(
+          { serverUrl: 'ldaps://ldap.example.com', bindDn: 'cn=svc,dc=x', bindPasswordFrom: { name: 'ldap', key: 'pw' }, searchBase: 'dc=x' },
+          { serverUrl: 'ldap://ldap.example.com', startTls: true, usernameFormat: 'uid=%s,ou=people,dc=x', searchBase: 'dc=x' },
+        ),
       }),
     ),
     userRegistration: fc.boolean(),

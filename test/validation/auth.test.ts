@@ -56,10 +56,34 @@ describe('auth rules', () => {
     expectProblem(withAuth({ ldap: { ...LDAP, serverUrl: 'ldap://ldap.example.com/dc=x' } }), 'auth.ldap.serverUrl', 'must not have a path');
     expectProblem(withAuth({ ldap: { ...LDAP, startTls: true } }), 'auth.ldap.startTls', 'ldaps:// is TLS already');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: 'memberOf=x' } }), 'auth.ldap.searchFilter', 'in parentheses');
+    // What would change the meaning of Flask-AppBuilder's composed filter, or fail every sign-in (libldap agrees:
+    // test/auth/ldap-slapd.test.ts).
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(a=b))(|(c=d)' } }), 'auth.ldap.searchFilter', 'RFC 4515',
+      'needs \'(\' where it has \')\' at position 6', '"(a=b))(|(c=d)"');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\' } }), 'auth.ldap.searchFilter', 'never closed');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\zz)' } }), 'auth.ldap.searchFilter', 'hex escape');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=a(b))' } }), 'auth.ldap.searchFilter', 'unescaped \'(\'', '\\28');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(memberOf)' } }), 'auth.ldap.searchFilter', 'without an operator');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn>=a*)' } }), 'auth.ldap.searchFilter', 'only \'=\' takes wildcards');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '   ' } }), 'auth.ldap.searchFilter', 'it is empty');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: `${'(!'.repeat(100_000)}(cn=x)${')'.repeat(100_000)}` } }), 'auth.ldap.searchFilter',
+      'more than 64 deep');
+    expectValid(withAuth({ ldap: { ...LDAP, searchFilter: '(&(objectClass=person)(|(memberOf=cn=a\\29,dc=x)(cn=*admin*)))(!(cn=x))' } }));
     expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap', bindDn: 'cn=a', bindPasswordFrom: REF } }), 'auth.ldap.searchBase', 'with bindDn');
     expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap' }, userRegistration: true }), 'auth.ldap.searchBase', 'userRegistration or rolesMapping');
     expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap', bindPasswordFrom: REF } }), 'auth.ldap.bindPasswordFrom', 'without bindDn');
     expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com:389', startTls: true, caFile: '/etc/ldap/ca.pem' } }));
+  });
+
+  test('LDAP usernameFormat: %s once, other % doubled, only without a bind user', () => {
+    const direct = { serverUrl: 'ldaps://ldap.example.com', searchBase: 'ou=people,dc=example,dc=com' };
+    expectValid(withAuth({ ldap: { ...direct, usernameFormat: 'uid=%s,ou=100%% people,dc=example,dc=com' } }));
+    expectValid(withAuth({ ldap: { ...direct, usernameFormat: '%s@example.com' } }));
+    expectProblem(withAuth({ ldap: { ...direct, usernameFormat: 'uid=alice' } }), 'auth.ldap.usernameFormat', '%s exactly once', '"uid=alice"');
+    expectProblem(withAuth({ ldap: { ...direct, usernameFormat: '%s-%s' } }), 'auth.ldap.usernameFormat', '%s exactly once');
+    expectProblem(withAuth({ ldap: { ...direct, usernameFormat: 'uid=%s,ou=50% off' } }), 'auth.ldap.usernameFormat', "as '%%'");
+    expectProblem(withAuth({ ldap: { ...direct, usernameFormat: 'uid=%(name)s' } }), 'auth.ldap.usernameFormat', '%s exactly once');
+    expectProblem(withAuth({ ldap: { ...LDAP, usernameFormat: 'uid=%s' } }), 'auth.ldap.usernameFormat', 'no effect with bindDn');
   });
 
   test('roles: mapped groups name roles; syncing needs a mapping; a registration role needs registration', () => {

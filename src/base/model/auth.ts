@@ -22,6 +22,8 @@ export interface ResolvedLdap {
   readonly startTls: boolean;
   readonly caFile?: string;
   readonly bindDn?: string;
+  /** Without a bind DN: the Python %-format that makes the bind name from the name typed (`%s` once). */
+  readonly usernameFormat?: string;
   /** Whether the bind password arrives through the environment. */
   readonly bindPassword: boolean;
   readonly searchBase?: string;

@@ -1,6 +1,7 @@
 import { at, environmentNote, fromStore, isDevelopment, isSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
+import { ldapFilterProblem } from '../../base/ldap-filter';
 import type { SupersetInstanceProps } from '../../spec';
 import { missing, violation } from '../violations';
 
@@ -102,9 +103,20 @@ export const authLdap: Rule = (props) => {
         'remove startTls, or use an ldap:// serverUrl'));
     }
   }
-  if (typeof ldap!.searchFilter === 'string' && !/^\(.*\)$/s.test(ldap!.searchFilter)) {
-    out.push(violation(at(p, 'searchFilter'), 'must be an LDAP filter in parentheses', ldap!.searchFilter,
-      'for example \'(memberOf=cn=bi,ou=groups,dc=example,dc=com)\''));
+  const filterProblem = typeof ldap!.searchFilter === 'string' ? ldapFilterProblem(ldap!.searchFilter) : undefined;
+  if (filterProblem !== undefined) {
+    out.push(violation(at(p, 'searchFilter'), `must be one or more LDAP filters in parentheses (RFC 4515); it ${filterProblem}`,
+      ldap!.searchFilter, 'for example \'(memberOf=cn=bi,ou=groups,dc=example,dc=com)\'; escape \'(\', \')\', \'*\' and \'\\\' in a value as '
+        + '\\28, \\29, \\2a and \\5c'));
+  }
+  const format = ldap!.usernameFormat;
+  if (typeof format === 'string' && !/^(?:[^%]|%%)*%s(?:[^%]|%%)*$/s.test(format)) {
+    out.push(violation(at(p, 'usernameFormat'), 'must hold %s exactly once, for the name typed, and write any other \'%\' as \'%%\' '
+      + '(Python formats it with the name alone)', format, 'for example \'uid=%s,ou=people,dc=example,dc=com\''));
+  }
+  if (isSet(format) && isSet(ldap!.bindDn)) {
+    out.push(violation(at(p, 'usernameFormat'), 'has no effect with bindDn (the bind user searches for the person, whose DN is bound)',
+      format, 'remove usernameFormat, or bindDn and bindPasswordFrom to bind as the person directly'));
   }
   if (isSet(ldap!.bindDn) && !isSet(ldap!.searchBase)) {
     out.push(missing(at(p, 'searchBase'), 'is required with bindDn (the bind user searches for the person signing in)',

@@ -1,0 +1,141 @@
+/*
+ * LDAP search filters (RFC 4515) as libldap parses them before a search is sent. Flask-AppBuilder places the
+ * configured filter inside its own, `(&<filter>(<uid>=<name>))`, so a filter libldap refuses makes every sign-in
+ * fail; one with an unbalanced parenthesis changes what the composed filter means. The parser follows what libldap
+ * accepts, checked against it (test/auth/ldap-slapd.test.ts): spaces are allowed around the parts, `&` and `|` may
+ * have no operand (RFC 4526), `(` and `)` in a value must be escaped, `\` starts a two-digit hex escape (or, in
+ * LDAPv2's style, escapes one of `(`, `)`, `*` and `\`), and only equality (`=`) takes wildcards.
+ */
+
+const SPACE = /\s/;
+const NAME = '(?:[A-Za-z][A-Za-z0-9-]*|\\d+(?:\\.\\d+)*)';
+/** An attribute description: a name or numeric OID, with options (`cn;lang-en`). */
+const ATTRIBUTE = new RegExp(`^${NAME}(?:;[A-Za-z0-9-]+)*$`);
+/**
+ * The left side of an extensible match, before its `:=`: `attr[:dn][:rule]`, or `[:dn]:rule` without an attribute
+ * (where a lone `:dn` is the flag, not a rule).
+ */
+const EXTENSIBLE = new RegExp(`^(?:${NAME}(?:;[A-Za-z0-9-]+)*(?::dn)?(?::${NAME})?|(?::dn)?:(?!dn$)${NAME})$`, 'i');
+
+class FilterError extends Error {}
+
+/** How deep filters may nest: far beyond any directory's need, short of the parser's stack. */
+const MAX_DEPTH = 64;
+
+class Parser {
+  private pos = 0;
+
+  public constructor(private readonly text: string) {}
+
+  /** One or more filters, each in parentheses, as Flask-AppBuilder's `&` list takes them. */
+  public filters(): void {
+    this.skipSpace();
+    if (this.pos >= this.text.length) throw new FilterError('is empty');
+    while (this.pos < this.text.length) {
+      this.filter();
+      this.skipSpace();
+    }
+  }
+
+  private filter(depth = 1): void {
+    if (depth > MAX_DEPTH) throw new FilterError(`nests filters more than ${MAX_DEPTH} deep`);
+    const open = this.pos;
+    this.expect('(');
+    this.skipSpace();
+    const operator = this.text[this.pos];
+    if (operator === '&' || operator === '|') {
+      this.pos++;
+      this.skipSpace();
+      while (this.text[this.pos] === '(') {
+        this.filter(depth + 1);
+        this.skipSpace();
+      }
+      this.expect(')');
+    } else if (operator === '!') {
+      this.pos++;
+      this.skipSpace();
+      this.filter(depth + 1);
+      // libldap takes no space before a negation's ')', unlike an '&' or '|' list's.
+      this.expect(')');
+    } else {
+      this.item(open);
+    }
+  }
+
+  /** `attr=value`, `attr~=value`, `attr>=value`, `attr<=value`, `attr=*`, substrings, or an extensible match. */
+  private item(open: number): void {
+    const start = this.pos;
+    let end = start;
+    while (end < this.text.length && this.text[end] !== ')') {
+      if (this.text[end] === '(') throw new FilterError(`has an unescaped '(' at position ${end + 1} (write \\28 in a value)`);
+      end += this.text[end] === '\\' ? 2 : 1;
+    }
+    if (end >= this.text.length) throw new FilterError(`has a '(' at position ${open + 1} that is never closed`);
+    const body = this.text.slice(start, end);
+    this.pos = end + 1;
+    const equals = body.indexOf('=');
+    if (equals < 0) throw new FilterError(`has an item without an operator: '(${body})' (for example '(${body.trim() || 'cn'}=value)')`);
+    // Spaces before the attribute are skipped, none may stand between it and the operator.
+    let attribute = body.slice(0, equals);
+    const value = body.slice(equals + 1);
+    const last = attribute[attribute.length - 1];
+    const matchingRule = last === ':' || last === '~' || last === '<' || last === '>';
+    if (matchingRule && unescapedWildcard(value)) {
+      throw new FilterError(`has a '*' in '(${body})', where only '=' takes wildcards (write \\2a for a literal '*')`);
+    }
+    if (last === ':') {
+      if (!EXTENSIBLE.test(attribute.slice(0, -1))) throw new FilterError(`has an invalid extensible match: '(${body})'`);
+    } else {
+      if (last === '~' || last === '<' || last === '>') attribute = attribute.slice(0, -1);
+      if (!ATTRIBUTE.test(attribute)) throw new FilterError(`has an invalid attribute name in '(${body})'`);
+    }
+    checkEscapes(value, body);
+    if (/(?:^|[^\\])\*\*/.test(value.replace(/\\(?:[0-9A-Fa-f]{2}|.)/g, 'x'))) {
+      throw new FilterError(`has '**' in '(${body})': a substring match needs text between its wildcards`);
+    }
+  }
+
+  private expect(char: string): void {
+    if (this.text[this.pos] !== char) {
+      const found = this.pos < this.text.length ? `'${this.text[this.pos]}' at position ${this.pos + 1}` : 'the end';
+      throw new FilterError(`needs '${char}' where it has ${found}`);
+    }
+    this.pos++;
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.text.length && SPACE.test(this.text[this.pos])) this.pos++;
+  }
+}
+
+/** Every `\` in a value starts a two-digit hex escape, or escapes one of `(`, `)`, `*` and `\`. */
+function checkEscapes(value: string, body: string): void {
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '\\') continue;
+    if (/^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) i += 2;
+    else if ('()*\\'.includes(value[i + 1] ?? 'none')) i += 1;
+    else throw new FilterError(`has a '\\' in '(${body})' that is not a two-digit hex escape (such as \\2a for '*')`);
+  }
+}
+
+/** Whether a value has a `*` that is not escaped. */
+function unescapedWildcard(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '\\') i += /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3)) ? 2 : 1;
+    else if (value[i] === '*') return true;
+  }
+  return false;
+}
+
+/**
+ * Why `text` is not one or more LDAP filters in parentheses as libldap reads them, or `undefined` when it is.
+ */
+export function ldapFilterProblem(text: string): string | undefined {
+  try {
+    new Parser(text).filters();
+    return undefined;
+  } catch (error) {
+    if (error instanceof FilterError) return error.message;
+    throw error;
+  }
+}
