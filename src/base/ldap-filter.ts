@@ -7,7 +7,8 @@
  * LDAPv2's style, escapes one of `(`, `)`, `*` and `\`), and only equality (`=`) takes wildcards.
  */
 
-const SPACE = /\s/;
+/** What libldap skips between the parts: space, tab and newline only (not a carriage return or a no-break space). */
+const SPACE = /[ \t\n]/;
 const NAME = '(?:[A-Za-z][A-Za-z0-9-]*|\\d+(?:\\.\\d+)*)';
 /** An attribute description: a name or numeric OID, with options (`cn;lang-en`). */
 const ATTRIBUTE = new RegExp(`^${NAME}(?:;[A-Za-z0-9-]+)*$`);
@@ -90,7 +91,7 @@ class Parser {
       if (!ATTRIBUTE.test(attribute)) throw new FilterError(`has an invalid attribute name in '(${body})'`);
     }
     checkEscapes(value, body);
-    if (/(?:^|[^\\])\*\*/.test(value.replace(/\\(?:[0-9A-Fa-f]{2}|.)/g, 'x'))) {
+    if (/\*\*/.test(value.replace(/\\(?:[0-9A-Fa-f]{2}|.)/g, 'x'))) {
       throw new FilterError(`has '**' in '(${body})': a substring match needs text between its wildcards`);
     }
   }
