@@ -184,8 +184,10 @@ function lifecycleAlerts(model: MonitoringModel, who: string): AlertRule[] {
 
 /**
  * With `backup`: a backup Job that failed for good and started after the last successful backup (so the failed
- * Job the CronJob keeps in its history stops alerting once a later run succeeds), and no successful backup for
- * twice the longest gap between two scheduled runs (counted from the CronJob's creation until the first success).
+ * Job the CronJob keeps in its history stops alerting once a later run succeeds), no successful backup for twice
+ * the longest gap between two scheduled runs (counted from the CronJob's creation until the first success), and a
+ * restore Job that failed. The restore rule does not depend on `restore` being set: with GitOps the Job is applied
+ * by hand from a rendering Git never holds, and it stays after `restore` is removed.
  */
 function backupAlerts(model: MonitoringModel, who: string): AlertRule[] {
   if (!model.backup) return [];
@@ -199,6 +201,8 @@ function backupAlerts(model: MonitoringModel, who: string): AlertRule[] {
   const allowed = 2 * model.backup.intervalSeconds;
   const created = `max by (namespace, cronjob) (${selector('kube_cronjob_created', ...cronJob)})`;
   const succeeded = `max by (namespace, cronjob) (${selector('kube_cronjob_status_last_successful_time', ...cronJob)})`;
+  // `<instance>-restore-` and the dump's time in lower case, as the validation of `restore.dump` admits it.
+  const restores = [namespace, matches('job_name', `${model.backup.restoreJobPrefix}[0-9]{8}t[0-9]{6}z`), eq('condition', 'true')];
   return [
     {
       alert: 'SupersetBackupFailed',
@@ -219,6 +223,17 @@ function backupAlerts(model: MonitoringModel, who: string): AlertRule[] {
       summary: `No successful metastore backup of ${who} for twice its schedule`,
       description: `CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has had no successful run for ${allowed} `
         + 'seconds (twice the longest gap in its schedule): runs fail, are skipped or do not start.',
+    },
+    {
+      alert: 'SupersetRestoreFailed',
+      expr: `max by (namespace, job_name) (${selector('kube_job_failed', ...restores)}) > 0`,
+      for: '1m',
+      severity: 'critical',
+      summary: `A metastore restore of ${who} failed`,
+      description: 'Restore Job {{ $labels.namespace }}/{{ $labels.job_name }} failed. Read its logs (kubectl logs '
+        + 'job/{{ $labels.job_name }} --all-containers) before starting any writer: a PostgreSQL restore runs in one '
+        + 'transaction and leaves the metastore as it was, a MySQL restore can stop part-way. Fix the cause, delete the '
+        + 'Job and apply it again.',
     },
   ];
 }

@@ -89,7 +89,9 @@ export function resolveMonitoring(
     queueLength: instance.queueScaling && {
       scaledObject: instance.queueScaling.name, scalesToZero: instance.queueScaling.idleReplicas === 0,
     },
-    backup: instance.backup && { cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds },
+    backup: instance.backup && {
+      cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds, restoreJobPrefix: `${instance.name}-restore-`,
+    },
     alertRules: rules.disabled === true
       ? undefined
       : { labels: withManaged(withoutReserved(rules.labels ?? options.serviceMonitor?.labels), labels) },

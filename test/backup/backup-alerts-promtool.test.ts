@@ -1,7 +1,7 @@
 // The backup alerts of instance `a` (daily at 03:00, so "missing" means no success for 48 h), run by Prometheus'
 // own rule engine (`promtool test rules`) on kube-state-metrics series: a failed backup alerts until a later run
 // succeeds, also before the first success; a missing success alerts after twice the schedule, also when there never
-// was one; neighbours (`a-2`, and `a` in another namespace) never make `a` alert.
+// was one; a failed restore Job alerts; neighbours (`a-2`, and `a` in another namespace) never make `a` alert.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,9 +43,12 @@ const lastSuccess = (instance: string, namespace: string, at: number) =>
   [series('kube_cronjob_status_last_successful_time', { namespace, cronjob: `${instance}-backup` }, constant(at))];
 const created = (instance: string, namespace: string, at: number) =>
   [series('kube_cronjob_created', { namespace, cronjob: `${instance}-backup` }, constant(at))];
-/** Neighbours in a bad state: a failed Job and no success for long. */
+/** A restore Job of `instance` for the dump taken at `stamp`, failed or not. */
+const restore = (instance: string, namespace: string, stamp: string, failed: boolean) =>
+  [series('kube_job_failed', { namespace, job_name: `${instance}-restore-${stamp}`, condition: 'true' }, constant(failed ? 1 : 0))];
+/** Neighbours in a bad state: a failed backup Job, no success for long, a failed restore. */
 const badNeighbours = () => [['a-2', NAMESPACE], ['a', 'staging']].flatMap(([i, n]) => [
-  ...job(i, n, '29000000', true, 100_000), ...lastSuccess(i, n, 0), ...created(i, n, 0),
+  ...job(i, n, '29000000', true, 100_000), ...lastSuccess(i, n, 0), ...created(i, n, 0), ...restore(i, n, '20260101t021500z', true),
 ]);
 
 function promtool(alert: string, cases: { input: Series[]; at: string; expected: Labels[] }[]): string {
@@ -66,8 +69,23 @@ function promtool(alert: string, cases: { input: Series[]; at: string; expected:
   return run.status === 0 ? '' : run.stdout + run.stderr;
 }
 
-test('the instance gets exactly the two backup alerts', () => {
-  expect(rules.map((r) => r.alert).filter((a) => a.includes('Backup'))).toEqual(['SupersetBackupFailed', 'SupersetBackupMissing']);
+test('the instance gets exactly the backup and restore alerts', () => {
+  expect(rules.map((r) => r.alert).filter((a) => /Backup|Restore/.test(a))).toEqual(['SupersetBackupFailed', 'SupersetBackupMissing', 'SupersetRestoreFailed']);
+});
+
+test('SupersetRestoreFailed: a failed restore Job of the instance, whatever its dump; not another Job of the instance', () => {
+  const failed = (stamp: string) => ({ namespace: NAMESPACE, job_name: `a-restore-${stamp}` });
+  expect(promtool('SupersetRestoreFailed', [
+    { input: restore('a', NAMESPACE, '20260101t021500z', true), at: '10m', expected: [failed('20260101t021500z')] },
+    {
+      input: [...restore('a', NAMESPACE, '20260101t021500z', false), ...restore('a', NAMESPACE, '20260102t021500z', true)],
+      at: '10m',
+      expected: [failed('20260102t021500z')],
+    },
+    { input: restore('a', NAMESPACE, '20260101t021500z', false), at: '10m', expected: [] },
+    // Not a restore Job of `a`: a Job by hand named like one but without a dump's time, a backup Job.
+    { input: [...restore('a', NAMESPACE, 'manual', true), ...job('a', NAMESPACE, '29000100', true, 5000)], at: '10m', expected: [] },
+  ])).toBe('');
 });
 
 test('SupersetBackupFailed: a failed Job newer than the last success, or with no success yet', () => {

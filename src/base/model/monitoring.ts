@@ -42,7 +42,10 @@ export interface MonitoringModel {
   };
   /** The workers' ScaledObject, whose queue length KEDA exports, with `celeryWorker.queueScaling`. */
   readonly queueLength?: { readonly scaledObject: string; readonly scalesToZero: boolean };
-  /** The metastore backup CronJob (`<instance>-backup`) and the longest gap between its runs in seconds. */
-  readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number };
+  /**
+   * The metastore backup CronJob (`<instance>-backup`), the longest gap between its runs in seconds, and what the
+   * names of the instance's restore Jobs start with (`<instance>-restore-`, then the dump's time).
+   */
+  readonly backup?: { readonly cronJob: string; readonly intervalSeconds: number; readonly restoreJobPrefix: string };
   readonly alertRules?: { readonly labels: Labels };
 }
