@@ -13,16 +13,17 @@ const NAME = '(?:[A-Za-z][A-Za-z0-9-]*|\\d+(?:\\.\\d+)*)';
 /** An attribute description: a name or numeric OID, with options (`cn;lang-en`). */
 const ATTRIBUTE = new RegExp(`^${NAME}(?:;[A-Za-z0-9-]+)*$`);
 /**
- * The left side of an extensible match, before its `:=`: `attr[:dn][:rule]`, or `[:dn]:rule` without an attribute
- * (where a lone `:dn` is the flag, not a rule).
+ * The left side of an extensible match, before its `:=`, as libldap reads it: `attr[:dn][:rule]`, where the rule may
+ * be empty (`cn::=x`), or without an attribute `[:dn]:rule`, where a lone `:dn` is the flag and not a rule.
  */
-const EXTENSIBLE = new RegExp(`^(?:${NAME}(?:;[A-Za-z0-9-]+)*(?::dn)?(?::${NAME})?|(?::dn)?:(?!dn$)${NAME})$`, 'i');
+const EXTENSIBLE = new RegExp(`^(?:${NAME}(?:;[A-Za-z0-9-]+)*(?::dn)?(?::(?:${NAME})?)?|:dn:${NAME}|:(?!dn$)${NAME})$`, 'i');
 
 class FilterError extends Error {}
 
 /** How deep filters may nest: far beyond any directory's need, short of the parser's stack. */
 const MAX_DEPTH = 64;
 
+/** Problems are told by position, never by quoting the text: the value may be one that messages hide. */
 class Parser {
   private pos = 0;
 
@@ -30,6 +31,9 @@ class Parser {
 
   /** One or more filters, each in parentheses, as Flask-AppBuilder's `&` list takes them. */
   public filters(): void {
+    const nul = this.text.indexOf('\0');
+    // python-ldap refuses a string with a NUL: Flask-AppBuilder's sign-in would fail with a server error.
+    if (nul >= 0) throw new FilterError(`has a NUL character at position ${nul + 1}`);
     this.skipSpace();
     if (this.pos >= this.text.length) throw new FilterError('is empty');
     while (this.pos < this.text.length) {
@@ -68,32 +72,29 @@ class Parser {
     const start = this.pos;
     let end = start;
     while (end < this.text.length && this.text[end] !== ')') {
-      if (this.text[end] === '(') throw new FilterError(`has an unescaped '(' at position ${end + 1} (write \\28 in a value)`);
+      if (this.text[end] === '(') throw new FilterError(`has an unescaped '(' at position ${end + 1} (write \\28 for it in a value)`);
       end += this.text[end] === '\\' ? 2 : 1;
     }
     if (end >= this.text.length) throw new FilterError(`has a '(' at position ${open + 1} that is never closed`);
     const body = this.text.slice(start, end);
     this.pos = end + 1;
     const equals = body.indexOf('=');
-    if (equals < 0) throw new FilterError(`has an item without an operator: '(${body})' (for example '(${body.trim() || 'cn'}=value)')`);
+    if (equals < 0) throw new FilterError(`has an item without an operator at position ${start + 1} (for example '(cn=value)')`);
     // Spaces before the attribute are skipped, none may stand between it and the operator.
     let attribute = body.slice(0, equals);
-    const value = body.slice(equals + 1);
     const last = attribute[attribute.length - 1];
-    const matchingRule = last === ':' || last === '~' || last === '<' || last === '>';
-    if (matchingRule && unescapedWildcard(value)) {
-      throw new FilterError(`has a '*' in '(${body})', where only '=' takes wildcards (write \\2a for a literal '*')`);
-    }
     if (last === ':') {
-      if (!EXTENSIBLE.test(attribute.slice(0, -1))) throw new FilterError(`has an invalid extensible match: '(${body})'`);
+      if (!EXTENSIBLE.test(attribute.slice(0, -1))) {
+        throw new FilterError(`has an invalid extensible match at position ${start + 1} (attr[:dn][:rule]:=value, or [:dn]:rule:=value)`);
+      }
     } else {
       if (last === '~' || last === '<' || last === '>') attribute = attribute.slice(0, -1);
-      if (!ATTRIBUTE.test(attribute)) throw new FilterError(`has an invalid attribute name in '(${body})'`);
+      if (!ATTRIBUTE.test(attribute)) {
+        throw new FilterError(`has an invalid attribute description at position ${start + 1} (a name such as 'memberOf', or an OID, `
+          + 'with \';\' options)');
+      }
     }
-    checkEscapes(value, body);
-    if (/\*\*/.test(value.replace(/\\(?:[0-9A-Fa-f]{2}|.)/g, 'x'))) {
-      throw new FilterError(`has '**' in '(${body})': a substring match needs text between its wildcards`);
-    }
+    checkValue(body.slice(equals + 1), start + equals + 1, last === ':' || last === '~' || last === '<' || last === '>');
   }
 
   private expect(char: string): void {
@@ -109,23 +110,28 @@ class Parser {
   }
 }
 
-/** Every `\` in a value starts a two-digit hex escape, or escapes one of `(`, `)`, `*` and `\`. */
-function checkEscapes(value: string, body: string): void {
+/**
+ * A value at `offset` of the text: every `\` starts a two-digit hex escape or escapes one of `(`, `)`, `*` and `\`;
+ * no wildcard with `noWildcards` (`~=`, `<=`, `>=` and extensible matches), and never two wildcards in a row.
+ */
+function checkValue(value: string, offset: number, noWildcards: boolean): void {
+  let afterWildcard = false;
   for (let i = 0; i < value.length; i++) {
+    const position = offset + i + 1;
+    if (value[i] === '*') {
+      if (noWildcards) {
+        throw new FilterError(`has a '*' at position ${position} in a match that takes no wildcards (only '=' does; write \\2a for a literal '*')`);
+      }
+      if (afterWildcard) throw new FilterError(`has '**' at position ${position - 1}: a substring match needs text between its wildcards`);
+      afterWildcard = true;
+      continue;
+    }
+    afterWildcard = false;
     if (value[i] !== '\\') continue;
     if (/^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) i += 2;
     else if ('()*\\'.includes(value[i + 1] ?? 'none')) i += 1;
-    else throw new FilterError(`has a '\\' in '(${body})' that is not a two-digit hex escape (such as \\2a for '*')`);
+    else throw new FilterError(`has a '\\' at position ${position} that is not a two-digit hex escape (such as \\2a for '*')`);
   }
-}
-
-/** Whether a value has a `*` that is not escaped. */
-function unescapedWildcard(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] === '\\') i += /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3)) ? 2 : 1;
-    else if (value[i] === '*') return true;
-  }
-  return false;
 }
 
 /**

@@ -113,8 +113,8 @@ export interface LdapAuthSpec {
   readonly searchBase?: string;
   /**
    * Extra filter ANDed with the user's uid, such as `(memberOf=cn=bi,ou=groups,dc=example,dc=com)`: one or more
-   * RFC 4515 filters, each in parentheses, checked as libldap parses them (`(`, `)`, `*` and `\` in a value are
-   * escaped as `\28`, `\29`, `\2a` and `\5c`).
+   * RFC 4515 filters, each in parentheses and nested at most 64 deep, checked as libldap parses them (`(`, `)`, `*`
+   * and `\` in a value are escaped as `\28`, `\29`, `\2a` and `\5c`).
    *
    * @default - none
    */

@@ -18,6 +18,7 @@ for text in probe["filters"]:
         for composed in ("(&{0})", "(&{0}(uid=alice))"):
             con.search_s(probe["base"], ldap.SCOPE_SUBTREE, composed.format(text), ["uid"])
         accepted.append(True)
-    except (ldap.FILTER_ERROR, ldap.PROTOCOL_ERROR, ldap.INAPPROPRIATE_MATCHING, ldap.UNDEFINED_TYPE):
+    except (ldap.FILTER_ERROR, ldap.PROTOCOL_ERROR, ldap.INAPPROPRIATE_MATCHING, ldap.UNDEFINED_TYPE, ValueError):
+        # ValueError: python-ldap refuses a NUL character before libldap sees the filter.
         accepted.append(False)
 json.dump(accepted, sys.stdout)

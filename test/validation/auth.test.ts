@@ -64,8 +64,13 @@ describe('auth rules', () => {
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\zz)' } }), 'auth.ldap.searchFilter', 'hex escape');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=a(b))' } }), 'auth.ldap.searchFilter', 'unescaped \'(\'', '\\28');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(memberOf)' } }), 'auth.ldap.searchFilter', 'without an operator');
-    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn>=a*)' } }), 'auth.ldap.searchFilter', 'only \'=\' takes wildcards');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn>=a*)' } }), 'auth.ldap.searchFilter', 'takes no wildcards', 'position 7');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '   ' } }), 'auth.ldap.searchFilter', 'it is empty');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=a\u0000b)' } }), 'auth.ldap.searchFilter', 'NUL character at position 6');
+    // A value that messages hide is not quoted back in the rule either: problems are told by position.
+    const secret = problemsOf(withAuth({ ldap: { ...LDAP, searchFilter: '(labeledURI=https://svc:S3cretPw@host/\\zz)' } }));
+    expect(secret.join('\n')).toContain('auth.ldap.searchFilter: ');
+    expect(secret.join('\n')).not.toContain('S3cretPw');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: `${'(!'.repeat(100_000)}(cn=x)${')'.repeat(100_000)}` } }), 'auth.ldap.searchFilter',
       'more than 64 deep');
     expectValid(withAuth({ ldap: { ...LDAP, searchFilter: '(&(objectClass=person)(|(memberOf=cn=a\\29,dc=x)(cn=*admin*)))(!(cn=x))' } }));
@@ -84,6 +89,15 @@ describe('auth rules', () => {
     expectProblem(withAuth({ ldap: { ...direct, usernameFormat: 'uid=%s,ou=50% off' } }), 'auth.ldap.usernameFormat', "as '%%'");
     expectProblem(withAuth({ ldap: { ...direct, usernameFormat: 'uid=%(name)s' } }), 'auth.ldap.usernameFormat', '%s exactly once');
     expectProblem(withAuth({ ldap: { ...LDAP, usernameFormat: 'uid=%s' } }), 'auth.ldap.usernameFormat', 'no effect with bindDn');
+  });
+
+  test('LDAP strings hold no NUL character, which python-ldap refuses at every sign-in', () => {
+    const direct = { serverUrl: 'ldaps://ldap.example.com', searchBase: 'ou=people,dc=example,dc=com' };
+    for (const [field, value] of [['usernameFormat', 'uid=%s\u0000'], ['searchBase', 'ou=p\u0000'], ['uidField', 'u\u0000id'],
+      ['groupField', 'memberOf\u0000'], ['caFile', '/etc/ca\u0000.pem'], ['serverUrl', 'ldaps://ldap\u0000.example.com']]) {
+      expectProblem(withAuth({ ldap: { ...direct, [field]: value } }), `auth.ldap.${field}`, 'NUL');
+    }
+    expectProblem(withAuth({ ldap: { ...LDAP, bindDn: 'cn=svc\u0000,dc=x' } }), 'auth.ldap.bindDn', 'NUL');
   });
 
   test('roles: mapped groups name roles; syncing needs a mapping; a registration role needs registration', () => {

@@ -109,6 +109,15 @@ export const authLdap: Rule = (props) => {
       ldap!.searchFilter, 'for example \'(memberOf=cn=bi,ou=groups,dc=example,dc=com)\'; escape \'(\', \')\', \'*\' and \'\\\' in a value as '
         + '\\28, \\29, \\2a and \\5c'));
   }
+  // python-ldap refuses a string with a NUL character (Flask-AppBuilder's sign-in would fail with a server error);
+  // searchFilter's parser reports it with its position.
+  for (const field of ['serverUrl', 'caFile', 'bindDn', 'usernameFormat', 'searchBase', 'uidField', 'groupField'] as const) {
+    const value = ldap![field];
+    if (typeof value === 'string' && value.includes('\0')) {
+      out.push(violation(at(p, field), `must not contain a NUL character (at position ${value.indexOf('\0') + 1}): python-ldap refuses it at `
+        + 'every sign-in', value, 'remove the NUL character'));
+    }
+  }
   const format = ldap!.usernameFormat;
   if (typeof format === 'string' && !/^(?:[^%]|%%)*%s(?:[^%]|%%)*$/s.test(format)) {
     out.push(violation(at(p, 'usernameFormat'), 'must hold %s exactly once, for the name typed, and write any other \'%\' as \'%%\' '
