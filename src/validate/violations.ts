@@ -20,12 +20,44 @@ function isSecretPath(path: string): boolean {
 }
 
 // A URL with user information (`redis://:pw@host`, `postgresql://u:pw@db/x`) carries credentials wherever it is, and
-// so does user information without a scheme (`user:pw@host`).
-const URL_WITH_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]*@|(^|[\s/])[^\s/@:]*:[^\s/@]+@/;
+// so does user information without a scheme (`user:pw@host`). What is found is what the regex
+// /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]*@|(^|[\s/])[^\s/@:]*:[^\s/@]+@/ matches (a property test holds the two
+// together), in one pass: the regex backtracks over every run of letters, so a value of a few megabytes took minutes.
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const LETTER = /[A-Za-z]/;
+const SPACE = /\s/;
+
+/** Where, from `from`, the first character of `stops` (or whitespace) is, or -1. */
+function firstStop(text: string, from: number, stops: string): number {
+  for (let i = from; i < text.length; i++) if (stops.includes(text[i]) || SPACE.test(text[i])) return i;
+  return -1;
+}
+
+/** `scheme://userinfo@`: a scheme with a letter before `://`, then `@` before any of `/?#` or whitespace. */
+function schemeWithUserinfo(text: string): boolean {
+  for (let k = text.indexOf('://'); k >= 0; k = text.indexOf('://', k + 1)) {
+    let letter = false;
+    for (let i = k - 1; i >= 0 && SCHEME_CHAR.test(text[i]); i--) letter ||= LETTER.test(text[i]);
+    if (letter && text[firstStop(text, k + 3, '/?#@')] === '@') return true;
+  }
+  return false;
+}
+
+/** `user:password@`, at the start or after whitespace or `/`: a `:` before any of `/@`, then text, then `@`. */
+function bareUserinfo(text: string): boolean {
+  for (let start = 0; start <= text.length; start++) {
+    if (start > 0 && !(text[start - 1] === '/' || SPACE.test(text[start - 1]))) continue;
+    const colon = firstStop(text, start, '/@:');
+    if (colon < 0 || text[colon] !== ':') continue;
+    const at = firstStop(text, colon + 1, '/@');
+    if (at > colon + 1 && text[at] === '@') return true;
+  }
+  return false;
+}
 
 /** True for a string that holds a URL with credentials. */
 export function hasCredentials(value: unknown): boolean {
-  return typeof value === 'string' && URL_WITH_CREDENTIALS.test(value);
+  return typeof value === 'string' && (schemeWithUserinfo(value) || bareUserinfo(value));
 }
 
 function hideSecrets(key: string, value: unknown): unknown {
