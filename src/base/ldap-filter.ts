@@ -135,6 +135,14 @@ function checkValue(value: string, offset: number, noWildcards: boolean): void {
 }
 
 /**
+ * Whether `name` is an attribute description as a filter item takes it (`memberOf`, `sAMAccountName`, an OID,
+ * `cn;lang-en`): Flask-AppBuilder writes its uid field into the search filter as it is.
+ */
+export function isLdapAttribute(name: string): boolean {
+  return ATTRIBUTE.test(name);
+}
+
+/**
  * Why `text` is not one or more LDAP filters in parentheses as libldap reads them, or `undefined` when it is.
  */
 export function ldapFilterProblem(text: string): string | undefined {

@@ -91,6 +91,23 @@ describe('auth rules', () => {
     expectProblem(withAuth({ ldap: { ...LDAP, usernameFormat: 'uid=%s' } }), 'auth.ldap.usernameFormat', 'no effect with bindDn');
   });
 
+  test('LDAP attribute names: uidField goes into the search filter, groupField is read from the entry', () => {
+    expectValid(withAuth({ ldap: { ...LDAP, uidField: 'sAMAccountName', groupField: 'memberOf' } }));
+    expectValid(withAuth({ ldap: { ...LDAP, uidField: '0.9.2342.19200300.100.1.1', groupField: 'isMemberOf;x-opt' } }));
+    expectProblem(withAuth({ ldap: { ...LDAP, uidField: 'uid=nobody)(uid' } }), 'auth.ldap.uidField', 'LDAP attribute name', '"uid=nobody)(uid"',
+      'sAMAccountName');
+    expectProblem(withAuth({ ldap: { ...LDAP, groupField: 'member Of' } }), 'auth.ldap.groupField', 'LDAP attribute name');
+  });
+
+  test('one problem per mistake: an empty filter or format is the schema\'s alone; a CA file needs TLS', () => {
+    const only = (field: string, props: object) => problemsOf(props).filter((p) => p.startsWith(`auth.ldap.${field}: `));
+    expect(only('searchFilter', withAuth({ ldap: { ...LDAP, searchFilter: '' } }))).toHaveLength(1);
+    expect(only('usernameFormat', withAuth({ ldap: { serverUrl: 'ldaps://l', usernameFormat: '' } }))).toHaveLength(1);
+    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', caFile: '/etc/ca.pem' } }), 'auth.ldap.caFile',
+      'no effect on a plain ldap://', 'startTls: true');
+    expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', startTls: true, caFile: '/etc/ca.pem' } }));
+  });
+
   test('LDAP strings hold no NUL character, which python-ldap refuses at every sign-in', () => {
     const direct = { serverUrl: 'ldaps://ldap.example.com', searchBase: 'ou=people,dc=example,dc=com' };
     for (const [field, value] of [['usernameFormat', 'uid=%s\u0000'], ['searchBase', 'ou=p\u0000'], ['uidField', 'u\u0000id'],

@@ -1,7 +1,7 @@
 import { at, environmentNote, fromStore, isDevelopment, isSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
-import { ldapFilterProblem } from '../../base/ldap-filter';
+import { isLdapAttribute, ldapFilterProblem } from '../../base/ldap-filter';
 import type { SupersetInstanceProps } from '../../spec';
 import { missing, violation } from '../violations';
 
@@ -103,7 +103,8 @@ export const authLdap: Rule = (props) => {
         'remove startTls, or use an ldap:// serverUrl'));
     }
   }
-  const filterProblem = typeof ldap!.searchFilter === 'string' ? ldapFilterProblem(ldap!.searchFilter) : undefined;
+  // An empty string is the schema's to report, once.
+  const filterProblem = typeof ldap!.searchFilter === 'string' && ldap!.searchFilter !== '' ? ldapFilterProblem(ldap!.searchFilter) : undefined;
   if (filterProblem !== undefined) {
     out.push(violation(at(p, 'searchFilter'), `must be one or more LDAP filters in parentheses (RFC 4515); it ${filterProblem}`,
       ldap!.searchFilter, 'for example \'(memberOf=cn=bi,ou=groups,dc=example,dc=com)\'; escape \'(\', \')\', \'*\' and \'\\\' in a value as '
@@ -118,8 +119,21 @@ export const authLdap: Rule = (props) => {
         + 'every sign-in', value, 'remove the NUL character'));
     }
   }
+  // Flask-AppBuilder writes uidField into its search filter, `(<uidField>=<name>)`, and reads groupField from the entry.
+  for (const field of ['uidField', 'groupField'] as const) {
+    const name = ldap![field];
+    if (typeof name === 'string' && name !== '' && !name.includes('\0') && !isLdapAttribute(name)) {
+      out.push(violation(at(p, field), 'must be an LDAP attribute name (a letter, then letters, digits and \'-\'; or an OID such as '
+        + '1.2.840.113556.1.4.221), with optional \';\' options', name, field === 'uidField'
+        ? 'for example \'uid\' or \'sAMAccountName\'' : 'for example \'memberOf\''));
+    }
+  }
+  if (typeof ldap!.caFile === 'string' && typeof server === 'string' && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true) {
+    out.push(violation(at(p, 'caFile'), 'has no effect on a plain ldap:// connection without startTls (nothing is verified)',
+      ldap!.caFile, 'set startTls: true, use an ldaps:// serverUrl, or remove caFile'));
+  }
   const format = ldap!.usernameFormat;
-  if (typeof format === 'string' && !/^(?:[^%]|%%)*%s(?:[^%]|%%)*$/s.test(format)) {
+  if (typeof format === 'string' && format !== '' && !/^(?:[^%]|%%)*%s(?:[^%]|%%)*$/s.test(format)) {
     out.push(violation(at(p, 'usernameFormat'), 'must hold %s exactly once, for the name typed, and write any other \'%\' as \'%%\' '
       + '(Python formats it with the name alone)', format, 'for example \'uid=%s,ou=people,dc=example,dc=com\''));
   }
