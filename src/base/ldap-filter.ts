@@ -71,11 +71,16 @@ class Parser {
   private item(open: number): void {
     const start = this.pos;
     let end = start;
+    let escapedClose = -1;
     while (end < this.text.length && this.text[end] !== ')') {
       if (this.text[end] === '(') throw new FilterError(`has an unescaped '(' at position ${end + 1} (write \\28 for it in a value)`);
+      if (this.text[end] === '\\' && this.text[end + 1] === ')' && escapedClose < 0) escapedClose = end + 1;
       end += this.text[end] === '\\' ? 2 : 1;
     }
-    if (end >= this.text.length) throw new FilterError(`has a '(' at position ${open + 1} that is never closed`);
+    if (end >= this.text.length) {
+      const why = escapedClose >= 0 ? ` (the ')' at position ${escapedClose + 1} is escaped by the '\\' before it; write \\5c for a '\\')` : '';
+      throw new FilterError(`has a '(' at position ${open + 1} that is never closed${why}`);
+    }
     const body = this.text.slice(start, end);
     this.pos = end + 1;
     const equals = body.indexOf('=');

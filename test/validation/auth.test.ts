@@ -61,6 +61,8 @@ describe('auth rules', () => {
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(a=b))(|(c=d)' } }), 'auth.ldap.searchFilter', 'RFC 4515',
       'needs \'(\' where it has \')\' at position 6', '"(a=b))(|(c=d)"');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\' } }), 'auth.ldap.searchFilter', 'never closed');
+    expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\)' } }), 'auth.ldap.searchFilter', 'never closed',
+      'the \')\' at position 7 is escaped by the \'\\\' before it', '\\5c');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=x\\zz)' } }), 'auth.ldap.searchFilter', 'hex escape');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(cn=a(b))' } }), 'auth.ldap.searchFilter', 'unescaped \'(\'', '\\28');
     expectProblem(withAuth({ ldap: { ...LDAP, searchFilter: '(memberOf)' } }), 'auth.ldap.searchFilter', 'without an operator');
