@@ -8,6 +8,14 @@ export function devServiceNames(instanceName: string): { readonly postgres: stri
   return { postgres: `${instanceName}-postgres`, valkey: `${instanceName}-valkey` };
 }
 
+/** The time in a dump's name as the backup script writes it (`date -u +%Y%m%dT%H%M%SZ`), as a regex. */
+export const DUMP_TIME_PATTERN = '[0-9]{8}T[0-9]{6}Z';
+
+/** What the names of an instance's restore Jobs start with: `<name>-restore-`, then the dump's time in lower case. */
+export function restoreJobPrefix(instanceName: string): string {
+  return `${instanceName}-restore-`;
+}
+
 /** The ExternalSecret of `externalSecrets`, and the Secret it creates: `<name>-external-secrets`. */
 export function externalSecretName(instanceName: string): string {
   return `${instanceName}-external-secrets`;

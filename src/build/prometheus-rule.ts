@@ -2,6 +2,7 @@ import { type PrometheusRuleProps, PrometheusRuleSpecGroupsRulesExpr } from '../
 import type { Labels } from '../base/labels';
 import type { MonitoringModel } from '../base/model/monitoring';
 import { SUPERSET_METRICS } from '../base/monitoring-names';
+import { DUMP_TIME_PATTERN } from '../base/names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
 import {
   containerScope, deploymentScope, eq, jobScope, literal, matches, ofOwnPods, podScope, queueLength, selector, serviceScope,
@@ -201,8 +202,8 @@ function backupAlerts(model: MonitoringModel, who: string): AlertRule[] {
   const allowed = 2 * model.backup.intervalSeconds;
   const created = `max by (namespace, cronjob) (${selector('kube_cronjob_created', ...cronJob)})`;
   const succeeded = `max by (namespace, cronjob) (${selector('kube_cronjob_status_last_successful_time', ...cronJob)})`;
-  // `<instance>-restore-` and the dump's time in lower case, as the validation of `restore.dump` admits it.
-  const restores = [namespace, matches('job_name', `${model.backup.restoreJobPrefix}[0-9]{8}t[0-9]{6}z`), eq('condition', 'true')];
+  // `<instance>-restore-` and the dump's time in lower case, as the Job is named.
+  const restores = [namespace, matches('job_name', `${model.backup.restoreJobPrefix}${DUMP_TIME_PATTERN.toLowerCase()}`), eq('condition', 'true')];
   return [
     {
       alert: 'SupersetBackupFailed',

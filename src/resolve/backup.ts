@@ -10,6 +10,7 @@ import { SupersetInternalError } from '../base/errors';
 import { type Labels, parentComponentLabels } from '../base/labels';
 import { mergeByKey, nonEmpty } from '../base/merge';
 import type { ResolvedBackup, ResolvedRestore } from '../base/model/backup';
+import { restoreJobPrefix } from '../base/names';
 import { backupDumpScript, backupUploadScript, restoreDownloadScript, restoreScript } from '../render/backup-scripts';
 import type { BackupS3Spec, BackupSpec, DatabaseType } from '../spec';
 
@@ -177,7 +178,7 @@ function resolveRestore(
   // The dump's time, as the backup named it: `demo-20260101T021500Z.dump` → `demo-restore-20260101t021500z`.
   const stamp = dumpName.slice(ctx.name.length + 1).replace(/\..*$/, '').toLowerCase();
   return {
-    name: `${ctx.name}-restore-${stamp}`,
+    name: `${restoreJobPrefix(ctx.name)}${stamp}`,
     labels: backupLabels(ctx.name, 'restore'),
     deadline,
     pod: backupPod(ctx, backup, dumpVolume, main, init),

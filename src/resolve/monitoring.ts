@@ -4,6 +4,7 @@ import { type Labels, parentLabels, withManaged, withoutReserved } from '../base
 import type { ResolvedComponent, ResolvedInstance } from '../base/model/instance';
 import type { ScrapeTarget, MonitoringModel } from '../base/model/monitoring';
 import { DEFAULT_SCRAPE_INTERVAL, EXPORTER_CONTAINER, METRICS_PORT_NAME } from '../base/monitoring-names';
+import { restoreJobPrefix } from '../base/names';
 import { SCHEMA_WAIT_CONTAINER } from '../base/task-types';
 import type { AlertRulesSpec, ServiceMonitorSpec } from '../spec';
 
@@ -90,7 +91,7 @@ export function resolveMonitoring(
       scaledObject: instance.queueScaling.name, scalesToZero: instance.queueScaling.idleReplicas === 0,
     },
     backup: instance.backup && {
-      cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds, restoreJobPrefix: `${instance.name}-restore-`,
+      cronJob: instance.backup.name, intervalSeconds: instance.backup.intervalSeconds, restoreJobPrefix: restoreJobPrefix(instance.name),
     },
     alertRules: rules.disabled === true
       ? undefined

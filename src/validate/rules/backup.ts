@@ -1,6 +1,7 @@
 import { isSet } from './rule';
 import type { Rule } from './rule';
 import { longestCronGapSeconds, parseCron } from '../../base/cron';
+import { DUMP_TIME_PATTERN } from '../../base/names';
 import { hiddenViolation, violation } from '../violations';
 
 /*
@@ -85,7 +86,7 @@ export const backupRestoreIsExplicit: Rule = (props, name) => {
   const dump = restore!.dump;
   const expected = `${name}-YYYYMMDDTHHMMSSZ.${extension}`;
   const ok = typeof dump === 'string' && dump.startsWith(`${name}-`)
-    && new RegExp(`^[0-9]{8}T[0-9]{6}Z\\.${extension}$`).test(dump.slice(name.length + 1));
+    && new RegExp(`^${DUMP_TIME_PATTERN}\\.${extension}$`).test(dump.slice(name.length + 1));
   if (typeof dump === 'string' && dump !== '' && !ok) {
     problems.push(violation('backup.restore.dump', `must name one of this instance's ${type} backups, ${expected}`, dump,
       'copy the name from the backup Job\'s log (backup: wrote …) or the listing of the claim or bucket'));
