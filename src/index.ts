@@ -1,5 +1,6 @@
 export * from './spec';
 export * from './constructs/superset-instance';
+export * from './constructs/superset-app';
 export * from './constructs/instance-reference';
 export * from './validate/resource';
 export { SupersetValidationError, type Violation } from './base/errors';

@@ -1,0 +1,75 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { App, Yaml } from 'cdk8s';
+import { Cdk8sYamlWriter } from '../render/cdk8s-yaml';
+
+/**
+ * A cdk8s `App` that writes the same files, byte for byte, several times faster and in a fraction of the memory:
+ * use it instead of `App` (`new SupersetApp()`, same props); everything else about synthesis is cdk8s' own.
+ *
+ * cdk8s writes YAML with the general-purpose `yaml` package, which builds a node tree of every document, and holds
+ * every document's YAML, their concatenation and its UTF-8 copy at once; for many instances that is most of the time
+ * and memory of `cdk8s synth`. While this app synthesizes (`synth()`, `synthYaml()`), cdk8s' YAML writer is replaced
+ * by one that writes the documents directly, asks the `yaml` package for every string whose style is not obvious,
+ * hands any document it does not fully understand to cdk8s' own writer, and writes each file document by document.
+ * The charts, their order, the file names and layouts (`yamlOutputType`), validation and construct metadata stay
+ * cdk8s' own. Any chart's objects can be in it, not only this library's.
+ */
+export class SupersetApp extends App {
+  /** Synthesizes all manifests to the output directory, as `App.synth()` does. */
+  public override synth(): void {
+    withDirectYaml(() => super.synth());
+  }
+
+  /** The YAML of all objects across all charts, as `App.synthYaml()` returns it. */
+  public override synthYaml(): string {
+    return withDirectYaml(() => super.synthYaml());
+  }
+}
+
+/** Bytes of YAML gathered before each write to the file. */
+const CHUNK = 1024 * 1024;
+
+let active = false;
+
+/** Runs `synthesize` with cdk8s' `Yaml.stringify` and `Yaml.save` writing directly; restores them after. */
+function withDirectYaml<T>(synthesize: () => T): T {
+  if (active) return synthesize();
+  const { save, stringify } = Yaml;
+  const writer = () => new Cdk8sYamlWriter((document) => stringify.call(Yaml, document));
+  Yaml.stringify = (...docs: unknown[]): string => {
+    const direct = writer();
+    return docs.map((document) => direct.document(document)).join('---\n');
+  };
+  Yaml.save = (filePath: string, docs: unknown[]): void => saveDocuments(filePath, docs, writer());
+  active = true;
+  try {
+    return synthesize();
+  } finally {
+    active = false;
+    Yaml.save = save;
+    Yaml.stringify = stringify;
+  }
+}
+
+/** What `Yaml.save` writes (the documents joined by `---`, UTF-8), a chunk at a time. */
+function saveDocuments(filePath: string, docs: readonly unknown[], writer: Cdk8sYamlWriter): void {
+  const fd = openSync(filePath, 'w');
+  try {
+    let chunk = '';
+    docs.forEach((document, i) => {
+      chunk += (i > 0 ? '---\n' : '') + writer.document(document);
+      if (chunk.length >= CHUNK) {
+        writeAll(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeAll(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
+}
