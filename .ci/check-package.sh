@@ -2,7 +2,8 @@
 # The package as consumers get it: packs the library, checks what is in it and its size, checks that API.md is
 # current, then installs the tarball into fresh cdk8s apps outside the repository (.ci/consumer-app: strict
 # tsconfig, cdk8s.yaml), once with the newest and once with the lowest supported cdk8s, constructs and
-# cdk8s-plus-28, type-checks, runs `cdk8s synth` and the installed `cdk8s-superset render`, and validates the output.
+# cdk8s-plus-28, type-checks, runs `cdk8s synth` (with SupersetApp, whose files must equal cdk8s' App's) and the
+# installed `cdk8s-superset render`, and validates the output.
 #
 # With --record (as .ci/run calls it), each check counts as one test in test-reports/summary.txt, the
 # `Tests: N passed, N failed` line CI reads, so a broken package fails CI there too. Exit code 1 when a check failed.
@@ -106,6 +107,9 @@ consumer() {
     npm ls --depth=0 cdk8s constructs cdk8s-plus-28 cdk8s-superset || exit 1
     node_modules/.bin/tsc -p . || exit 1
     "$repo/node_modules/.bin/cdk8s" synth || exit 1
+    # SupersetApp wrote what cdk8s' own App writes, byte for byte.
+    CDK8S_OUTDIR=plain.out PLAIN_APP=1 node dist/main.js || exit 1
+    diff -r cdk8s.out plain.out || { echo "SupersetApp and App wrote different files"; exit 1; }
     # The command line the package installs, on a resource kept in YAML.
     node_modules/.bin/cdk8s-superset render --check superset.yaml || exit 1
     node_modules/.bin/cdk8s-superset render superset.yaml -o rendered || exit 1

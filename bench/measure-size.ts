@@ -1,9 +1,10 @@
 /**
  * Child process of the benchmark: synthesizes N tenants several times and prints one JSON line of measurements.
- *   node measure-size.js <instances> <runs> <one-chart|chart-per-tenant> [time|memory]
- * `time` (default) times the runs, the YAML floor and cdk8s alone, taking turns; `memory` synthesizes once as `cdk8s synth` does (`app.synth()`,
- * which writes the YAML file) and reports the peak RSS, in a process of its own, so that garbage left by earlier runs
- * does not count.
+ *   node measure-size.js <instances> <runs> <one-chart|chart-per-tenant> [time|memory|memory-app]
+ * `time` (default) times the runs: the YAML floor and cdk8s alone, the synthesis with `SupersetApp` and with cdk8s'
+ * `App`, taking turns. `memory` synthesizes once with `SupersetApp` as `cdk8s synth` does (`app.synth()`, which
+ * writes the YAML file) and reports the peak RSS, in a process of its own, so that garbage left by earlier runs does
+ * not count; `memory-app` does the same with cdk8s' `App`.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { SupersetApp } from '../src';
 import { addTenants, type Layout } from './full-instance';
 import { yamlNodes } from './yaml-nodes';
 
@@ -21,8 +23,11 @@ const mode = process.argv[5] ?? 'time';
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function synthesizeApp(count: number, outdir = '/tmp/cdk8s-superset-bench'): App {
-  const app = new App({ outdir });
+/** How the tenants are synthesized: with this library's `SupersetApp` (as the README recommends) or cdk8s' `App`. */
+type AppKind = 'SupersetApp' | 'App';
+
+function synthesizeApp(count: number, outdir = '/tmp/cdk8s-superset-bench', kind: AppKind = 'App'): App {
+  const app = kind === 'SupersetApp' ? new SupersetApp({ outdir }) : new App({ outdir });
   addTenants(app, count, layout);
   return app;
 }
@@ -31,10 +36,10 @@ function synthesizeApp(count: number, outdir = '/tmp/cdk8s-superset-bench'): App
 // warms up each of its paths again below).
 Yaml.stringify(...synthesizeApp(1).charts.flatMap((chart) => chart.toJson()));
 
-if (mode === 'memory') {
+if (mode === 'memory' || mode === 'memory-app') {
   // What `cdk8s synth` runs: the YAML written to a file, whose UTF-8 copy of the text counts too.
   const outdir = mkdtempSync(path.join(tmpdir(), 'cdk8s-superset-bench-'));
-  synthesizeApp(instances, outdir).synth();
+  synthesizeApp(instances, outdir, mode === 'memory' ? 'SupersetApp' : 'App').synth();
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   rmSync(outdir, { recursive: true, force: true });
   process.stdout.write(JSON.stringify({ maxRssBytes }) + '\n');
@@ -69,21 +74,24 @@ function timeFloor(count: number): { floor: number; cdk8sAlone: number; digest: 
 }
 
 /** One synthesis, timed from nothing to the YAML. */
-function timeSynthesis(count: number): { synthesis: number; digest: string; bytes: number } {
+function timeSynthesis(count: number, kind: AppKind): { synthesis: number; digest: string; bytes: number } {
   const start = process.hrtime.bigint();
-  const yaml = synthesizeApp(count).synthYaml();
+  const yaml = synthesizeApp(count, undefined, kind).synthYaml();
   const synthesisMs = ms(start);
   return { synthesis: synthesisMs, digest: digest(yaml), bytes: Buffer.byteLength(yaml) };
 }
 
 // Each run times the floor (the same manifests, already synthesized, serialized by the same YAML library cdk8s uses),
 // cdk8s alone (the same documents synthesized by cdk8s as objects that cost nothing to build or render) and the
-// synthesis, in turn, so that a slow spell of the shared machine lands on all of them. Each phase runs in a function
-// of its own and keeps only a digest of its YAML, so what it built is garbage when the next starts; that garbage may
-// still be collected during the next phase, so the order alternates from run to run. Both paths are warmed up first.
+// synthesis with SupersetApp and with App, in turn, so that a slow spell of the shared machine lands on all of them.
+// Each phase runs in a function of its own and keeps only a digest of its YAML, so what it built is garbage when the
+// next starts; that garbage may still be collected during the next phase, so the order rotates from run to run.
+// Every path is warmed up first.
 timeFloor(1);
-timeSynthesis(1);
+timeSynthesis(1, 'SupersetApp');
+timeSynthesis(1, 'App');
 const synthesis: number[] = [];
+const appSynthesis: number[] = [];
 const floor: number[] = [];
 const cdk8sAlone: number[] = [];
 const digests = new Set<string>();
@@ -99,14 +107,15 @@ const floorPhase = () => {
   objects = measured.objects;
   nodes = measured.nodes;
 };
-const synthesisPhase = () => {
-  const measured = timeSynthesis(instances);
-  synthesis.push(measured.synthesis);
+const synthesisPhase = (kind: AppKind, times: number[]) => () => {
+  const measured = timeSynthesis(instances, kind);
+  times.push(measured.synthesis);
   digests.add(measured.digest);
   bytes = measured.bytes;
 };
+const phases = [floorPhase, synthesisPhase('SupersetApp', synthesis), synthesisPhase('App', appSynthesis)];
 for (let run = 0; run < runs; run++) {
-  for (const phase of run % 2 === 0 ? [floorPhase, synthesisPhase] : [synthesisPhase, floorPhase]) phase();
+  for (let i = 0; i < phases.length; i++) phases[(run + i) % phases.length]();
 }
 const maxRssBytes = process.resourceUsage().maxRSS * 1024;
 
@@ -116,8 +125,10 @@ process.stdout.write(JSON.stringify({
   bytes,
   nodes,
   synthesis,
+  appSynthesis,
   floor,
   cdk8sAlone,
+  // Both apps wrote the floor's YAML, byte for byte, on every run.
   sameAsFloor: digests.has(floorDigest),
   deterministic: digests.size === 1,
   maxRssBytes,

@@ -1,7 +1,7 @@
 // The production example as a stand-alone app, for the end-to-end timing: process start, synthesis, YAML on disk.
-import { App } from 'cdk8s';
 import { buildProduction } from '../examples/app';
+import { SupersetApp } from '../src';
 
-const app = new App();
+const app = new SupersetApp();
 buildProduction(app);
 app.synth();

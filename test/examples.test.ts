@@ -2,9 +2,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { buildProduction } from '../examples/app';
 import { buildDevQuickstart } from '../examples/dev-quickstart';
+import { SupersetApp } from '../src';
 import { expectValidManifests } from './support/k8s-schema';
 import { containerEnv } from './support/pod';
 import { envOf, find, mainContainer, type Manifest } from './util';
@@ -19,7 +20,7 @@ describe('examples/main.ts', () => {
   test('writes each example to its own file', () => {
     const outdir = mkdtempSync(path.join(tmpdir(), 'examples-'));
     try {
-      const app = new App({ outdir });
+      const app = new SupersetApp({ outdir });
       buildProduction(app);
       buildDevQuickstart(app);
       app.synth();

@@ -2,9 +2,14 @@
 // of the repository, installs the tarball and the peers, type-checks it strictly and runs `cdk8s synth`.
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SupersetInstance } from 'cdk8s-superset';
+import { SupersetApp, SupersetInstance } from 'cdk8s-superset';
 
-const app = new App();
+// No Node.js types in this app: only the one variable it reads.
+declare const process: { readonly env: Readonly<Record<string, string | undefined>> };
+
+// SupersetApp, as the README recommends; .ci/check-package.sh synthesizes the same app with cdk8s' own App
+// (PLAIN_APP=1) and compares the files byte for byte, with the newest and the lowest peers.
+const app = process.env.PLAIN_APP ? new App() : new SupersetApp();
 const chart = new Chart(app, 'superset', { namespace: 'analytics' });
 
 const superset = new SupersetInstance(chart, 'superset', {

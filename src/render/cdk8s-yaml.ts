@@ -215,3 +215,33 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
     && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
+
+/**
+ * A document with every choice this writer makes: plain and styled strings, keys, nesting, empty collections,
+ * literal blocks with each chomping indicator and an indentation indicator, integers and booleans.
+ */
+const PROBE = {
+  apiVersion: 'v1',
+  metadata: { 'name': 'probe', 'app.kubernetes.io/name': 'a b:c/d_e.f@g', 'labels': {} },
+  data: {
+    text: 'line\n  indented\n\nlast\n',
+    strip: 'x\ny',
+    keep: 'x\n\n',
+    lead: ' a\nb',
+    blank: 'a\n \n',
+    styled: ['yes', 'n', 'e5', '1', '-c', '- a', 'a: b', '', '#x', 'a #b', '{{ x }}', "it's", 'bell\u0007'],
+    nested: [[1, -2], [], { a: true, b: false }, [{ c: 'd' }]],
+  },
+};
+
+/**
+ * Whether cdk8s' writer writes the probe as this writer does: cdk8s versions that style YAML otherwise are left
+ * to write it themselves.
+ */
+export function writesAsCdk8s(cdk8sWriter: DocumentWriter): boolean {
+  try {
+    return new Cdk8sYamlWriter(cdk8sWriter).document(PROBE) === cdk8sWriter(PROBE);
+  } catch {
+    return false;
+  }
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, type AppProps, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as YAML from 'yaml';
 import { fullInstanceProps } from '../../bench/full-instance';
 import { SupersetApp, SupersetInstance } from '../../src';
 
@@ -97,6 +98,19 @@ describe('SupersetApp', () => {
       expect(whole).toEqual([]);
     } finally {
       stringify.mockRestore();
+    }
+  });
+
+  test('leaves a cdk8s that styles YAML otherwise to write it itself', () => {
+    // As if cdk8s wrote YAML 1.2 (`yes` and `n` plain): the probe differs, so cdk8s' writer writes every file.
+    const yaml12 = jest.spyOn(Yaml, 'stringify').mockImplementation((...docs: unknown[]) => docs
+      .map((doc) => (doc === undefined ? '\n' : YAML.stringify(doc, { keepUndefined: true, lineWidth: 0, version: '1.2' }))).join('---\n'));
+    try {
+      const expected = synthesized(App, {});
+      expect([...expected.values()].join('')).toContain(' n: n\n');
+      expect(synthesized(SupersetApp, {})).toEqual(expected);
+    } finally {
+      yaml12.mockRestore();
     }
   });
 

@@ -4,7 +4,8 @@ import { App, Chart, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { fullInstanceProps } from '../../bench/full-instance';
 import { SupersetInstance } from '../../src';
-import { Cdk8sYamlWriter } from '../../src/render/cdk8s-yaml';
+import { Cdk8sYamlWriter, writesAsCdk8s } from '../../src/render/cdk8s-yaml';
+import { yamlDocument } from '../../src/render/yaml';
 
 const SEED = 20261202;
 
@@ -106,5 +107,14 @@ describe('the direct YAML writer', () => {
     for (const doc of [undefined, null, 'text', 5, [], {}, [1, 2], { a: undefined }, { a: null }, { a: 1n }]) {
       expect(writer.document(doc)).toBe(Yaml.stringify(doc));
     }
+  });
+
+  test('tells whether a writer styles YAML as the cdk8s it runs with', () => {
+    expect(writesAsCdk8s((doc) => Yaml.stringify(doc))).toBe(true);
+    // The command line's writer quotes more (`"2Gi"`), and a failing writer is no cdk8s writer.
+    expect(writesAsCdk8s(yamlDocument)).toBe(false);
+    expect(writesAsCdk8s(() => {
+      throw new Error('no');
+    })).toBe(false);
   });
 });
