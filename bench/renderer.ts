@@ -13,7 +13,10 @@ import { tenantResourcesYaml } from './tenants-resources';
 export interface RendererResult {
   readonly tenants: number;
   readonly render: number[];
+  /** `cdk8s synth` of the app with cdk8s' `App`. */
   readonly synth: number[];
+  /** `cdk8s synth` of the same app with `SupersetApp`. */
+  readonly directSynth: number[];
   readonly renderMaxRssBytes: number;
   readonly sameObjects: boolean;
 }
@@ -37,25 +40,30 @@ export function compareRenderer(root: string, build: string, tenants: number, ru
     const cli = path.join(build, 'src/cli/main.js');
     const renderOut = path.join(work, 'render');
     const synthOut = path.join(work, 'synth');
+    const directOut = path.join(work, 'direct');
     const render: number[] = [];
     const synth: number[] = [];
+    const directSynth: number[] = [];
+    const cdk8sSynth = (out: string, app: string) => timed(path.join(root, 'node_modules/.bin/cdk8s'),
+      ['synth', '--app', `${process.execPath} ${path.join(build, 'bench/tenants-app.js')}`, '--output', out],
+      { cwd: root, env: { BENCH_TENANTS: String(tenants), BENCH_APP: app, CDK8S_CHECK_UPGRADE: 'false' } });
     for (let run = 0; run < runs; run++) {
-      rmSync(renderOut, { recursive: true, force: true });
-      rmSync(synthOut, { recursive: true, force: true });
+      for (const out of [renderOut, synthOut, directOut]) rmSync(out, { recursive: true, force: true });
       render.push(timed(process.execPath, [cli, 'render', input, '-o', renderOut], { cwd: root }));
-      synth.push(timed(path.join(root, 'node_modules/.bin/cdk8s'), ['synth', '--app', `${process.execPath} ${path.join(build, 'bench/tenants-app.js')}`, '--output', synthOut], {
-        cwd: root, env: { BENCH_TENANTS: String(tenants), CDK8S_CHECK_UPGRADE: 'false' },
-      }));
+      synth.push(cdk8sSynth(synthOut, 'App'));
+      directSynth.push(cdk8sSynth(directOut, 'SupersetApp'));
     }
     const rendered = readdirSync(renderOut).sort().flatMap((file) => objectsOf(readFileSync(path.join(renderOut, file), 'utf8')));
     const synthesized = readdirSync(synthOut).flatMap((file) => objectsOf(readFileSync(path.join(synthOut, file), 'utf8')));
+    const sameFiles = readdirSync(synthOut).every((file) => readFileSync(path.join(synthOut, file), 'utf8') === readFileSync(path.join(directOut, file), 'utf8'));
     const memory = execFileSync(process.execPath, [path.join(build, 'bench/render-memory.js'), input, path.join(work, 'memory')], { cwd: root, encoding: 'utf8' });
     return {
       tenants,
       render,
       synth,
+      directSynth,
       renderMaxRssBytes: (JSON.parse(memory) as { maxRssBytes: number }).maxRssBytes,
-      sameObjects: rendered.length === synthesized.length && [...rendered].sort().join('\n') === [...synthesized].sort().join('\n'),
+      sameObjects: sameFiles && rendered.length === synthesized.length && [...rendered].sort().join('\n') === [...synthesized].sort().join('\n'),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

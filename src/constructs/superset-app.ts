@@ -28,7 +28,7 @@ export class SupersetApp extends App {
   }
 }
 
-/** Bytes of YAML gathered before each write to the file. */
+/** Characters of YAML gathered before each write to the file. */
 const CHUNK = 1024 * 1024;
 
 let active = false;
@@ -38,12 +38,10 @@ function withDirectYaml<T>(synthesize: () => T): T {
   const { save, stringify } = Yaml;
   const cdk8sWriter: DocumentWriter = (document) => stringify.call(Yaml, document);
   if (active || !writesAsCdk8s(cdk8sWriter)) return synthesize();
-  const writer = () => new Cdk8sYamlWriter(cdk8sWriter);
-  Yaml.stringify = (...docs: unknown[]): string => {
-    const direct = writer();
-    return docs.map((document) => direct.document(document)).join('---\n');
-  };
-  Yaml.save = (filePath: string, docs: unknown[]): void => saveDocuments(filePath, docs, writer());
+  // One writer for the whole synthesis, so that each string's style is asked once, whatever the file layout.
+  const writer = new Cdk8sYamlWriter(cdk8sWriter);
+  Yaml.stringify = (...docs: unknown[]): string => docs.map((document) => writer.document(document)).join('---\n');
+  Yaml.save = (filePath: string, docs: unknown[]): void => saveDocuments(filePath, docs, writer);
   active = true;
   try {
     return synthesize();
