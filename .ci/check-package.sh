@@ -13,7 +13,7 @@ repo=$PWD
 export CDK8S_CHECK_UPGRADE=false
 
 # The budget the README states, in bytes: the tarball, and the package once unpacked.
-readonly PACKED_BUDGET=$((380 * 1024))
+readonly PACKED_BUDGET=$((400 * 1024))
 readonly UNPACKED_BUDGET=$((1800 * 1024))
 # The newest versions the project develops with, and the lowest the peer ranges allow (cdk8s-plus-28's minimums).
 # The apps type-check with the project's TypeScript, and with the oldest the README supports.
