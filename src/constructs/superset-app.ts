@@ -13,8 +13,8 @@ import { Cdk8sYamlWriter, type DocumentWriter, writesAsCdk8s } from '../render/c
  * hands any document it does not fully understand to cdk8s' own writer, and writes each file document by document.
  * The charts, their order, the file names and layouts (`yamlOutputType`), validation and construct metadata stay
  * cdk8s' own. Any chart's objects can be in it, not only this library's. Before each synthesis the two writers
- * write a probe document covering every choice of style; should a cdk8s version write it differently, cdk8s'
- * own writer is left in place.
+ * write a probe document covering every choice the direct writer makes on its own (layout, plain strings, blocks,
+ * long lines); should a cdk8s version lay YAML out otherwise, cdk8s' own writer is left in place.
  */
 export class SupersetApp extends App {
   /** Synthesizes all manifests to the output directory, as `App.synth()` does. */

@@ -217,8 +217,9 @@ function isMap(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A document with every choice this writer makes: plain and styled strings, keys, nesting, empty collections,
- * literal blocks with each chomping indicator and an indentation indicator, integers and booleans.
+ * A document with every choice this writer makes: plain and styled strings (quoted either way, multi-line), long
+ * lines, keys, nesting, empty collections, literal blocks with each chomping indicator and an indentation
+ * indicator, integers and booleans.
  */
 const PROBE = {
   apiVersion: 'v1',
@@ -229,7 +230,11 @@ const PROBE = {
     keep: 'x\n\n',
     lead: ' a\nb',
     blank: 'a\n \n',
-    styled: ['yes', 'n', 'e5', '1', '-c', '- a', 'a: b', '', '#x', 'a #b', '{{ x }}', "it's", 'bell\u0007'],
+    styled: ['yes', 'n', 'e5', '1', '-c', '- a', 'a: b', '', '#x', 'a #b', '{{ x }}', "it's", '"q"', 'bell\u0007',
+      'bell\u0007 and a line break\nin a string longer than forty characters'],
+    // Longer than any line width cdk8s could give the `yaml` package: it must fold nothing.
+    long: `${'word '.repeat(30)}end`,
+    longBlock: `${'word '.repeat(30)}end\nsecond line\n`,
     nested: [[1, -2], [], { a: true, b: false }, [{ c: 'd' }]],
   },
 };

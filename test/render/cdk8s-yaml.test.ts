@@ -2,6 +2,7 @@
 // writes, for any document; it is compared with cdk8s' `Yaml.stringify` itself.
 import { App, Chart, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
+import * as YAML from 'yaml';
 import { fullInstanceProps } from '../../bench/full-instance';
 import { SupersetInstance } from '../../src';
 import { Cdk8sYamlWriter, writesAsCdk8s } from '../../src/render/cdk8s-yaml';
@@ -111,6 +112,19 @@ describe('the direct YAML writer', () => {
 
   test('tells whether a writer styles YAML as the cdk8s it runs with', () => {
     expect(writesAsCdk8s((doc) => Yaml.stringify(doc))).toBe(true);
+    const yamlWith = (options: YAML.ToStringOptions & YAML.DocumentOptions) => (doc: unknown) => YAML.stringify(doc, {
+      keepUndefined: true, lineWidth: 0, version: '1.1', ...options,
+    });
+    // The `yaml` package with other options than cdk8s gives it: a line width (folding), sequences not indented.
+    expect(writesAsCdk8s(yamlWith({ lineWidth: 80 }))).toBe(false);
+    expect(writesAsCdk8s(yamlWith({ indentSeq: false }))).toBe(false);
+    // Strings that are not obviously plain are styled by the writer it is given, so YAML 1.2 (`yes` plain) or single
+    // quotes first would still be written alike.
+    const quoted = { a: ['-', 'a: b', 'yes', 'n', 'e5', '"q"', "it's"], b: 'x\n \n' };
+    for (const other of [yamlWith({ version: '1.2' }), yamlWith({ singleQuote: true })]) {
+      expect(writesAsCdk8s(other)).toBe(true);
+      expect(new Cdk8sYamlWriter(other).document(quoted)).toBe(other(quoted));
+    }
     // The command line's writer quotes more (`"2Gi"`), and a failing writer is no cdk8s writer.
     expect(writesAsCdk8s(yamlDocument)).toBe(false);
     expect(writesAsCdk8s(() => {
