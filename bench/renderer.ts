@@ -47,15 +47,21 @@ export function compareRenderer(root: string, build: string, tenants: number, ru
     const cdk8sSynth = (out: string, app: string) => timed(path.join(root, 'node_modules/.bin/cdk8s'),
       ['synth', '--app', `${process.execPath} ${path.join(build, 'bench/tenants-app.js')}`, '--output', out],
       { cwd: root, env: { BENCH_TENANTS: String(tenants), BENCH_APP: app, CDK8S_CHECK_UPGRADE: 'false' } });
+    const commands = [
+      () => render.push(timed(process.execPath, [cli, 'render', input, '-o', renderOut], { cwd: root })),
+      () => synth.push(cdk8sSynth(synthOut, 'App')),
+      () => directSynth.push(cdk8sSynth(directOut, 'SupersetApp')),
+    ];
+    // In turns whose order rotates from run to run, so that a slow spell of the machine lands on all three.
     for (let run = 0; run < runs; run++) {
       for (const out of [renderOut, synthOut, directOut]) rmSync(out, { recursive: true, force: true });
-      render.push(timed(process.execPath, [cli, 'render', input, '-o', renderOut], { cwd: root }));
-      synth.push(cdk8sSynth(synthOut, 'App'));
-      directSynth.push(cdk8sSynth(directOut, 'SupersetApp'));
+      for (let i = 0; i < commands.length; i++) commands[(run + i) % commands.length]();
     }
     const rendered = readdirSync(renderOut).sort().flatMap((file) => objectsOf(readFileSync(path.join(renderOut, file), 'utf8')));
     const synthesized = readdirSync(synthOut).flatMap((file) => objectsOf(readFileSync(path.join(synthOut, file), 'utf8')));
-    const sameFiles = readdirSync(synthOut).every((file) => readFileSync(path.join(synthOut, file), 'utf8') === readFileSync(path.join(directOut, file), 'utf8'));
+    const synthFiles = readdirSync(synthOut).sort();
+    const sameFiles = synthFiles.join('\n') === readdirSync(directOut).sort().join('\n')
+      && synthFiles.every((file) => readFileSync(path.join(synthOut, file), 'utf8') === readFileSync(path.join(directOut, file), 'utf8'));
     const memory = execFileSync(process.execPath, [path.join(build, 'bench/render-memory.js'), input, path.join(work, 'memory')], { cwd: root, encoding: 'utf8' });
     return {
       tenants,

@@ -1,6 +1,6 @@
 // A cdk8s app as a consumer writes it, against the packed library: .ci/check-package.sh copies this folder out
 // of the repository, installs the tarball and the peers, type-checks it strictly and runs `cdk8s synth`.
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SupersetApp, SupersetInstance } from 'cdk8s-superset';
 
@@ -36,5 +36,38 @@ if (!superset.celeryWorker || !superset.webServer || !superset.lifecycle) throw 
 warehouse.connections.allowFrom(superset.celeryWorker);
 warehouse.connections.allowFrom(superset.lifecycle, { isolation: kplus.PodConnectionsIsolation.POD });
 new kplus.Ingress(chart, 'public').addHostRule('bi.example.com', '/', superset.webServer.toIngressBackend());
+
+// Strings of every YAML style, so that the comparison of SupersetApp's files with App's covers them under each
+// cdk8s version and the yaml package it bundles (some quote only-blank multi-line text, some write a block).
+new ApiObject(chart, 'yaml-styles', {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'yaml-styles' },
+  data: {
+    'only-breaks': '\n\n',
+    'blank-lines': ' \n\t\n',
+    'blank-last-line': 'a\n \n',
+    'kept-breaks': 'x\n\n',
+    'leading-space': ' a\nb',
+    'bom-line': '\ufeff\n',
+    'nbsp-line': '\u00a0\n',
+    'reserved': 'yes',
+    'n': 'n',
+    'exponent': 'e5',
+    'dash': '-c',
+    'item': '- a',
+    'colon': 'a: b',
+    'hash': 'a #b',
+    'template': '{{ x }}',
+    'quotes': '"q"',
+    'apostrophe': "it's",
+    'control': 'bell\u0007',
+    'long': `${'word '.repeat(30)}end`,
+    'nel': 'nel\u0085x',
+    'line-separator': 'ls\u2028x',
+    'empty': '',
+    'plain': 'x=y a+b $HOME',
+  },
+});
 
 app.synth();

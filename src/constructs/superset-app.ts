@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
 import { App, Yaml } from 'cdk8s';
 import { Cdk8sYamlWriter, type DocumentWriter, writesAsCdk8s } from '../render/cdk8s-yaml';
 
@@ -52,21 +53,32 @@ function withDirectYaml<T>(synthesize: () => T): T {
   }
 }
 
-/** What `Yaml.save` writes (the documents joined by `---`, UTF-8), a chunk at a time. */
+/**
+ * What `Yaml.save` writes (the documents joined by `---`, UTF-8), a chunk at a time, into a file next to the target
+ * that replaces it once complete: like cdk8s' writer, which writes the whole text at once, a document that fails
+ * to write leaves the previous file as it was.
+ */
 function saveDocuments(filePath: string, docs: readonly unknown[], writer: Cdk8sYamlWriter): void {
-  const fd = openSync(filePath, 'w');
+  const partial = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.partial`);
+  const fd = openSync(partial, 'w');
   try {
-    let chunk = '';
-    docs.forEach((document, i) => {
-      chunk += (i > 0 ? '---\n' : '') + writer.document(document);
-      if (chunk.length >= CHUNK) {
-        writeAll(fd, chunk);
-        chunk = '';
-      }
-    });
-    writeAll(fd, chunk);
-  } finally {
-    closeSync(fd);
+    try {
+      let chunk = '';
+      docs.forEach((document, i) => {
+        chunk += (i > 0 ? '---\n' : '') + writer.document(document);
+        if (chunk.length >= CHUNK) {
+          writeAll(fd, chunk);
+          chunk = '';
+        }
+      });
+      writeAll(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, filePath);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
 }
 

@@ -36,6 +36,12 @@ const FORCES_DOUBLE_QUOTES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** A last line of only blanks, for which the `yaml` package quotes a multi-line string instead of a block. */
 const BLANK_LAST_LINE = /\n[\t ]+$/;
 
+/**
+ * Text of only white space, line breaks included: quoted by the `yaml` package up to 2.3 (cdk8s 2.68), a block
+ * after; left to the one cdk8s bundles.
+ */
+const ONLY_BLANKS = /^\s*$/;
+
 /** Line breaks before more text, not after another break: where the kept trailing breaks of a block get indented. */
 const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;
 
@@ -46,10 +52,11 @@ function isPlain(text: string): boolean {
 /**
  * A multi-line string as the `yaml` package writes it in block context with no line width: a literal block, its
  * chomping indicator keeping the trailing breaks, an indentation indicator when it starts with a space, and its
- * lines under `indent` (blank lines left empty). FALLBACK where the `yaml` package would quote it instead.
+ * lines under `indent` (blank lines left empty). FALLBACK where the `yaml` package would (or, in some version,
+ * might) quote it instead.
  */
 function literalBlock(text: string, indent: string): string | typeof FALLBACK {
-  if (FORCES_DOUBLE_QUOTES.test(text) || BLANK_LAST_LINE.test(text)) return FALLBACK;
+  if (FORCES_DOUBLE_QUOTES.test(text) || BLANK_LAST_LINE.test(text) || ONLY_BLANKS.test(text)) return FALLBACK;
   let endStart = text.length;
   while (endStart > 0) {
     const ch = text[endStart - 1];
@@ -95,7 +102,8 @@ export class Cdk8sYamlWriter {
     if (document === undefined) return '\n';
     this.seen.clear();
     const out: string[] = [];
-    const written = isMap(document) && Object.keys(document).length > 0 ? this.map(out, document, '') : FALLBACK;
+    const written = isCollection(document) && !Array.isArray(document) && !isEmpty(document) && this.enter(document)
+      ? this.map(out, document, '') : FALLBACK;
     this.seen.clear();
     return written === FALLBACK ? this.fallback(document) : out.join('');
   }
@@ -149,22 +157,13 @@ export class Cdk8sYamlWriter {
         out.push(value ? ' true\n' : ' false\n');
         return;
       case 'object':
-        if (Array.isArray(value)) {
-          if (Object.getPrototypeOf(value) !== Array.prototype) return FALLBACK;
-          if (value.length === 0) {
-            out.push(' []\n');
-            return;
-          }
-          out.push('\n', indent);
-          return this.sequence(out, value, indent);
-        }
-        if (!isMap(value)) return FALLBACK;
-        if (Object.keys(value).length === 0) {
-          out.push(' {}\n');
+        if (!isCollection(value) || !this.enter(value)) return FALLBACK;
+        if (isEmpty(value)) {
+          out.push(Array.isArray(value) ? ' []\n' : ' {}\n');
           return;
         }
         out.push('\n', indent);
-        return this.map(out, value, indent);
+        return Array.isArray(value) ? this.sequence(out, value, indent) : this.map(out, value, indent);
       default:
         return FALLBACK;
     }
@@ -172,8 +171,6 @@ export class Cdk8sYamlWriter {
 
   /** A non-empty mapping whose first line the caller has started; its other lines under `indent`. */
   private map(out: string[], map: Record<string, unknown>, indent: string): void | typeof FALLBACK {
-    if (this.seen.has(map)) return FALLBACK;
-    this.seen.add(map);
     const inner = indent + STEP;
     let first = true;
     for (const key of Object.keys(map)) {
@@ -188,19 +185,16 @@ export class Cdk8sYamlWriter {
 
   /** A non-empty sequence whose first line the caller has started; its other lines under `indent`. */
   private sequence(out: string[], items: readonly unknown[], indent: string): void | typeof FALLBACK {
-    if (this.seen.has(items)) return FALLBACK;
-    this.seen.add(items);
     const inner = indent + STEP;
     for (let i = 0; i < items.length; i++) {
       if (i > 0) out.push(indent);
       if (!(i in items)) return FALLBACK;
       const item = items[i];
-      if (typeof item === 'object' && item !== null && !Array.isArray(item) && isMap(item) && Object.keys(item).length > 0) {
+      // A non-empty collection starts on the dash's line (`- key: value`, `- - item`); anything else is a value.
+      if (isCollection(item) && !isEmpty(item)) {
+        if (!this.enter(item)) return FALLBACK;
         out.push('- ');
-        if (this.map(out, item, inner) === FALLBACK) return FALLBACK;
-      } else if (Array.isArray(item) && item.length > 0 && Object.getPrototypeOf(item) === Array.prototype) {
-        out.push('- ');
-        if (this.sequence(out, item, inner) === FALLBACK) return FALLBACK;
+        if ((Array.isArray(item) ? this.sequence(out, item, inner) : this.map(out, item, inner)) === FALLBACK) return FALLBACK;
       } else {
         out.push('-');
         if (this.value(out, item, inner) === FALLBACK) return FALLBACK;
@@ -208,12 +202,27 @@ export class Cdk8sYamlWriter {
     }
     return undefined;
   }
+
+  /**
+   * Records a collection as written; false when it was already, in this document: the `yaml` package writes an
+   * object seen twice, an empty one included, as an anchor and an alias.
+   */
+  private enter(collection: object): boolean {
+    if (this.seen.has(collection)) return false;
+    this.seen.add(collection);
+    return true;
+  }
 }
 
-/** A plain object (not an array, not a class instance), as the `yaml` package writes a mapping. */
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
-    && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+/** A collection the `yaml` package writes as a mapping or a sequence: no class instance, nothing with `toJSON`. */
+function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return Array.isArray(value) ? prototype === Array.prototype : prototype === Object.prototype;
+}
+
+function isEmpty(collection: Record<string, unknown> | unknown[]): boolean {
+  return Array.isArray(collection) ? collection.length === 0 : Object.keys(collection).length === 0;
 }
 
 /**
@@ -223,13 +232,15 @@ function isMap(value: unknown): value is Record<string, unknown> {
  */
 const PROBE = {
   apiVersion: 'v1',
-  metadata: { 'name': 'probe', 'app.kubernetes.io/name': 'a b:c/d_e.f@g', 'labels': {} },
+  metadata: { 'name': 'probe', 'app.kubernetes.io/name': 'a b:c/d_e.f@g', 'labels': {}, 'finalizers': [] },
   data: {
     text: 'line\n  indented\n\nlast\n',
     strip: 'x\ny',
     keep: 'x\n\n',
     lead: ' a\nb',
     blank: 'a\n \n',
+    blanks: ' \n\t\n',
+    plain: ['x=y', 'a+b', '$HOME', 'user@host', 'a-b', '_x', '/path/to', 'sha256:0a1b', 'image:6.1.0', 'a b c', 'Yes1', 'nil'],
     styled: ['yes', 'n', 'e5', '1', '-c', '- a', 'a: b', '', '#x', 'a #b', '{{ x }}', "it's", '"q"', 'bell\u0007',
       'bell\u0007 and a line break\nin a string longer than forty characters'],
     // Longer than any line width cdk8s could give the `yaml` package: it must fold nothing.

@@ -1,5 +1,5 @@
 // SupersetApp must write exactly the files cdk8s' App writes, in every output layout, for any chart's objects.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, type AppProps, Chart, Yaml, YamlOutputType } from 'cdk8s';
@@ -116,6 +116,33 @@ describe('SupersetApp', () => {
       expect(withManifests()).toBe(2 * calls);
     } finally {
       folding.mockRestore();
+    }
+  });
+
+  test('leaves the previous file as it was when a document fails to write, as App does', () => {
+    /** An object whose document throws while it is written (a getter, as any `toJson()` override may hand out). */
+    class Failing extends ApiObject {
+      public override toJson(): any {
+        return {
+          apiVersion: 'v1',
+          kind: 'Failing',
+          metadata: { name: 'failing' },
+          get spec(): never {
+            throw new Error('cannot write this document');
+          },
+        };
+      }
+    }
+    for (const kind of [App, SupersetApp]) {
+      const outdir = mkdtempSync(path.join(work, 'partial-'));
+      writeFileSync(path.join(outdir, 'chart.k8s.yaml'), 'previous: synthesis\n');
+      const app = new kind({ outdir });
+      const chart = new Chart(app, 'chart');
+      new ApiObject(chart, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config' } });
+      new Failing(chart, 'failing', { apiVersion: 'v1', kind: 'Failing' });
+      expect(() => app.synth()).toThrow('cannot write this document');
+      expect(readdirSync(outdir)).toEqual(['chart.k8s.yaml']);
+      expect(readFileSync(path.join(outdir, 'chart.k8s.yaml'), 'utf8')).toBe('previous: synthesis\n');
     }
   });
 

@@ -20,7 +20,9 @@ const trickyString = fc.oneof(
     '=', '- a', '-', '-c', '--flag=x', '? x', '?', ': x', 'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#x', '&a', '*a', '!t', '|', '>', '%x', '@x',
     '`x', '"q"', "'q'", 'it\'s "x"', '[a]', '{a}', 'a,b', '{{ $labels.pod }}', '\t', 'tab\there', 'a  b', 'a ', ' a', '---', '--- x',
     '...', 'x\n---\ny', '%YAML', 'e5', 'E-3', 'nan', 'inf', '2Gi', '500m', '6.1.0-dev', 'sha256:0a1b', '/app/pythonpath', 'a/b_c.d@e=f+g$h',
-    'é', '\ud83d\ude00', 'nel\u0085x', 'ls\u2028x', '\ufeffbom', 'del\u007f', 'bell\u0007'),
+    'é', '\ud83d\ude00', 'nel\u0085x', 'ls\u2028x', '\ufeffbom', 'del\u007f', 'bell\u0007',
+    // Only white space over several lines: quoted by older versions of the `yaml` package, a block by newer ones.
+    '\n', ' \n', '\t\n', '\n\n', '\ufeff\n', '\u00a0\n', '\n \n'),
   fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\n', ':', '#', '-', '"', "'", '\\', '\t', '0', 'é', '\r', '|', '.', '%'), { maxLength: 14 })
     .map((parts) => parts.join('')),
   // Multi-line text such as configuration files: literal blocks, their chomping and indentation indicators.
@@ -43,8 +45,8 @@ const manifestValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
-/** Anything: odd keys, other numbers, null and undefined, and one object twice (an anchor and an alias in YAML). */
-function anyValue(shared: object): fc.Arbitrary<unknown> {
+/** Anything: odd keys, other numbers, null and undefined, `toJSON`, objects twice (an anchor and an alias in YAML). */
+function anyValue(shared: readonly object[]): fc.Arbitrary<unknown> {
   const key = fc.oneof(plainKey, trickyString);
   return fc.letrec((tie) => ({
     value: fc.oneof(
@@ -53,7 +55,8 @@ function anyValue(shared: object): fc.Arbitrary<unknown> {
       fc.integer(),
       fc.constantFrom(0, -0, 1.5, 1e21, -2.5e-7, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity),
       fc.boolean(),
-      fc.constantFrom(null, undefined, shared),
+      fc.constantFrom(null, undefined, ...shared),
+      fc.constantFrom(Object.assign([1], { toJSON: () => 'array' }), { toJSON: () => 'map' }, new Date(0)),
       fc.array(tie('value'), { maxLength: 4 }),
       fc.dictionary(key, tie('value'), { maxKeys: 4 }),
     ),
@@ -62,7 +65,7 @@ function anyValue(shared: object): fc.Arbitrary<unknown> {
 
 const manifestDocument = fc.dictionary(plainKey, manifestValue, { minKeys: 1, maxKeys: 6, noNullPrototype: true });
 const anyDocument = fc.constant(null).chain(() => {
-  const shared = { shared: 'object' };
+  const shared = [{ shared: 'object' }, {}, [], ['item']];
   return fc.oneof(fc.dictionary(fc.oneof(plainKey, trickyString), anyValue(shared), { maxKeys: 6 }), anyValue(shared));
 });
 
