@@ -71,10 +71,13 @@ export interface OidcAuthSpec {
 
 /** Sign-in against an LDAP directory (Flask-AppBuilder's `AUTH_LDAP`; the image needs python-ldap). */
 export interface LdapAuthSpec {
-  /** `ldap://host[:port]` or `ldaps://host[:port]`. */
+  /**
+   * `ldaps://host[:port]`, or `ldap://host[:port]` with `startTls`. Plain `ldap://` sends the bind password and every
+   * user's password in the clear: Development only.
+   */
   readonly serverUrl: string;
   /**
-   * Upgrade an `ldap://` connection with StartTLS.
+   * Upgrade an `ldap://` connection with StartTLS (required for `ldap://` outside Development).
    *
    * @default false
    */

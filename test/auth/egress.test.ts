@@ -24,7 +24,7 @@ describe('restricted egress to the identity provider', () => {
   });
 
   test('LDAP: the server URL\'s port, else 389 or 636', () => {
-    expect(egress({ ldap: { serverUrl: 'ldap://ldap.example.com' } })).toContainEqual(tcp(389));
+    expect(egress({ ldap: { serverUrl: 'ldap://ldap.example.com', startTls: true } })).toContainEqual(tcp(389));
     expect(egress({ ldap: { serverUrl: 'ldaps://ldap.example.com' } })).toContainEqual(tcp(636));
     expect(egress({ ldap: { serverUrl: 'ldaps://ldap.example.com:3269' } })).toContainEqual(tcp(3269));
   });

@@ -71,7 +71,7 @@ describe('LDAP sign-in settings', () => {
     const group = 'cn=Ünïcode \\"quoted\\",ou=groups,dc=example,dc=com\n{x}\'';
     const s = settings({
       webServer: {},
-      auth: { ldap: { serverUrl: 'ldap://ldap', searchBase: 'ou=p,dc=x', searchFilter: '(cn=a\\2a"{b}")' }, rolesMapping: { [group]: ['Role "1"', 'Rôle\\2'] } },
+      auth: { ldap: { serverUrl: 'ldaps://ldap', searchBase: 'ou=p,dc=x', searchFilter: '(cn=a\\2a"{b}")' }, rolesMapping: { [group]: ['Role "1"', 'Rôle\\2'] } },
     });
     expect(s.AUTH_ROLES_MAPPING).toEqual({ [group]: ['Role "1"', 'Rôle\\2'] });
     expect(s.AUTH_LDAP_SEARCH_FILTER).toBe('(cn=a\\2a"{b}")');

@@ -105,9 +105,23 @@ describe('auth rules', () => {
     const only = (field: string, props: object) => problemsOf(props).filter((p) => p.startsWith(`auth.ldap.${field}: `));
     expect(only('searchFilter', withAuth({ ldap: { ...LDAP, searchFilter: '' } }))).toHaveLength(1);
     expect(only('usernameFormat', withAuth({ ldap: { serverUrl: 'ldaps://l', usernameFormat: '' } }))).toHaveLength(1);
-    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', caFile: '/etc/ca.pem' } }), 'auth.ldap.caFile',
+    const dev = { environment: 'Development' };
+    expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', caFile: '/etc/ca.pem' } }, dev), 'auth.ldap.caFile',
       'no effect on a plain ldap://', 'startTls: true');
     expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', startTls: true, caFile: '/etc/ca.pem' } }));
+    // Outside Development plain ldap:// is refused, with the same fix: one problem, not a second one about caFile.
+    const plain = problemsOf(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', caFile: '/etc/ca.pem' } }));
+    expect(plain.filter((p) => p.startsWith('auth.ldap.'))).toEqual([expect.stringMatching(/^auth\.ldap\.serverUrl: /)]);
+  });
+
+  test('plain ldap:// sends passwords in the clear: Development only, as plain http for OIDC', () => {
+    for (const environment of [undefined, 'Staging', 'Production']) {
+      expectProblem(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com:389' } }, { environment }), 'auth.ldap.serverUrl',
+        'in the clear', 'Development only', 'ldaps://', 'startTls: true');
+    }
+    expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com:389' } }, { environment: 'Development' }));
+    expectValid(withAuth({ ldap: { serverUrl: 'LDAP://ldap.example.com', startTls: true } }));
+    expectValid(withAuth({ ldap: { serverUrl: 'ldaps://ldap.example.com' } }));
   });
 
   test('LDAP strings hold no NUL character, which python-ldap refuses at every sign-in', () => {

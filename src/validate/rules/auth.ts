@@ -98,6 +98,13 @@ export const authLdap: Rule = (props) => {
     if (problem ?? extra) {
       out.push(violation(at(p, 'serverUrl'), (problem ?? extra)!, server, 'for example \'ldaps://ldap.example.com\' or \'ldap://ldap.example.com:389\''));
     }
+    // Plain LDAP sends the bind password and every user's password in the clear, as plain http would the OIDC
+    // tokens: Development only.
+    const plain = problem === undefined && extra === undefined && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true;
+    if (plain && !isDevelopment(props)) {
+      out.push(violation(at(p, 'serverUrl'), 'a plain ldap:// connection sends the bind password and every user\'s password in the clear '
+        + `(${environmentNote(props)}; plain LDAP is Development only)`, server, 'use an ldaps:// serverUrl, or set startTls: true'));
+    }
     if (ldap!.startTls === true && server.toLowerCase().startsWith('ldaps:')) {
       out.push(violation(at(p, 'startTls'), 'StartTLS upgrades a plain ldap:// connection; ldaps:// is TLS already', true,
         'remove startTls, or use an ldap:// serverUrl'));
@@ -128,7 +135,9 @@ export const authLdap: Rule = (props) => {
         ? 'for example \'uid\' or \'sAMAccountName\'' : 'for example \'memberOf\''));
     }
   }
-  if (typeof ldap!.caFile === 'string' && typeof server === 'string' && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true) {
+  // Outside Development plain ldap:// is refused above, with the same fix.
+  if (typeof ldap!.caFile === 'string' && typeof server === 'string' && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true
+    && isDevelopment(props)) {
     out.push(violation(at(p, 'caFile'), 'has no effect on a plain ldap:// connection without startTls (nothing is verified)',
       ldap!.caFile, 'set startTls: true, use an ldaps:// serverUrl, or remove caFile'));
   }
