@@ -15,7 +15,8 @@ import { Cdk8sYamlWriter, type DocumentWriter, writesAsCdk8s } from '../render/c
  * The charts, their order, the file names and layouts (`yamlOutputType`), validation and construct metadata stay
  * cdk8s' own. Any chart's objects can be in it, not only this library's. Before each synthesis the two writers
  * write a probe document covering every choice the direct writer makes on its own (layout, plain strings, blocks,
- * long lines); should a cdk8s version lay YAML out otherwise, cdk8s' own writer is left in place.
+ * long lines); should a cdk8s version lay YAML out otherwise, cdk8s' own writer is left in place, and a process
+ * warning (`CDK8S_SUPERSET_YAML_WRITER`) says so once.
  */
 export class SupersetApp extends App {
   /** Synthesizes all manifests to the output directory, as `App.synth()` does. */
@@ -38,7 +39,11 @@ let active = false;
 function withDirectYaml<T>(synthesize: () => T): T {
   const { save, stringify } = Yaml;
   const cdk8sWriter: DocumentWriter = (document) => stringify.call(Yaml, document);
-  if (active || !writesAsCdk8s(cdk8sWriter)) return synthesize();
+  if (active) return synthesize();
+  if (!writesAsCdk8s(cdk8sWriter)) {
+    warnOnce();
+    return synthesize();
+  }
   // One writer for the whole synthesis, so that each string's style is asked once, whatever the file layout.
   const writer = new Cdk8sYamlWriter(cdk8sWriter);
   Yaml.stringify = (...docs: unknown[]): string => docs.map((document) => writer.document(document)).join('---\n');
@@ -51,6 +56,16 @@ function withDirectYaml<T>(synthesize: () => T): T {
     Yaml.save = save;
     Yaml.stringify = stringify;
   }
+}
+
+let warned = false;
+
+/** Says once per process that this cdk8s' YAML is written by cdk8s itself, so the speed-up is gone. */
+function warnOnce(): void {
+  if (warned) return;
+  warned = true;
+  process.emitWarning('this cdk8s lays YAML out otherwise than SupersetApp\'s writer knows: its own writer writes the files, '
+    + 'which are correct, but without SupersetApp\'s speed-up', { code: 'CDK8S_SUPERSET_YAML_WRITER', type: 'SupersetAppWarning' });
 }
 
 /**

@@ -109,11 +109,17 @@ describe('SupersetApp', () => {
       .map((doc) => (doc === undefined ? '\n' : YAML.stringify(doc, { keepUndefined: true, lineWidth: 80, version: '1.1' }))).join('---\n'));
     try {
       const expected = synthesized(App, {});
+      const warning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
       const withManifests = () => folding.mock.calls.filter((docs) => docs.some(isManifest)).length;
       const calls = withManifests();
       expect(synthesized(SupersetApp, {})).toEqual(expected);
       // Every file written by cdk8s' writer, as App writes it: called with the manifests once per file again.
       expect(withManifests()).toBe(2 * calls);
+      // Said once per process, so that a team notices the speed-up is gone.
+      synthesized(SupersetApp, {});
+      expect(warning.mock.calls).toEqual([[expect.stringContaining('its own writer writes the files'),
+        expect.objectContaining({ code: 'CDK8S_SUPERSET_YAML_WRITER' })]]);
+      warning.mockRestore();
     } finally {
       folding.mockRestore();
     }
