@@ -13,12 +13,13 @@ describe('auth rules', () => {
   });
 
   test('one method at a time, and one at least', () => {
-    expectProblem(withAuth({ oidc: OIDC, ldap: LDAP }), 'auth', 'mutually exclusive', 'remove auth.oidc or auth.ldap');
+    // The message names the methods set, not every value of both.
+    expectProblem(withAuth({ oidc: OIDC, ldap: LDAP }), 'auth', 'mutually exclusive', 'got ["oidc","ldap"]', 'remove auth.oidc or auth.ldap');
     expectProblem(withAuth({ userRegistration: true }), 'auth.oidc', 'needs a sign-in method');
   });
 
   test('needs the web server', () => {
-    expectProblem({ ...MINIMAL, auth: { oidc: OIDC } }, 'auth', 'has no effect without webServer');
+    expectProblem({ ...MINIMAL, auth: { oidc: OIDC, rolesMapping: undefined } }, 'auth', 'has no effect without webServer', 'got ["oidc"]');
   });
 
   test('the client secret and bind password are Secret references, required outside Development', () => {

@@ -44,7 +44,7 @@ export const authOneMethod: Rule = (props) => {
   const oidc = isSet(auth!.oidc);
   const ldap = isSet(auth!.ldap);
   if (oidc && ldap) {
-    return [violation('auth', 'oidc and ldap are mutually exclusive: Superset signs users in one way', props.auth,
+    return [violation('auth', 'oidc and ldap are mutually exclusive: Superset signs users in one way', setKeys(props.auth),
       'remove auth.oidc or auth.ldap')];
   }
   return oidc || ldap ? [] : [missing('auth.oidc', 'auth needs a sign-in method: set auth.oidc or auth.ldap',
@@ -199,8 +199,16 @@ export const authRoles: Rule = (props) => {
 
 /** The settings render into the web server's config only, so without one they would do nothing. */
 export const authNeedsWebServer: Rule = (props) => isSet(props.auth) && !isSet(props.webServer)
-  ? [violation('auth', 'has no effect without webServer, the only component that signs users in', props.auth, 'add webServer: {} or remove auth')]
+  ? [violation('auth', 'has no effect without webServer, the only component that signs users in', setKeys(props.auth),
+    'add webServer: {} or remove auth')]
   : [];
+
+/** The fields set in a section, which is what a message about the whole section shows of it (not every value). */
+function setKeys(section: unknown): unknown {
+  return typeof section === 'object' && section !== null && !Array.isArray(section)
+    ? Object.keys(section).filter((key) => isSet((section as Record<string, unknown>)[key]))
+    : section;
+}
 
 /** `networking.proxy.publicUrl`: where report links point. */
 export const proxyPublicUrl: Rule = (props) => {
