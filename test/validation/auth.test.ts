@@ -125,6 +125,14 @@ describe('auth rules', () => {
     expectValid(withAuth({ ldap: { serverUrl: 'ldaps://ldap.example.com' } }));
   });
 
+  test('LDAP: the search base and the bind DN are distinguished names, which the directory must parse', () => {
+    expectProblem(withAuth({ ldap: { ...LDAP, searchBase: 'ou=people,,dc=example,dc=com' } }), 'auth.ldap.searchBase',
+      'must be a distinguished name', 'empty RDN', 'position 11', 'ou=people,dc=example,dc=com');
+    expectProblem(withAuth({ ldap: { ...LDAP, bindDn: 'cn=superset,services,dc=example' } }), 'auth.ldap.bindDn',
+      'must be a distinguished name', 'without \'=\'', 'cn=superset,ou=services');
+    expectValid(withAuth({ ldap: { ...LDAP, bindDn: 'CN=Superset\\, BI,OU=Service Accounts,DC=corp,DC=example,DC=com', searchBase: 'dc=corp;dc=example' } }));
+  });
+
   test('LDAP strings hold no NUL character, which python-ldap refuses at every sign-in', () => {
     const direct = { serverUrl: 'ldaps://ldap.example.com', searchBase: 'ou=people,dc=example,dc=com' };
     for (const [field, value] of [['usernameFormat', 'uid=%s\u0000'], ['searchBase', 'ou=p\u0000'], ['uidField', 'u\u0000id'],

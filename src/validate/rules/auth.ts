@@ -1,6 +1,7 @@
 import { at, environmentNote, fromStore, isDevelopment, isSet } from './rule';
 import type { Rule } from './rule';
 import type { Violation } from '../../base/errors';
+import { ldapDnProblem } from '../../base/ldap-dn';
 import { isLdapAttribute, ldapFilterProblem } from '../../base/ldap-filter';
 import type { SupersetInstanceProps } from '../../spec';
 import { missing, violation } from '../violations';
@@ -124,6 +125,16 @@ export const authLdap: Rule = (props) => {
     if (typeof value === 'string' && value.includes('\0')) {
       out.push(violation(at(p, field), `must not contain a NUL character (at position ${value.indexOf('\0') + 1}): python-ldap refuses it at `
         + 'every sign-in', value, 'remove the NUL character'));
+    }
+  }
+  // The directory parses the search base and the bind DN; one it cannot parse fails every sign-in.
+  for (const field of ['searchBase', 'bindDn'] as const) {
+    const dn = ldap![field];
+    const dnProblem = typeof dn === 'string' && dn !== '' && !dn.includes('\0') ? ldapDnProblem(dn) : undefined;
+    if (dnProblem !== undefined) {
+      out.push(violation(at(p, field), `must be a distinguished name (RFC 4514); it ${dnProblem}`, dn,
+        field === 'searchBase' ? 'for example \'ou=people,dc=example,dc=com\'; escape \',\', \'+\' and \';\' in a value with \'\\\''
+          : 'for example \'cn=superset,ou=services,dc=example,dc=com\'; escape \',\', \'+\' and \';\' in a value with \'\\\''));
     }
   }
   // Flask-AppBuilder writes uidField into its search filter, `(<uidField>=<name>)`, and reads groupField from the entry.
