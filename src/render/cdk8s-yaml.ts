@@ -251,12 +251,18 @@ const PROBE = {
 };
 
 /**
- * Whether cdk8s' writer writes the probe as this writer does: cdk8s versions that style YAML otherwise are left
- * to write it themselves.
+ * Whether cdk8s' writer writes the probe as this writer does, directly: cdk8s versions that lay YAML out otherwise,
+ * or a `Yaml.stringify` an app replaced with its own, are left to write it themselves.
  */
 export function writesAsCdk8s(cdk8sWriter: DocumentWriter): boolean {
+  // Written whole by cdk8s' writer, the probe would match whatever that writer does: it must be written directly.
+  let handedOver = false;
+  const asked: DocumentWriter = (document) => {
+    if (document === PROBE) handedOver = true;
+    return cdk8sWriter(document);
+  };
   try {
-    return new Cdk8sYamlWriter(cdk8sWriter).document(PROBE) === cdk8sWriter(PROBE);
+    return new Cdk8sYamlWriter(asked).document(PROBE) === cdk8sWriter(PROBE) && !handedOver;
   } catch {
     return false;
   }

@@ -101,7 +101,7 @@ function unknownField(path: string, key: string, value: unknown, schema: ObjectS
   const guess = closestMatch(key, Object.keys(schema.fields));
   const fix = guess ? `did you mean '${guess}'?` : 'remove it';
   // A misspelt secret field holds a secret all the same, and so may any stray field next to credentials.
-  return secret || (guess && isSecretName(guess))
+  return secret || isSecretName(key) || (guess && isSecretName(guess))
     ? hiddenViolation(path, 'unknown field', fix)
     : violation(path, 'unknown field', value, fix);
 }

@@ -357,7 +357,7 @@ const AUTH = object({
     usernameClaim: NON_EMPTY,
     rolesClaim: NON_EMPTY,
     pkce: BOOLEAN,
-  }, ['clientId']),
+  }, ['clientId'], { secret: true }),
   ldap: object({
     serverUrl: NON_EMPTY,
     startTls: BOOLEAN,
@@ -369,7 +369,7 @@ const AUTH = object({
     searchFilter: NON_EMPTY,
     uidField: NON_EMPTY,
     groupField: NON_EMPTY,
-  }, ['serverUrl']),
+  }, ['serverUrl'], { secret: true }),
   userRegistration: BOOLEAN,
   registrationRole: NON_EMPTY,
   rolesMapping: mapOf(arrayOf(NON_EMPTY)),

@@ -15,8 +15,9 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate the user most likely meant, or undefined when none is close. Case is ignored (`webserver` means
  * `webServer`); a third of the word may differ (`replica` finds `replicas`, `foo` finds nothing); and a
- * candidate that starts with the word counts as close (`warn` finds `warning`). Ties go to the earlier candidate,
- * which keeps messages stable.
+ * candidate that starts with the word counts as close (`warn` finds `warning`); a reference field is close to the
+ * name of what it refers to (`bindPasswrd` finds `bindPasswordFrom`). Ties go to the earlier candidate, which keeps
+ * messages stable.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -24,8 +25,10 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    const close = distance <= limit || (lower.length >= 3 && candidate.toLowerCase().startsWith(lower));
+    const name = candidate.toLowerCase();
+    // A reference field (`passwordFrom`) is often written as the value it refers to (`password`, `pasword`).
+    const distance = Math.min(editDistance(lower, name), name.endsWith('from') ? editDistance(lower, name.slice(0, -4)) : Infinity);
+    const close = distance <= limit || (lower.length >= 3 && name.startsWith(lower));
     if (close && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

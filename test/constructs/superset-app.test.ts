@@ -117,11 +117,25 @@ describe('SupersetApp', () => {
       expect(withManifests()).toBe(2 * calls);
       // Said once per process, so that a team notices the speed-up is gone.
       synthesized(SupersetApp, {});
-      expect(warning.mock.calls).toEqual([[expect.stringContaining('its own writer writes the files'),
+      expect(warning.mock.calls).toEqual([[expect.stringContaining('cdk8s\' own writer writes the files'),
         expect.objectContaining({ code: 'CDK8S_SUPERSET_YAML_WRITER' })]]);
       warning.mockRestore();
     } finally {
       folding.mockRestore();
+    }
+  });
+
+  test('leaves a Yaml.stringify the app replaced with its own to write the files', () => {
+    const original = Yaml.stringify;
+    const withHeader = jest.spyOn(Yaml, 'stringify').mockImplementation((...docs: unknown[]) => `# generated\n${original.apply(Yaml, docs)}`);
+    const warning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const expected = synthesized(App, {});
+      expect([...expected.values()][0]).toMatch(/^# generated\n/);
+      expect(synthesized(SupersetApp, {})).toEqual(expected);
+    } finally {
+      withHeader.mockRestore();
+      warning.mockRestore();
     }
   });
 

@@ -123,6 +123,17 @@ describe('auth rules', () => {
     expectValid(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com:389' } }, { environment: 'Development' }));
     expectValid(withAuth({ ldap: { serverUrl: 'LDAP://ldap.example.com', startTls: true } }));
     expectValid(withAuth({ ldap: { serverUrl: 'ldaps://ldap.example.com' } }));
+    // A startTls of the wrong type gets the schema's error alone, not a second one about plain LDAP.
+    const wrongType = problemsOf(withAuth({ ldap: { serverUrl: 'ldap://ldap.example.com', startTls: 'true' } }));
+    expect(wrongType.filter((p) => p.startsWith('auth.ldap.'))).toEqual([expect.stringMatching(/^auth\.ldap\.startTls: must be true or false/)]);
+  });
+
+  test('a misspelt field under auth.oidc or auth.ldap is hidden, and the reference field it meant suggested', () => {
+    expectProblem(withAuth({ ldap: { ...LDAP, bindPasswrd: 'hunter2' } }), 'auth.ldap.bindPasswrd', 'unknown field', '<hidden>',
+      'did you mean \'bindPasswordFrom\'?');
+    expectProblem(withAuth({ oidc: { issuerUrl: 'https://login.example.com/realms/bi', clientId: 'bi', clientScret: 'hunter2' } }),
+      'auth.oidc.clientScret', '<hidden>', 'did you mean \'clientSecretFrom\'?');
+    for (const problem of problemsOf(withAuth({ ldap: { ...LDAP, bindPasswrd: 'hunter2', extra: 'hunter2' } }))) expect(problem).not.toContain('hunter2');
   });
 
   test('LDAP: the search base and the bind DN are distinguished names, which the directory must parse', () => {

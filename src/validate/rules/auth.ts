@@ -101,7 +101,9 @@ export const authLdap: Rule = (props) => {
     }
     // Plain LDAP sends the bind password and every user's password in the clear, as plain http would the OIDC
     // tokens: Development only.
-    const plain = problem === undefined && extra === undefined && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true;
+    // A startTls of the wrong type is the schema's to report, once.
+    const withoutTls = !isSet(ldap!.startTls) || ldap!.startTls === false;
+    const plain = problem === undefined && extra === undefined && server.toLowerCase().startsWith('ldap:') && withoutTls;
     if (plain && !isDevelopment(props)) {
       out.push(violation(at(p, 'serverUrl'), 'a plain ldap:// connection sends the bind password and every user\'s password in the clear '
         + `(${environmentNote(props)}; plain LDAP is Development only)`, server, 'use an ldaps:// serverUrl, or set startTls: true'));
