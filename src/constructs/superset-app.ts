@@ -17,7 +17,7 @@ import { Cdk8sYamlWriter, type DocumentWriter, writesAsCdk8s } from '../render/c
  * cdk8s' own. Any chart's objects can be in it, not only this library's. Before each synthesis the two writers
  * write a probe document covering every choice the direct writer makes on its own (layout, plain strings, blocks,
  * long lines); should cdk8s' `Yaml.stringify` write it otherwise (another cdk8s version, or one the app replaced),
- * cdk8s' own writer is left in place, and a process warning (`CDK8S_SUPERSET_YAML_WRITER`) says so once. While
+ * or should the app have replaced `Yaml.save`, cdk8s' own writer is left in place, and a process warning (`CDK8S_SUPERSET_YAML_WRITER`) says so once. While
  * this app synthesizes, `Yaml.stringify` and `Yaml.save` are replaced for the whole process: code that calls them
  * during synthesis gets the same YAML, written directly.
  */
@@ -38,12 +38,15 @@ const CHUNK = 1024 * 1024;
 
 let active = false;
 
+/** cdk8s' own file writer, as this module found it: one an app installs in its place is left to write the files. */
+const CDK8S_SAVE = Yaml.save;
+
 /** Runs `synthesize` with cdk8s' `Yaml.stringify` and `Yaml.save` writing directly; restores them after. */
 function withDirectYaml<T>(synthesize: () => T): T {
   const { save, stringify } = Yaml;
   const cdk8sWriter: DocumentWriter = (document) => stringify.call(Yaml, document);
   if (active) return synthesize();
-  if (!writesAsCdk8s(cdk8sWriter)) {
+  if (save !== CDK8S_SAVE || !writesAsCdk8s(cdk8sWriter)) {
     warnOnce();
     return synthesize();
   }
@@ -68,7 +71,7 @@ function warnOnce(): void {
   if (warned) return;
   warned = true;
   process.emitWarning('cdk8s\' Yaml.stringify writes YAML otherwise than SupersetApp\'s writer knows (another cdk8s version, or one '
-    + 'the app replaced): cdk8s\' own writer writes the files, as App would, without SupersetApp\'s speed-up',
+    + 'the app replaced), or the app replaced Yaml.save: cdk8s\' own writer writes the files, as App would, without SupersetApp\'s speed-up',
   { code: 'CDK8S_SUPERSET_YAML_WRITER', type: 'SupersetAppWarning' });
 }
 

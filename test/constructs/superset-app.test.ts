@@ -139,6 +139,23 @@ describe('SupersetApp', () => {
     }
   });
 
+  test('leaves a Yaml.save the app replaced with its own to write the files', () => {
+    const original = Yaml.save;
+    const withFooter = jest.spyOn(Yaml, 'save').mockImplementation((file: string, docs: any[]) => {
+      original.call(Yaml, file, docs);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}# written by the app\n`);
+    });
+    const warning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const expected = synthesized(App, {});
+      expect([...expected.values()][0]).toMatch(/# written by the app\n$/);
+      expect(synthesized(SupersetApp, {})).toEqual(expected);
+    } finally {
+      withFooter.mockRestore();
+      warning.mockRestore();
+    }
+  });
+
   test('leaves the previous file as it was when a document fails to write, as App does', () => {
     /** An object whose document throws while it is written (a getter, as any `toJson()` override may hand out). */
     class Failing extends ApiObject {
