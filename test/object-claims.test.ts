@@ -23,8 +23,18 @@ describe('objects claimed by two instances', () => {
   test('the same instance name twice in one namespace is refused, also from different charts of one app', () => {
     const app = Testing.app();
     new SupersetInstance(new Chart(app, 'one', { namespace: 'bi' }), 'x', { ...BASE, ...MONITORED, name: 'demo' });
-    expect(() => new SupersetInstance(new Chart(app, 'two', { namespace: 'bi' }), 'y', { ...BASE, ...MONITORED, name: 'demo' }))
-      .toThrow(/SupersetInstance 'demo' \(two\/y\) and SupersetInstance 'demo' \(one\/x\) both emit Deployment 'demo-web-server' in namespace 'bi'/);
+    let error: unknown;
+    try {
+      new SupersetInstance(new Chart(app, 'two', { namespace: 'bi' }), 'y', { ...BASE, ...MONITORED, name: 'demo' });
+    } catch (caught) {
+      error = caught;
+    }
+    // One mistake, one problem: every object clashes, and the message names the first three and counts the rest.
+    const message = String(error);
+    expect(message.match(/both emit/g)).toHaveLength(1);
+    expect(message).toMatch(new RegExp('SupersetInstance \'demo\' \\(two/y\\) and SupersetInstance \'demo\' \\(one/x\\) both emit '
+      + 'ServiceAccount \'demo\' in namespace \'bi\', ConfigMap \'demo-shared-config\' in namespace \'bi\', \\w+ \'[^\']+\' in namespace '
+      + '\'bi\' and \\d+ more objects: objects of different instances'));
   });
 
   test('instances in different namespaces, or with names that do not collide, are fine', () => {

@@ -26,9 +26,16 @@ function describe(object: ApiObject): string {
   return `${object.kind} '${object.name}'${namespace ? ` in namespace '${namespace}'` : ''}`;
 }
 
-function clash(instance: ClaimingInstance, other: ClaimingInstance, object: ApiObject): string {
+/** How many clashing objects a message names before it counts the rest. */
+const NAMED = 3;
+
+/** One message for all the objects two instances both emit: one mistake (a name, a namespace), one problem. */
+function clash(instance: ClaimingInstance, other: ClaimingInstance, objects: readonly ApiObject[]): string {
+  const named = objects.slice(0, NAMED).map(describe);
+  const rest = objects.length - named.length;
+  const list = rest > 0 ? `${named.join(', ')} and ${rest} more object${rest === 1 ? '' : 's'}` : named.join(' and ');
   return `SupersetInstance '${instance.instanceName}' (${instance.node.path}) and SupersetInstance '${other.instanceName}' `
-    + `(${other.node.path}) both emit ${describe(object)}: objects of different instances in one namespace must not `
+    + `(${other.node.path}) both emit ${list}: objects of different instances in one namespace must not `
     + 'share a kind and name, or one replaces the other on apply; rename one of the instances or put it in another namespace';
 }
 
@@ -70,13 +77,13 @@ class Claims {
     const keys = objects.map((object, i) => (object === claimed.objects[i] ? claimed.keys[i] : objectKey(object)));
     claimed.objects = objects;
     claimed.keys = keys;
-    const clashes: string[] = [];
+    const clashing = new Map<ClaimingInstance, ApiObject[]>();
     objects.forEach((object, i) => {
       const other = owners.get(keys[i]);
-      if (other && other !== instance) clashes.push(clash(instance, other, object));
+      if (other && other !== instance) clashing.set(other, [...(clashing.get(other) ?? []), object]);
       else owners.set(keys[i], instance);
     });
-    return clashes;
+    return [...clashing].map(([other, clashed]) => clash(instance, other, clashed));
   }
 
   private recheck(): string[] {
@@ -88,8 +95,8 @@ class Claims {
 const APPS = new WeakMap<IConstruct, Claims>();
 
 /**
- * Claims the objects of a newly built instance in its app, and returns one message per object that another
- * instance of the app already emits.
+ * Claims the objects of a newly built instance in its app, and returns one message per other instance of the app
+ * that already emits some of them, naming those objects.
  */
 export function claimObjects(instance: ClaimingInstance): string[] {
   const root = instance.node.root;
