@@ -93,6 +93,8 @@ export const authLdap: Rule = (props) => {
   const p = 'auth.ldap';
   const out: Violation[] = [];
   const server = ldap!.serverUrl;
+  // An ldap:// URL without StartTLS (a startTls of the wrong type is the schema's to report, once).
+  const plainLdap = typeof server === 'string' && server.toLowerCase().startsWith('ldap:') && (!isSet(ldap!.startTls) || ldap!.startTls === false);
   if (typeof server === 'string') {
     const problem = urlProblem(server, ['ldap:', 'ldaps:']);
     const extra = problem === undefined && !/^ldaps?:\/\/[^/?#]+\/?$/i.test(server) ? 'must not have a path or query' : undefined;
@@ -101,10 +103,7 @@ export const authLdap: Rule = (props) => {
     }
     // Plain LDAP sends the bind password and every user's password in the clear, as plain http would the OIDC
     // tokens: Development only.
-    // A startTls of the wrong type is the schema's to report, once.
-    const withoutTls = !isSet(ldap!.startTls) || ldap!.startTls === false;
-    const plain = problem === undefined && extra === undefined && server.toLowerCase().startsWith('ldap:') && withoutTls;
-    if (plain && !isDevelopment(props)) {
+    if (plainLdap && problem === undefined && extra === undefined && !isDevelopment(props)) {
       out.push(violation(at(p, 'serverUrl'), 'a plain ldap:// connection sends the bind password and every user\'s password in the clear '
         + `(${environmentNote(props)}; plain LDAP is Development only)`, server, 'use an ldaps:// serverUrl, or set startTls: true'));
     }
@@ -134,9 +133,9 @@ export const authLdap: Rule = (props) => {
     const dn = ldap![field];
     const dnProblem = typeof dn === 'string' && dn !== '' && !dn.includes('\0') ? ldapDnProblem(dn) : undefined;
     if (dnProblem !== undefined) {
+      const example = field === 'searchBase' ? 'ou=people,dc=example,dc=com' : 'cn=superset,ou=services,dc=example,dc=com';
       out.push(violation(at(p, field), `must be a distinguished name (RFC 4514); it ${dnProblem}`, dn,
-        field === 'searchBase' ? 'for example \'ou=people,dc=example,dc=com\'; escape \',\', \'+\' and \';\' in a value with \'\\\''
-          : 'for example \'cn=superset,ou=services,dc=example,dc=com\'; escape \',\', \'+\' and \';\' in a value with \'\\\''));
+        `for example '${example}'; escape ',', '+' and ';' in a value with '\\'`));
     }
   }
   // Flask-AppBuilder writes uidField into its search filter, `(<uidField>=<name>)`, and reads groupField from the entry.
@@ -149,8 +148,7 @@ export const authLdap: Rule = (props) => {
     }
   }
   // Outside Development plain ldap:// is refused above, with the same fix.
-  if (typeof ldap!.caFile === 'string' && typeof server === 'string' && server.toLowerCase().startsWith('ldap:') && ldap!.startTls !== true
-    && isDevelopment(props)) {
+  if (typeof ldap!.caFile === 'string' && plainLdap && isDevelopment(props)) {
     out.push(violation(at(p, 'caFile'), 'has no effect on a plain ldap:// connection without startTls (nothing is verified)',
       ldap!.caFile, 'set startTls: true, use an ldaps:// serverUrl, or remove caFile'));
   }
